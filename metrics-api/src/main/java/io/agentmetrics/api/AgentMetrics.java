@@ -1,0 +1,85 @@
+package io.agentmetrics.api;
+
+/**
+ * The recording facade: one intention-revealing method per agent event. Implementations are
+ * thread-safe and never throw into the caller: invalid values are dropped or recorded under {@link
+ * LabelPolicy#OVERFLOW_VALUE}, and counted in {@code agentmetrics_recordings_rejected_total}.
+ *
+ * <p>Durations are in seconds. Use {@link #noop()} where metrics are switched off.
+ */
+public interface AgentMetrics {
+
+  /** Records a finished LLM call: duration, tokens, time to first chunk, cost and savings. */
+  void llmCall(LlmCall call);
+
+  /** An agent run started: the agent's active-run gauge goes up. */
+  void agentRunStarted(String agent);
+
+  /** An agent run finished: records its duration by status; the active-run gauge goes down. */
+  void agentRun(AgentRun run);
+
+  /** An agent started and became ready after {@code seconds}. */
+  void agentStartup(String agent, double seconds);
+
+  /** Records a finished tool or skill execution. */
+  void toolCall(ToolCall call);
+
+  /** A task started: counts it and raises the agent's active-task gauge. */
+  void taskStarted(String agent, String queue);
+
+  /** A task finished: records its duration by status and lowers the active-task gauge. */
+  void taskFinished(TaskResult task);
+
+  /** Sets the number of tasks waiting in {@code queue}. */
+  void queueDepth(String queue, long depth);
+
+  /** Sets the number of tasks in {@code queue} blocked on unresolved dependencies. */
+  void tasksBlocked(String queue, long blocked);
+
+  /** An agent asked a human for approval: counts it and raises the pending gauge. */
+  void approvalRequested(String agent);
+
+  /** An approval was decided after {@code waitSeconds}: lowers the pending gauge. */
+  void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds);
+
+  /** An approval breached its SLA and was escalated automatically. */
+  void approvalEscalated(String agent);
+
+  /** A skill access check was allowed or denied. */
+  void skillAccess(String agent, String skill, boolean allowed);
+
+  /** An agent requested elevated permissions. */
+  void permissionEscalationRequested(String agent);
+
+  /** Sets the number of permissions currently granted to {@code agent}. */
+  void activePermissions(String agent, long permissions);
+
+  /** A policy violation of {@code violationType} was detected. */
+  void policyViolation(String agent, String violationType);
+
+  /** Records a RAG retrieval (and its vector store query, when measured). */
+  void ragRetrieval(RagRetrieval retrieval);
+
+  /** Records a vector store query on its own. */
+  void vectorStoreQuery(String store, double seconds);
+
+  /** A lookup in {@code cache} hit or missed. */
+  void cacheLookup(String cache, boolean hit);
+
+  /** A message passed through {@code channel}. */
+  void message(String agent, String channel, Direction direction);
+
+  /** A product feature was used through an agent. */
+  void featureUsed(String feature);
+
+  /** Sets the number of open sessions of {@code agent}. */
+  void activeSessions(String agent, long sessions);
+
+  /** Sets the spending budget for {@code period}, in US dollars. */
+  void budget(BudgetPeriod period, double usd);
+
+  /** An implementation that records nothing. */
+  static AgentMetrics noop() {
+    return NoopAgentMetrics.INSTANCE;
+  }
+}

@@ -1,0 +1,692 @@
+package io.agentmetrics.api;
+
+import static io.agentmetrics.api.Labels.ACCESS_DECISION;
+import static io.agentmetrics.api.Labels.AGENT;
+import static io.agentmetrics.api.Labels.APPROVAL_DECISION;
+import static io.agentmetrics.api.Labels.BUDGET_PERIOD;
+import static io.agentmetrics.api.Labels.CACHE;
+import static io.agentmetrics.api.Labels.CACHE_RESULT;
+import static io.agentmetrics.api.Labels.CHANNEL;
+import static io.agentmetrics.api.Labels.DIRECTION;
+import static io.agentmetrics.api.Labels.ERROR_TYPE;
+import static io.agentmetrics.api.Labels.FEATURE;
+import static io.agentmetrics.api.Labels.HTTP_METHOD;
+import static io.agentmetrics.api.Labels.HTTP_ROUTE;
+import static io.agentmetrics.api.Labels.HTTP_STATUS;
+import static io.agentmetrics.api.Labels.METRIC;
+import static io.agentmetrics.api.Labels.MODEL;
+import static io.agentmetrics.api.Labels.OPERATION;
+import static io.agentmetrics.api.Labels.OUTCOME;
+import static io.agentmetrics.api.Labels.PROVIDER;
+import static io.agentmetrics.api.Labels.QUEUE;
+import static io.agentmetrics.api.Labels.REJECT_REASON;
+import static io.agentmetrics.api.Labels.RUN_STATUS;
+import static io.agentmetrics.api.Labels.SAVING_MECHANISM;
+import static io.agentmetrics.api.Labels.SKILL;
+import static io.agentmetrics.api.Labels.STORE;
+import static io.agentmetrics.api.Labels.TASK_STATUS;
+import static io.agentmetrics.api.Labels.TOKEN_TYPE;
+import static io.agentmetrics.api.Labels.TOOL;
+import static io.agentmetrics.api.Labels.TOOL_KIND;
+import static io.agentmetrics.api.Labels.VIOLATION_TYPE;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The single source of truth for every metric agentmetrics exports, and for the series Prometheus
+ * adds. Dashboards, alert rules, the ingest API and docs/metrics.md are all checked against it.
+ */
+public final class MetricCatalogue {
+
+  private static final List<MetricDefinition> ALL = new ArrayList<>();
+
+  // ---- LLM calls (OpenTelemetry GenAI semantic conventions) ----
+
+  /** Duration of LLM operations; its count is the number of calls. */
+  public static final MetricDefinition LLM_OPERATION_DURATION =
+      add(
+          "gen_ai.client.operation.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of GenAI client operations (LLM calls), by provider, model, operation and outcome.",
+          Origin.AGENT,
+          List.of(OPERATION, PROVIDER, MODEL, OUTCOME, ERROR_TYPE),
+          exponential(0.01, 2, 14));
+
+  /** Time to the first chunk of a streamed LLM response. */
+  public static final MetricDefinition LLM_TIME_TO_FIRST_CHUNK =
+      add(
+          "gen_ai.client.operation.time_to_first_chunk",
+          MetricType.TIMER,
+          null,
+          "Time from issuing a streaming GenAI request to receiving the first chunk (time to first token).",
+          Origin.AGENT,
+          List.of(OPERATION, PROVIDER, MODEL),
+          List.of(
+              0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
+              10.0));
+
+  /** Tokens per LLM call, by token type; its sum is the token total. */
+  public static final MetricDefinition LLM_TOKEN_USAGE =
+      add(
+          "gen_ai.client.token.usage",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Tokens used per GenAI operation, by token type (input, output, cached, reasoning).",
+          Origin.AGENT,
+          List.of(OPERATION, PROVIDER, MODEL, TOKEN_TYPE),
+          exponential(1, 4, 14));
+
+  /** Tokens not spent thanks to caching, compression or model routing. */
+  public static final MetricDefinition TOKENS_SAVED =
+      add(
+          "agent.tokens.saved",
+          MetricType.COUNTER,
+          null,
+          "Tokens saved by prompt caching, context compression or routing to a smaller model.",
+          Origin.AGENT,
+          List.of(PROVIDER, MODEL, SAVING_MECHANISM),
+          List.of());
+
+  // ---- Cost ----
+
+  /** Cost in US dollars, computed from tokens with the price table or reported by the provider. */
+  public static final MetricDefinition COST =
+      add(
+          "agent.cost",
+          MetricType.COUNTER,
+          "usd",
+          "Cost of LLM calls in US dollars, by provider, model and agent.",
+          Origin.AGENT,
+          List.of(PROVIDER, MODEL, AGENT),
+          List.of());
+
+  /** The configured spending budget. */
+  public static final MetricDefinition BUDGET_LIMIT =
+      add(
+          "agent.budget.limit",
+          MetricType.GAUGE,
+          "usd",
+          "Configured LLM spending budget in US dollars, per period.",
+          Origin.AGENT,
+          List.of(BUDGET_PERIOD),
+          List.of());
+
+  // ---- Agent runs ----
+
+  /** Duration of agent runs; its count is the number of runs by status. */
+  public static final MetricDefinition AGENT_RUN_DURATION =
+      add(
+          "gen_ai.invoke_agent.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of agent runs (invocations), by agent, status and error type.",
+          Origin.AGENT,
+          List.of(AGENT, RUN_STATUS, ERROR_TYPE),
+          List.of(0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0));
+
+  /** Agent runs in progress. */
+  public static final MetricDefinition AGENT_RUNS_ACTIVE =
+      add(
+          "agent.runs.active",
+          MetricType.GAUGE,
+          null,
+          "Agent runs in progress, per agent.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Open agent sessions. */
+  public static final MetricDefinition AGENT_SESSIONS_ACTIVE =
+      add(
+          "agent.sessions.active",
+          MetricType.GAUGE,
+          null,
+          "Open agent sessions (conversations), per agent.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Time for an agent to start and become ready. */
+  public static final MetricDefinition AGENT_STARTUP_DURATION =
+      add(
+          "agent.startup.duration",
+          MetricType.TIMER,
+          null,
+          "Time for an agent to start and become ready.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of(0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0));
+
+  // ---- Tools and skills ----
+
+  /** Duration of tool and skill calls; its count is the number of calls. */
+  public static final MetricDefinition TOOL_DURATION =
+      add(
+          "gen_ai.execute_tool.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of tool and skill executions, by agent, tool, kind and outcome.",
+          Origin.AGENT,
+          List.of(AGENT, TOOL, TOOL_KIND, OUTCOME, ERROR_TYPE),
+          List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0));
+
+  // ---- Tasks ----
+
+  /** Tasks started. */
+  public static final MetricDefinition TASKS_STARTED =
+      add(
+          "agent.tasks.started",
+          MetricType.COUNTER,
+          null,
+          "Tasks started, per agent and queue.",
+          Origin.AGENT,
+          List.of(AGENT, QUEUE),
+          List.of());
+
+  /** Duration of finished tasks; its count is the number of tasks by status. */
+  public static final MetricDefinition TASK_DURATION =
+      add(
+          "agent.task.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of finished tasks, by agent, queue and status (completed, failed, cancelled).",
+          Origin.AGENT,
+          List.of(AGENT, QUEUE, TASK_STATUS),
+          List.of(0.1, 0.5, 1.0, 5.0, 10.0, 30.0, 60.0, 300.0, 900.0, 3600.0));
+
+  /** Tasks in progress. */
+  public static final MetricDefinition TASKS_ACTIVE =
+      add(
+          "agent.tasks.active",
+          MetricType.GAUGE,
+          null,
+          "Tasks in progress, per agent.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Tasks waiting in a queue. */
+  public static final MetricDefinition TASK_QUEUE_DEPTH =
+      add(
+          "agent.task.queue.depth",
+          MetricType.GAUGE,
+          null,
+          "Tasks waiting in a queue.",
+          Origin.AGENT,
+          List.of(QUEUE),
+          List.of());
+
+  /** Tasks blocked on unresolved dependencies. */
+  public static final MetricDefinition TASKS_BLOCKED =
+      add(
+          "agent.tasks.blocked",
+          MetricType.GAUGE,
+          null,
+          "Tasks waiting for their dependencies to resolve, per queue.",
+          Origin.AGENT,
+          List.of(QUEUE),
+          List.of());
+
+  // ---- Messages and features ----
+
+  /** Messages processed. */
+  public static final MetricDefinition MESSAGES =
+      add(
+          "agent.messages",
+          MetricType.COUNTER,
+          null,
+          "Messages processed, by agent, channel and direction.",
+          Origin.AGENT,
+          List.of(AGENT, CHANNEL, DIRECTION),
+          List.of());
+
+  /** Product features used through agents. */
+  public static final MetricDefinition FEATURE_USAGE =
+      add(
+          "agent.feature.usage",
+          MetricType.COUNTER,
+          null,
+          "Uses of product features through agents (business metric).",
+          Origin.AGENT,
+          List.of(FEATURE),
+          List.of());
+
+  // ---- Approvals ----
+
+  /** Human approval requests. */
+  public static final MetricDefinition APPROVAL_REQUESTS =
+      add(
+          "agent.approval.requests",
+          MetricType.COUNTER,
+          null,
+          "Human approval requests raised by agents.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Time from an approval request to its decision; its count is decisions by decision. */
+  public static final MetricDefinition APPROVAL_RESPONSE_DURATION =
+      add(
+          "agent.approval.response.duration",
+          MetricType.TIMER,
+          null,
+          "Time from an approval request to its decision (approved, denied, timed_out).",
+          Origin.AGENT,
+          List.of(AGENT, APPROVAL_DECISION),
+          List.of(1.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 900.0, 3600.0));
+
+  /** Approval requests awaiting a decision. */
+  public static final MetricDefinition APPROVALS_PENDING =
+      add(
+          "agent.approvals.pending",
+          MetricType.GAUGE,
+          null,
+          "Approval requests awaiting a decision, per agent.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Approvals escalated automatically because their SLA was breached. */
+  public static final MetricDefinition APPROVAL_ESCALATIONS =
+      add(
+          "agent.approval.escalations",
+          MetricType.COUNTER,
+          null,
+          "Approval requests escalated automatically after breaching their SLA.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  // ---- Security ----
+
+  /** Skill access checks. */
+  public static final MetricDefinition SKILL_ACCESS =
+      add(
+          "agent.skill.access",
+          MetricType.COUNTER,
+          null,
+          "Skill access checks, allowed or denied.",
+          Origin.AGENT,
+          List.of(AGENT, SKILL, ACCESS_DECISION),
+          List.of());
+
+  /** Requests for more permissions. */
+  public static final MetricDefinition PERMISSION_ESCALATION_REQUESTS =
+      add(
+          "agent.permission.escalation.requests",
+          MetricType.COUNTER,
+          null,
+          "Requests by agents for elevated permissions.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Permissions currently granted. */
+  public static final MetricDefinition PERMISSIONS_ACTIVE =
+      add(
+          "agent.permissions.active",
+          MetricType.GAUGE,
+          null,
+          "Permissions currently granted, per agent.",
+          Origin.AGENT,
+          List.of(AGENT),
+          List.of());
+
+  /** Policy violations detected. */
+  public static final MetricDefinition POLICY_VIOLATIONS =
+      add(
+          "agent.policy.violations",
+          MetricType.COUNTER,
+          null,
+          "Policy violations detected and logged for audit, by type.",
+          Origin.AGENT,
+          List.of(AGENT, VIOLATION_TYPE),
+          List.of());
+
+  // ---- RAG ----
+
+  /** End-to-end retrieval latency. */
+  public static final MetricDefinition RAG_RETRIEVAL_DURATION =
+      add(
+          "agent.rag.retrieval.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of RAG retrievals (embedding, search and reranking).",
+          Origin.AGENT,
+          List.of(AGENT, STORE),
+          List.of(0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0, 2.5, 5.0));
+
+  /** Documents returned per retrieval. */
+  public static final MetricDefinition RAG_DOCUMENTS_RETRIEVED =
+      add(
+          "agent.rag.documents.retrieved",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Documents returned per RAG retrieval.",
+          Origin.AGENT,
+          List.of(AGENT, STORE),
+          List.of(1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0));
+
+  /** Relevance score of retrieved documents. */
+  public static final MetricDefinition RAG_RELEVANCE_SCORE =
+      add(
+          "agent.rag.relevance.score",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Relevance (retrieval accuracy) score of a RAG retrieval, between 0 and 1.",
+          Origin.AGENT,
+          List.of(AGENT, STORE),
+          List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0));
+
+  /** Vector store query latency. */
+  public static final MetricDefinition VECTORSTORE_QUERY_DURATION =
+      add(
+          "agent.vectorstore.query.duration",
+          MetricType.TIMER,
+          null,
+          "Duration of vector store queries.",
+          Origin.AGENT,
+          List.of(STORE),
+          List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.0, 5.0));
+
+  // ---- Caches ----
+
+  /** Cache lookups by result. */
+  public static final MetricDefinition CACHE_REQUESTS =
+      add(
+          "agent.cache.requests",
+          MetricType.COUNTER,
+          null,
+          "Cache lookups, hits and misses, by cache.",
+          Origin.AGENT,
+          List.of(CACHE, CACHE_RESULT),
+          List.of());
+
+  // ---- agentmetrics' own health ----
+
+  /** Recordings moved to the overflow value because a series cap was reached. */
+  public static final MetricDefinition CARDINALITY_OVERFLOW =
+      add(
+          "agentmetrics.cardinality.overflow",
+          MetricType.COUNTER,
+          null,
+          "Recordings whose label values were replaced by _other because a series cap was reached.",
+          Origin.SELF,
+          List.of(METRIC),
+          List.of());
+
+  /** Recordings rejected or corrected because of invalid values. */
+  public static final MetricDefinition RECORDINGS_REJECTED =
+      add(
+          "agentmetrics.recordings.rejected",
+          MetricType.COUNTER,
+          null,
+          "Values dropped (negative, not finite) or label values replaced (outside the policy).",
+          Origin.SELF,
+          List.of(METRIC, REJECT_REASON),
+          List.of());
+
+  /** LLM calls whose model is missing from the price table. */
+  public static final MetricDefinition COST_UNKNOWN_MODEL =
+      add(
+          "agentmetrics.cost.unknown.model",
+          MetricType.COUNTER,
+          null,
+          "LLM calls recorded without cost because the model is not in the price table.",
+          Origin.SELF,
+          List.of(PROVIDER, MODEL),
+          List.of());
+
+  /** Events received by the ingest API. */
+  public static final MetricDefinition INGEST_EVENTS =
+      add(
+          "agentmetrics.ingest.events",
+          MetricType.COUNTER,
+          null,
+          "Events received by the ingest API, accepted or rejected, by event type.",
+          Origin.SELF,
+          List.of(
+              new LabelDefinition(
+                  "event_type",
+                  "Ingest event type",
+                  LabelPolicy.oneOf(
+                      "llm_call",
+                      "agent_run",
+                      "tool_call",
+                      "task",
+                      "approval",
+                      "security_event",
+                      "rag_retrieval",
+                      "cache",
+                      "message")),
+              new LabelDefinition(
+                  "result", "Accepted or rejected", LabelPolicy.oneOf("accepted", "rejected"))),
+          List.of());
+
+  // ---- The metrics server's HTTP ----
+
+  /** Requests served by the metrics server. */
+  public static final MetricDefinition HTTP_SERVER_REQUESTS =
+      add(
+          "http.server.requests",
+          MetricType.TIMER,
+          null,
+          "HTTP requests served by the metrics server, by method, route and status.",
+          Origin.HTTP,
+          List.of(HTTP_METHOD, HTTP_ROUTE, HTTP_STATUS),
+          List.of(0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0));
+
+  // ---- JVM, process and system (Micrometer binders) ----
+
+  /** JVM memory in use. */
+  public static final MetricDefinition JVM_MEMORY_USED =
+      add(
+          "jvm.memory.used",
+          MetricType.GAUGE,
+          "bytes",
+          "JVM memory in use, by area (heap, nonheap) and pool.",
+          Origin.JVM,
+          List.of(Labels.external("area", "heap or nonheap"), Labels.external("id", "memory pool")),
+          List.of());
+
+  /** JVM memory limit. */
+  public static final MetricDefinition JVM_MEMORY_MAX =
+      add(
+          "jvm.memory.max",
+          MetricType.GAUGE,
+          "bytes",
+          "Maximum JVM memory, by area and pool (-1 when undefined).",
+          Origin.JVM,
+          List.of(Labels.external("area", "heap or nonheap"), Labels.external("id", "memory pool")),
+          List.of());
+
+  /** GC pauses. */
+  public static final MetricDefinition JVM_GC_PAUSE =
+      add(
+          "jvm.gc.pause",
+          MetricType.TIMER,
+          null,
+          "Time spent in garbage collection pauses.",
+          Origin.JVM,
+          List.of(
+              Labels.external("action", "GC action"),
+              Labels.external("cause", "GC cause"),
+              Labels.external("gc", "collector")),
+          List.of());
+
+  /** Live JVM threads. */
+  public static final MetricDefinition JVM_THREADS_LIVE =
+      add(
+          "jvm.threads.live",
+          MetricType.GAUGE,
+          "threads",
+          "Live JVM threads, daemon and non-daemon.",
+          Origin.JVM,
+          List.of(),
+          List.of());
+
+  /** JVM threads by state. */
+  public static final MetricDefinition JVM_THREADS_STATES =
+      add(
+          "jvm.threads.states",
+          MetricType.GAUGE,
+          "threads",
+          "JVM threads by state.",
+          Origin.JVM,
+          List.of(Labels.external("state", "thread state")),
+          List.of());
+
+  /** CPU used by this process. */
+  public static final MetricDefinition PROCESS_CPU_USAGE =
+      add(
+          "process.cpu.usage",
+          MetricType.GAUGE,
+          null,
+          "Recent CPU usage of the JVM process, between 0 and 1.",
+          Origin.JVM,
+          List.of(),
+          List.of());
+
+  /** CPU used by the whole system. */
+  public static final MetricDefinition SYSTEM_CPU_USAGE =
+      add(
+          "system.cpu.usage",
+          MetricType.GAUGE,
+          null,
+          "Recent CPU usage of the whole system, between 0 and 1.",
+          Origin.JVM,
+          List.of(),
+          List.of());
+
+  /** Process uptime. */
+  public static final MetricDefinition PROCESS_UPTIME =
+      add(
+          "process.uptime",
+          MetricType.GAUGE,
+          "seconds",
+          "Uptime of the JVM process.",
+          Origin.JVM,
+          List.of(),
+          List.of());
+
+  /** Open file descriptors. */
+  public static final MetricDefinition PROCESS_FILES_OPEN =
+      add(
+          "process.files.open",
+          MetricType.GAUGE,
+          "files",
+          "Open file descriptors of the process.",
+          Origin.JVM,
+          List.of(),
+          List.of());
+
+  // ---- Written by Prometheus for every target ----
+
+  /** Whether the last scrape of a target succeeded. */
+  public static final MetricDefinition UP =
+      add(
+          "up",
+          MetricType.GAUGE,
+          null,
+          "1 if the last scrape of the target succeeded, else 0 (written by Prometheus).",
+          Origin.PROMETHEUS,
+          List.of(),
+          List.of());
+
+  /** How long the last scrape took. */
+  public static final MetricDefinition SCRAPE_DURATION =
+      add(
+          "scrape_duration",
+          MetricType.GAUGE,
+          "seconds",
+          "Duration of the last scrape of the target (written by Prometheus).",
+          Origin.PROMETHEUS,
+          List.of(),
+          List.of());
+
+  /** Samples in the last scrape. */
+  public static final MetricDefinition SCRAPE_SAMPLES_SCRAPED =
+      add(
+          "scrape_samples_scraped",
+          MetricType.GAUGE,
+          null,
+          "Samples the target exposed in the last scrape (written by Prometheus).",
+          Origin.PROMETHEUS,
+          List.of(),
+          List.of());
+
+  private static final List<MetricDefinition> UNMODIFIABLE = Collections.unmodifiableList(ALL);
+  private static final Map<String, MetricDefinition> BY_SERIES = indexBySeries();
+
+  private MetricCatalogue() {}
+
+  /** Every metric, in catalogue order. */
+  public static List<MetricDefinition> all() {
+    return UNMODIFIABLE;
+  }
+
+  /** The metrics of one origin, in catalogue order. */
+  public static List<MetricDefinition> byOrigin(Origin origin) {
+    return ALL.stream().filter(m -> m.origin() == origin).toList();
+  }
+
+  /** The metric with this meter name (e.g. {@code agent.cost}). */
+  public static Optional<MetricDefinition> byName(String name) {
+    return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The metric that produces this Prometheus series name, e.g. {@code agent_cost_usd_total} or
+   * {@code gen_ai_client_operation_duration_seconds_bucket}.
+   */
+  public static Optional<MetricDefinition> bySeriesName(String seriesName) {
+    return Optional.ofNullable(BY_SERIES.get(seriesName));
+  }
+
+  /** Labels Prometheus attaches to every series of a target. */
+  public static List<String> targetLabels() {
+    return List.of("job", "instance");
+  }
+
+  private static Map<String, MetricDefinition> indexBySeries() {
+    Map<String, MetricDefinition> index = new LinkedHashMap<>();
+    for (MetricDefinition metric : ALL) {
+      for (String series : metric.seriesNames()) {
+        if (index.put(series, metric) != null) {
+          throw new IllegalStateException("two metrics produce the series " + series);
+        }
+      }
+    }
+    return Collections.unmodifiableMap(index);
+  }
+
+  private static MetricDefinition add(
+      String name,
+      MetricType type,
+      String baseUnit,
+      String help,
+      Origin origin,
+      List<LabelDefinition> labels,
+      List<Double> buckets) {
+    MetricDefinition metric =
+        new MetricDefinition(name, type, baseUnit, help, origin, labels, buckets);
+    ALL.add(metric);
+    return metric;
+  }
+
+  private static List<Double> exponential(double start, double factor, int count) {
+    List<Double> buckets = new ArrayList<>(count);
+    double value = start;
+    for (int i = 0; i < count; i++) {
+      buckets.add(Math.round(value * 1e6) / 1e6);
+      value *= factor;
+    }
+    return buckets;
+  }
+}

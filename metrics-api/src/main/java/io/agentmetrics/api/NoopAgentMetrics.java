@@ -1,0 +1,78 @@
+package io.agentmetrics.api;
+
+/** An {@link AgentMetrics} that records nothing; see {@link AgentMetrics#noop()}. */
+final class NoopAgentMetrics implements AgentMetrics {
+
+  static final NoopAgentMetrics INSTANCE = new NoopAgentMetrics();
+
+  private NoopAgentMetrics() {}
+
+  @Override
+  public void llmCall(LlmCall call) {}
+
+  @Override
+  public void agentRunStarted(String agent) {}
+
+  @Override
+  public void agentRun(AgentRun run) {}
+
+  @Override
+  public void agentStartup(String agent, double seconds) {}
+
+  @Override
+  public void toolCall(ToolCall call) {}
+
+  @Override
+  public void taskStarted(String agent, String queue) {}
+
+  @Override
+  public void taskFinished(TaskResult task) {}
+
+  @Override
+  public void queueDepth(String queue, long depth) {}
+
+  @Override
+  public void tasksBlocked(String queue, long blocked) {}
+
+  @Override
+  public void approvalRequested(String agent) {}
+
+  @Override
+  public void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds) {}
+
+  @Override
+  public void approvalEscalated(String agent) {}
+
+  @Override
+  public void skillAccess(String agent, String skill, boolean allowed) {}
+
+  @Override
+  public void permissionEscalationRequested(String agent) {}
+
+  @Override
+  public void activePermissions(String agent, long permissions) {}
+
+  @Override
+  public void policyViolation(String agent, String violationType) {}
+
+  @Override
+  public void ragRetrieval(RagRetrieval retrieval) {}
+
+  @Override
+  public void vectorStoreQuery(String store, double seconds) {}
+
+  @Override
+  public void cacheLookup(String cache, boolean hit) {}
+
+  @Override
+  public void message(String agent, String channel, Direction direction) {}
+
+  @Override
+  public void featureUsed(String feature) {}
+
+  @Override
+  public void activeSessions(String agent, long sessions) {}
+
+  @Override
+  public void budget(BudgetPeriod period, double usd) {}
+}
