@@ -1,0 +1,138 @@
+package io.agentmetrics.core;
+
+import io.agentmetrics.api.LabelDefinition;
+import io.agentmetrics.api.LabelPolicy;
+import io.agentmetrics.api.MetricDefinition;
+import io.micrometer.core.instrument.Tags;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The meters of one catalogue metric, one per label set, with the cardinality guard in front.
+ *
+ * <p>The hot path is one map lookup keyed by the raw label values: only label sets whose values
+ * were all accepted as they are get cached under their own key, so a seen label set never builds
+ * {@link Tags} or a Micrometer builder again. A new label set is checked label by label: a value
+ * outside its {@link LabelPolicy} becomes {@link LabelPolicy#OVERFLOW_VALUE} and is reported as
+ * {@code invalid_label}; a free-text value past the label's distinct-value cap, or a new series
+ * past the metric's series cap, becomes the overflow value and is reported as an overflow. Past the
+ * series cap every free-text label is replaced by the overflow value while closed-set labels
+ * (bounded by definition) keep theirs, so totals stay correct.
+ *
+ * @param <M> the meter, or the value holder of a gauge
+ */
+final class MeterFamily<M> {
+
+  private final MetricDefinition metric;
+  private final String metricName;
+  private final List<LabelDefinition> labels;
+  private final DistinctValues[] distinct;
+  private final int seriesCap;
+  private final AtomicInteger series = new AtomicInteger();
+  private final Map<LabelKey, M> meters = new ConcurrentHashMap<>();
+  private final Function<Tags, M> factory;
+  private final GuardReporter reporter;
+
+  MeterFamily(
+      MetricDefinition metric, int seriesCap, Function<Tags, M> factory, GuardReporter reporter) {
+    this.metric = metric;
+    this.metricName = metric.prometheusName();
+    this.labels = metric.labels();
+    this.seriesCap = seriesCap;
+    this.factory = factory;
+    this.reporter = reporter;
+    this.distinct = new DistinctValues[labels.size()];
+    for (int i = 0; i < distinct.length; i++) {
+      LabelPolicy policy = labels.get(i).policy();
+      distinct[i] = policy.isClosed() ? null : new DistinctValues(policy.maxDistinctValues());
+    }
+  }
+
+  /** The catalogue metric. */
+  MetricDefinition metric() {
+    return metric;
+  }
+
+  /** The meter for these label values, in catalogue order. */
+  M get(String... values) {
+    LabelKey raw = new LabelKey(values);
+    M meter = meters.get(raw);
+    return meter != null ? meter : resolve(raw);
+  }
+
+  private M resolve(LabelKey raw) {
+    if (raw.size() != labels.size()) {
+      throw new IllegalStateException(
+          metricName + " has " + labels.size() + " labels, got " + raw.size());
+    }
+    String[] values = raw.copyValues();
+    boolean replaced = false;
+    boolean overflowed = false;
+    for (int i = 0; i < values.length; i++) {
+      LabelPolicy policy = labels.get(i).policy();
+      if (!policy.allows(values[i])) {
+        reporter.rejected(metricName, "invalid_label");
+        values[i] = LabelPolicy.OVERFLOW_VALUE;
+        replaced = true;
+      } else if (distinct[i] != null
+          && !LabelPolicy.OVERFLOW_VALUE.equals(values[i])
+          && !distinct[i].admit(values[i])) {
+        values[i] = LabelPolicy.OVERFLOW_VALUE;
+        replaced = true;
+        overflowed = true;
+      }
+    }
+    LabelKey key = replaced ? new LabelKey(values) : raw;
+    M meter = meters.get(key);
+    if (meter == null) {
+      meter = meters.computeIfAbsent(key, this::createUnderCap);
+    }
+    if (meter == null) {
+      overflowed = true;
+      meter = meters.computeIfAbsent(overflowKey(values), this::create);
+    }
+    if (overflowed) {
+      reporter.overflow(metricName);
+    }
+    return meter;
+  }
+
+  private LabelKey overflowKey(String[] values) {
+    String[] overflow = values.clone();
+    for (int i = 0; i < overflow.length; i++) {
+      if (distinct[i] != null) {
+        overflow[i] = LabelPolicy.OVERFLOW_VALUE;
+      }
+    }
+    return new LabelKey(overflow);
+  }
+
+  /** Creates the meter when the series cap allows one more series, else returns null. */
+  private M createUnderCap(LabelKey key) {
+    int current;
+    do {
+      current = series.get();
+      if (current >= seriesCap) {
+        return null;
+      }
+    } while (!series.compareAndSet(current, current + 1));
+    try {
+      return create(key);
+    } catch (RuntimeException e) {
+      series.decrementAndGet();
+      throw e;
+    }
+  }
+
+  private M create(LabelKey key) {
+    String[] tags = new String[key.size() * 2];
+    for (int i = 0; i < key.size(); i++) {
+      tags[2 * i] = labels.get(i).key();
+      tags[2 * i + 1] = key.value(i);
+    }
+    return factory.apply(Tags.of(tags));
+  }
+}

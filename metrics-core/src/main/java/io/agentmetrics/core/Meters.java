@@ -1,0 +1,119 @@
+package io.agentmetrics.core;
+
+import io.agentmetrics.api.MetricDefinition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Makes the {@link MeterFamily} of a catalogue metric, and registers its Micrometer meter for one
+ * label set: name, base unit, help text and histogram buckets come from the catalogue (service
+ * level objectives, no percentile histogram). Meters are only registered the first time a label set
+ * is seen.
+ */
+final class Meters {
+
+  private final MeterRegistry registry;
+  private final int seriesCap;
+  private final GuardReporter reporter;
+
+  Meters(MeterRegistry registry, int seriesCap, GuardReporter reporter) {
+    this.registry = registry;
+    this.seriesCap = seriesCap;
+    this.reporter = reporter;
+  }
+
+  MeterFamily<Counter> counters(MetricDefinition metric) {
+    return new MeterFamily<>(metric, seriesCap, tags -> counter(metric, tags), reporter);
+  }
+
+  MeterFamily<Timer> timers(MetricDefinition metric) {
+    return new MeterFamily<>(metric, seriesCap, tags -> timer(metric, tags), reporter);
+  }
+
+  MeterFamily<DistributionSummary> summaries(MetricDefinition metric) {
+    return new MeterFamily<>(metric, seriesCap, tags -> summary(metric, tags), reporter);
+  }
+
+  MeterFamily<AtomicLong> longGauges(MetricDefinition metric) {
+    return new MeterFamily<>(metric, seriesCap, tags -> longGauge(metric, tags), reporter);
+  }
+
+  MeterFamily<AtomicReference<Double>> doubleGauges(MetricDefinition metric) {
+    return new MeterFamily<>(metric, seriesCap, tags -> doubleGauge(metric, tags), reporter);
+  }
+
+  private Counter counter(MetricDefinition metric, Tags tags) {
+    return Counter.builder(metric.name())
+        .description(metric.help())
+        .baseUnit(metric.baseUnit())
+        .tags(tags)
+        .register(registry);
+  }
+
+  private Timer timer(MetricDefinition metric, Tags tags) {
+    return Timer.builder(metric.name())
+        .description(metric.help())
+        .tags(tags)
+        .publishPercentileHistogram(false)
+        .serviceLevelObjectives(durations(metric.buckets()))
+        .register(registry);
+  }
+
+  private DistributionSummary summary(MetricDefinition metric, Tags tags) {
+    return DistributionSummary.builder(metric.name())
+        .description(metric.help())
+        .baseUnit(metric.baseUnit())
+        .tags(tags)
+        .publishPercentileHistogram(false)
+        .serviceLevelObjectives(doubles(metric.buckets()))
+        .register(registry);
+  }
+
+  /** A gauge reading a long holder that the caller keeps and updates. */
+  private AtomicLong longGauge(MetricDefinition metric, Tags tags) {
+    AtomicLong holder = new AtomicLong();
+    Gauge.builder(metric.name(), holder, AtomicLong::doubleValue)
+        .description(metric.help())
+        .baseUnit(metric.baseUnit())
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
+    return holder;
+  }
+
+  /** A gauge reading a double holder that the caller keeps and updates. */
+  private AtomicReference<Double> doubleGauge(MetricDefinition metric, Tags tags) {
+    AtomicReference<Double> holder = new AtomicReference<>(0.0);
+    Gauge.builder(metric.name(), holder, AtomicReference::get)
+        .description(metric.help())
+        .baseUnit(metric.baseUnit())
+        .tags(tags)
+        .strongReference(true)
+        .register(registry);
+    return holder;
+  }
+
+  private static Duration[] durations(List<Double> seconds) {
+    Duration[] out = new Duration[seconds.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Duration.ofNanos(Math.round(seconds.get(i) * 1e9));
+    }
+    return out;
+  }
+
+  private static double[] doubles(List<Double> values) {
+    double[] out = new double[values.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = values.get(i);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,203 @@
+package io.agentmetrics.core;
+
+import io.agentmetrics.api.Labels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * LLM list prices in US dollars per million tokens (input, output and cached input), per provider
+ * and model, read from CSV. Immutable and thread-safe.
+ *
+ * <p>The CSV has the header {@value #HEADER}; blank lines and lines starting with {@code #} are
+ * ignored. The provider is a {@code gen_ai.provider.name} value (e.g. {@code openai}, {@code
+ * aws.bedrock}); the model is matched without regard to case. An empty cached-input price means
+ * cached tokens cost the input price. A model that is not listed but ends in a date snapshot
+ * ({@code -2024-08-06}, {@code -20250514}, {@code @20250514}) is priced as the listed model without
+ * it.
+ *
+ * <p>Cost: cached input tokens are part of the input tokens; they are billed at the cached-input
+ * price instead of the input price, so {@code cost = ((input - cached) * inputPrice + cached *
+ * cachedPrice + output * outputPrice) / 1e6}.
+ */
+public final class PriceTable {
+
+  /** The header line of a price CSV. */
+  public static final String HEADER =
+      "provider,model,input_usd_per_million,output_usd_per_million,cached_input_usd_per_million";
+
+  private static final String BUNDLED = "prices.csv";
+  private static final Set<String> PROVIDERS = Labels.PROVIDER.policy().allowedValues();
+  private static final Pattern SNAPSHOT = Pattern.compile("[-@](\\d{4}-\\d{2}-\\d{2}|\\d{8})$");
+
+  private final Map<String, Price> prices;
+
+  private PriceTable(Map<String, Price> prices) {
+    this.prices = Collections.unmodifiableMap(prices);
+  }
+
+  /** The list prices shipped with agentmetrics (see {@code prices.csv} in this package). */
+  public static PriceTable bundled() {
+    try (InputStream in = PriceTable.class.getResourceAsStream(BUNDLED)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled price table " + BUNDLED + " is missing");
+      }
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return new PriceTable(parse(BUNDLED, reader.lines().toList()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read bundled price table", e);
+    }
+  }
+
+  /**
+   * Reads a price table from a CSV file.
+   *
+   * @throws IllegalArgumentException naming the file and line when the file is unreadable or
+   *     malformed
+   */
+  public static PriceTable load(Path csv) {
+    return new PriceTable(parse(csv.toString(), readLines(csv)));
+  }
+
+  /**
+   * This table with the entries of {@code csv} added; an entry in the file replaces this table's
+   * price for the same provider and model.
+   *
+   * @throws IllegalArgumentException naming the file and line when the file is unreadable or
+   *     malformed
+   */
+  public PriceTable withOverrides(Path csv) {
+    Map<String, Price> merged = new LinkedHashMap<>(prices);
+    merged.putAll(load(csv).prices);
+    return new PriceTable(merged);
+  }
+
+  /**
+   * The cost in US dollars of a call, or empty when the provider and model are not in the table.
+   * Negative token counts count as 0; cached tokens beyond the input tokens count as input tokens.
+   */
+  public OptionalDouble costUsd(
+      String provider, String model, long inputTokens, long outputTokens, long cachedTokens) {
+    Price price = find(provider, model);
+    if (price == null) {
+      return OptionalDouble.empty();
+    }
+    long input = Math.max(0, inputTokens);
+    long cached = Math.min(Math.max(0, cachedTokens), input);
+    long output = Math.max(0, outputTokens);
+    double micros =
+        (input - cached) * price.input() + cached * price.cachedInput() + output * price.output();
+    return OptionalDouble.of(micros / 1_000_000d);
+  }
+
+  /** Whether the table has a price for this provider and model. */
+  public boolean contains(String provider, String model) {
+    return find(provider, model) != null;
+  }
+
+  /** Number of provider and model entries. */
+  public int size() {
+    return prices.size();
+  }
+
+  private Price find(String provider, String model) {
+    if (provider == null || model == null) {
+      return null;
+    }
+    String normalized = model.trim().toLowerCase(Locale.ROOT);
+    Price price = prices.get(key(provider, normalized));
+    if (price == null) {
+      String undated = SNAPSHOT.matcher(normalized).replaceFirst("");
+      if (!undated.equals(normalized)) {
+        price = prices.get(key(provider, undated));
+      }
+    }
+    return price;
+  }
+
+  private static String key(String provider, String model) {
+    return provider + '\n' + model;
+  }
+
+  private static List<String> readLines(Path csv) {
+    try {
+      return Files.readAllLines(csv, StandardCharsets.UTF_8);
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException("cannot read price table " + csv + ": " + e, e);
+    }
+  }
+
+  private static Map<String, Price> parse(String source, List<String> lines) {
+    Map<String, Price> prices = new LinkedHashMap<>();
+    boolean headerSeen = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String where = "price table " + source + " line " + (i + 1) + ": ";
+      if (!headerSeen) {
+        if (!line.replace(" ", "").equals(HEADER)) {
+          throw new IllegalArgumentException(where + "expected the header '" + HEADER + "'");
+        }
+        headerSeen = true;
+        continue;
+      }
+      String[] cells = line.split(",", -1);
+      if (cells.length != 5) {
+        throw new IllegalArgumentException(
+            where + "expected 5 comma-separated columns, found " + cells.length);
+      }
+      String provider = cells[0].strip();
+      String model = cells[1].strip().toLowerCase(Locale.ROOT);
+      if (!PROVIDERS.contains(provider)) {
+        throw new IllegalArgumentException(
+            where + "unknown provider '" + provider + "', expected one of " + PROVIDERS);
+      }
+      if (model.isEmpty()) {
+        throw new IllegalArgumentException(where + "the model is empty");
+      }
+      double input = price(where, "input", cells[2]);
+      double output = price(where, "output", cells[3]);
+      double cached = cells[4].isBlank() ? input : price(where, "cached input", cells[4]);
+      if (prices.put(key(provider, model), new Price(input, output, cached)) != null) {
+        throw new IllegalArgumentException(where + "duplicate entry for " + provider + " " + model);
+      }
+    }
+    if (!headerSeen) {
+      throw new IllegalArgumentException(
+          "price table " + source + ": empty, expected the header '" + HEADER + "'");
+    }
+    return prices;
+  }
+
+  private static double price(String where, String column, String cell) {
+    double value;
+    try {
+      value = Double.parseDouble(cell.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          where + "the " + column + " price '" + cell.strip() + "' is not a number", e);
+    }
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(
+          where + "the " + column + " price must be a finite number >= 0, was " + cell.strip());
+    }
+    return value;
+  }
+
+  private record Price(double input, double output, double cachedInput) {}
+}
