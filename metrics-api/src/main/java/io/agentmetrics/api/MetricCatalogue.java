@@ -373,7 +373,11 @@ public final class MetricCatalogue {
           List.of(AGENT, STORE),
           List.of(1.0, 2.0, 3.0, 5.0, 10.0, 20.0, 50.0, 100.0));
 
-  /** Relevance score of retrieved documents. */
+  /**
+   * Relevance score of retrieved documents. No buckets: Micrometer's summary histograms round a
+   * value up to a whole number before bucketing, so buckets below 1 would be wrong; the mean
+   * (sum/count) and max are exact.
+   */
   public static final MetricDefinition RAG_RELEVANCE_SCORE =
       add(
           "agent.rag.relevance.score",
@@ -382,7 +386,7 @@ public final class MetricCatalogue {
           "Relevance (retrieval accuracy) score of a RAG retrieval, between 0 and 1.",
           Origin.AGENT,
           List.of(AGENT, STORE),
-          List.of(0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0));
+          List.of());
 
   /** Vector store query latency. */
   public static final MetricDefinition VECTORSTORE_QUERY_DURATION =
