@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Makes the {@link MeterFamily} of a catalogue metric, and registers its Micrometer meter for one
@@ -43,11 +44,19 @@ final class Meters {
   }
 
   MeterFamily<AtomicLong> longGauges(MetricDefinition metric) {
-    return new MeterFamily<>(metric, seriesCap, tags -> longGauge(metric, tags), reporter);
+    return new MeterFamily<>(
+        metric,
+        seriesCap,
+        tags -> gauge(metric, tags, new AtomicLong(), AtomicLong::doubleValue),
+        reporter);
   }
 
   MeterFamily<AtomicReference<Double>> doubleGauges(MetricDefinition metric) {
-    return new MeterFamily<>(metric, seriesCap, tags -> doubleGauge(metric, tags), reporter);
+    return new MeterFamily<>(
+        metric,
+        seriesCap,
+        tags -> gauge(metric, tags, new AtomicReference<>(0.0), AtomicReference::get),
+        reporter);
   }
 
   private Counter counter(MetricDefinition metric, Tags tags) {
@@ -77,22 +86,9 @@ final class Meters {
         .register(registry);
   }
 
-  /** A gauge reading a long holder that the caller keeps and updates. */
-  private AtomicLong longGauge(MetricDefinition metric, Tags tags) {
-    AtomicLong holder = new AtomicLong();
-    Gauge.builder(metric.name(), holder, AtomicLong::doubleValue)
-        .description(metric.help())
-        .baseUnit(metric.baseUnit())
-        .tags(tags)
-        .strongReference(true)
-        .register(registry);
-    return holder;
-  }
-
-  /** A gauge reading a double holder that the caller keeps and updates. */
-  private AtomicReference<Double> doubleGauge(MetricDefinition metric, Tags tags) {
-    AtomicReference<Double> holder = new AtomicReference<>(0.0);
-    Gauge.builder(metric.name(), holder, AtomicReference::get)
+  /** Registers a gauge reading {@code holder}, which the caller keeps and updates. */
+  private <T> T gauge(MetricDefinition metric, Tags tags, T holder, ToDoubleFunction<T> value) {
+    Gauge.builder(metric.name(), holder, value)
         .description(metric.help())
         .baseUnit(metric.baseUnit())
         .tags(tags)
