@@ -1,0 +1,199 @@
+package io.agentmetrics.server;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.server.http.HttpAuth;
+import io.agentmetrics.server.http.HttpRoutes;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The agentmetrics HTTP server, embeddable in any JVM application: {@code GET /metrics} for
+ * Prometheus, {@code POST /api/v1/events} for agents in any language, {@code /healthz} and {@code
+ * /readyz}. Build it with {@link #builder()}, then {@link #start()} and {@link #stop()} it.
+ */
+public final class MetricsServer implements AutoCloseable {
+
+  /** The ingest endpoint. */
+  public static final String EVENTS_PATH = "/api/v1/events";
+
+  private final HttpRoutes routes;
+
+  private MetricsServer(Builder builder) {
+    this.routes = new HttpRoutes(builder.toSettings());
+  }
+
+  /** A builder with the defaults: 0.0.0.0:9464, /metrics, no auth, no CORS, 1 MiB bodies. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts serving; returns once the port is bound. */
+  public MetricsServer start() {
+    routes.start();
+    return this;
+  }
+
+  /** Stops accepting requests, lets requests in flight complete (up to the timeout) and stops. */
+  public void stop() {
+    routes.stop();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** The bound port (the actual one when port 0 was asked for). */
+  public int port() {
+    return routes.port();
+  }
+
+  /** Whether the server is started and not stopping. */
+  public boolean isReady() {
+    return routes.isReady();
+  }
+
+  /**
+   * The server's settings.
+   *
+   * @param host bind address
+   * @param port port, 0 for any free port
+   * @param metricsPath the scrape path
+   * @param registry the registry scraped
+   * @param metrics the facade ingested events are recorded through
+   * @param scrapeAuth credentials required on the scrape path
+   * @param ingestAuth credentials required on the ingest path
+   * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
+   * @param maxBodyBytes the largest ingest body accepted
+   * @param tls the TLS keystore, or null for plain HTTP
+   * @param shutdownTimeout how long {@link #stop()} waits for requests in flight
+   */
+  public record Settings(
+      String host,
+      int port,
+      String metricsPath,
+      PrometheusMeterRegistry registry,
+      AgentMetrics metrics,
+      HttpAuth scrapeAuth,
+      HttpAuth ingestAuth,
+      List<String> corsOrigins,
+      long maxBodyBytes,
+      TlsKeyStore tls,
+      Duration shutdownTimeout) {}
+
+  /** Builds a {@link MetricsServer}. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 9464;
+    private String path = "/metrics";
+    private PrometheusMeterRegistry registry;
+    private AgentMetrics metrics;
+    private HttpAuth scrapeAuth = HttpAuth.none();
+    private HttpAuth ingestAuth = HttpAuth.none();
+    private List<String> corsOrigins = List.of();
+    private long maxBodyBytes = 1024 * 1024;
+    private TlsKeyStore tls;
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    private Builder() {}
+
+    /** The bind address, {@code 0.0.0.0} by default. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The port, 9464 by default; 0 picks a free port (see {@link MetricsServer#port()}). */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The scrape path, {@code /metrics} by default. */
+    public Builder path(String path) {
+      if (path == null || !path.startsWith("/") || path.equals(EVENTS_PATH)) {
+        throw new IllegalArgumentException("the metrics path must start with / : " + path);
+      }
+      this.path = path;
+      return this;
+    }
+
+    /** The registry to scrape (required); the HTTP metrics are recorded in it too. */
+    public Builder registry(PrometheusMeterRegistry registry) {
+      this.registry = Objects.requireNonNull(registry, "registry");
+      return this;
+    }
+
+    /** The facade ingested events are recorded through (required). */
+    public Builder metrics(AgentMetrics metrics) {
+      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      return this;
+    }
+
+    /** Credentials required to scrape; none by default. */
+    public Builder scrapeAuth(HttpAuth auth) {
+      this.scrapeAuth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** Credentials required to ingest events; none by default. */
+    public Builder ingestAuth(HttpAuth auth) {
+      this.ingestAuth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** Origins allowed to call the server from a browser ({@code *} for any); none by default. */
+    public Builder corsOrigins(List<String> origins) {
+      this.corsOrigins = List.copyOf(origins);
+      return this;
+    }
+
+    /** The largest ingest body in bytes, 1 MiB by default; larger bodies get 413. */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBodyBytes must be positive: " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Serves HTTPS with this keystore instead of plain HTTP. */
+    public Builder tls(TlsKeyStore tls) {
+      this.tls = tls;
+      return this;
+    }
+
+    /** How long {@link MetricsServer#stop()} waits for requests in flight; 10 s by default. */
+    public Builder shutdownTimeout(Duration timeout) {
+      this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+      return this;
+    }
+
+    /** The server, not yet started. */
+    public MetricsServer build() {
+      Objects.requireNonNull(registry, "registry is required");
+      Objects.requireNonNull(metrics, "metrics (the AgentMetrics facade) is required");
+      return new MetricsServer(this);
+    }
+
+    private Settings toSettings() {
+      return new Settings(
+          host,
+          port,
+          path,
+          registry,
+          metrics,
+          scrapeAuth,
+          ingestAuth,
+          corsOrigins,
+          maxBodyBytes,
+          tls,
+          shutdownTimeout);
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.agentmetrics.server.http;
+
+import io.agentmetrics.server.MetricsServer;
+import io.agentmetrics.server.ingest.EventIngester;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Set;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The server's Javalin wiring: routes, auth, CORS, errors, HTTP metrics and graceful stop. */
+public final class HttpRoutes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
+
+  private final MetricsServer.Settings settings;
+  private final Javalin app;
+  private volatile boolean ready;
+
+  /** Wires a Javalin app for {@code settings}; nothing is bound until {@link #start()}. */
+  public HttpRoutes(MetricsServer.Settings s) {
+    this.settings = s;
+    String events = MetricsServer.EVENTS_PATH;
+    HealthHandlers health = new HealthHandlers(this::isReady);
+    EventIngester ingester = new EventIngester(s.metrics(), s.registry());
+    Set<String> routes = Set.of(s.metricsPath(), events, "/healthz", "/readyz");
+    this.app =
+        Javalin.create(
+            config -> {
+              configureServer(config);
+              config.requestLogger.http(new HttpRequestMetrics(s.registry(), routes));
+              Cors.configure(config, s.corsOrigins());
+              config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
+              config.routes.beforeMatched(events, new AuthHandler(s.ingestAuth()));
+              config.routes.get(s.metricsPath(), new ScrapeHandler(s.registry()));
+              config.routes.post(events, new IngestHandler(ingester, s.maxBodyBytes()));
+              config.routes.get("/healthz", health::health);
+              config.routes.get("/readyz", health::readiness);
+              config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
+              config.routes.exception(HttpResponseException.class, HttpRoutes::javalinError);
+              config.routes.exception(Exception.class, HttpRoutes::internalError);
+              config.routes.error(404, ctx -> fail(ctx, 404, "not_found", "no such endpoint"));
+              config.routes.error(405, ctx -> fail(ctx, 405, "method_not_allowed", "wrong method"));
+            });
+  }
+
+  private void configureServer(JavalinConfig config) {
+    config.startup.showJavalinBanner = false;
+    config.startup.showOldJavalinVersionWarning = false;
+    config.http.prefer405over404 = true;
+    config.http.maxRequestSize = settings.maxBodyBytes();
+    config.http.compressionStrategy = CompressionStrategy.NONE; // /metrics gzips itself
+    config.jetty.addConnector(
+        (server, http) ->
+            Connectors.create(server, http, settings.host(), settings.port(), settings.tls()));
+    config.jetty.modifyServer(
+        server -> {
+          server.setStopTimeout(settings.shutdownTimeout().toMillis());
+          server.insertHandler(new GracefulHandler());
+        });
+  }
+
+  /** Binds the port and starts serving. */
+  public void start() {
+    app.start();
+    ready = true;
+    LOG.info(
+        "agentmetrics server listening on {}://{}:{} (metrics {}, scrape auth {}, ingest auth {})",
+        settings.tls() == null ? "http" : "https",
+        settings.host(),
+        port(),
+        settings.metricsPath(),
+        settings.scrapeAuth(),
+        settings.ingestAuth());
+  }
+
+  /** Reports not ready, lets requests in flight complete and stops. */
+  public void stop() {
+    ready = false;
+    app.stop();
+  }
+
+  /** The bound port. */
+  public int port() {
+    return app.port();
+  }
+
+  /** Whether started and not stopping. */
+  public boolean isReady() {
+    return ready;
+  }
+
+  private static void fail(Context ctx, int status, String error, String message) {
+    JsonResponses.send(
+        ctx,
+        status,
+        JsonResponses.errorBody(status, error, message + ": " + ctx.method() + " " + ctx.path()));
+  }
+
+  private static void javalinError(HttpResponseException e, Context ctx) {
+    JsonResponses.send(
+        ctx,
+        e.getStatus(),
+        JsonResponses.errorBody(e.getStatus(), "http_" + e.getStatus(), e.getMessage()));
+  }
+
+  private static void internalError(Exception e, Context ctx) {
+    LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+    JsonResponses.send(ctx, 500, JsonResponses.errorBody(500, "internal_error", "internal error"));
+  }
+}

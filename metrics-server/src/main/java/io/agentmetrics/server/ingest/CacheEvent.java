@@ -1,0 +1,20 @@
+package io.agentmetrics.server.ingest;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.Labels;
+import java.util.function.Consumer;
+
+/** {@code cache}: a lookup in a cache that hit or missed. */
+final class CacheEvent extends EventType {
+
+  CacheEvent() {
+    super("cache", false, "lookup");
+  }
+
+  @Override
+  Consumer<AgentMetrics> read(String kind, EventFields f) throws InvalidEventException {
+    String cache = f.label("cache", Labels.CACHE);
+    boolean hit = f.label("result", Labels.CACHE_RESULT).equals("hit");
+    return metrics -> metrics.cacheLookup(cache, hit);
+  }
+}

@@ -1,0 +1,111 @@
+package io.agentmetrics.server.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.LabelPolicy;
+import io.agentmetrics.api.MetricCatalogue;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Validates parsed events against the catalogue and records the valid ones through the {@link
+ * AgentMetrics} facade; an invalid event never stops the others of its batch. Counts every event in
+ * {@code agentmetrics_ingest_events_total{event_type, result}}.
+ */
+public final class EventIngester {
+
+  private static final List<EventType> TYPES =
+      List.of(
+          new LlmCallEvent(),
+          new AgentRunEvent(),
+          new ToolCallEvent(),
+          new TaskEvent(),
+          new ApprovalEvent(),
+          new SecurityEvent(),
+          new RagRetrievalEvent(),
+          new CacheEvent(),
+          new MessageEvent());
+
+  private final AgentMetrics metrics;
+  private final Map<String, EventType> types = new LinkedHashMap<>();
+  private final Map<String, Counter> accepted = new LinkedHashMap<>();
+  private final Map<String, Counter> rejected = new LinkedHashMap<>();
+
+  /** Records into {@code metrics} and counts events in {@code registry}. */
+  public EventIngester(AgentMetrics metrics, MeterRegistry registry) {
+    this.metrics = metrics;
+    for (EventType type : TYPES) {
+      types.put(type.name(), type);
+      accepted.put(type.name(), counter(registry, type.name(), "accepted"));
+      rejected.put(type.name(), counter(registry, type.name(), "rejected"));
+    }
+    rejected.put(
+        LabelPolicy.OVERFLOW_VALUE, counter(registry, LabelPolicy.OVERFLOW_VALUE, "rejected"));
+  }
+
+  /** The event types, by the value of their {@code type} field, with their kinds. */
+  public static Map<String, List<String>> eventTypes() {
+    Map<String, List<String>> kinds = new LinkedHashMap<>();
+    TYPES.forEach(type -> kinds.put(type.name(), type.kinds()));
+    return kinds;
+  }
+
+  /** Validates every event, then records the valid ones. */
+  public IngestResult ingest(List<JsonNode> events) {
+    List<Consumer<AgentMetrics>> recordings = new ArrayList<>(events.size());
+    List<IngestResult.Rejection> errors = new ArrayList<>();
+    for (int index = 0; index < events.size(); index++) {
+      JsonNode event = events.get(index);
+      EventType type = typeOf(event);
+      try {
+        if (type == null) {
+          throw unknownType(event);
+        }
+        recordings.add(type.read(event));
+        accepted.get(type.name()).increment();
+      } catch (InvalidEventException e) {
+        String prefix = type == null ? "" : type.name() + ": ";
+        errors.add(new IngestResult.Rejection(index, prefix + e.getMessage()));
+        rejected.get(type == null ? LabelPolicy.OVERFLOW_VALUE : type.name()).increment();
+      }
+    }
+    for (Consumer<AgentMetrics> recording : recordings) {
+      recording.accept(metrics);
+    }
+    return new IngestResult(recordings.size(), errors.size(), errors);
+  }
+
+  private EventType typeOf(JsonNode event) {
+    JsonNode type = event.isObject() ? event.get("type") : null;
+    return type != null && type.isTextual() ? types.get(type.textValue()) : null;
+  }
+
+  private static InvalidEventException unknownType(JsonNode event) {
+    if (!event.isObject()) {
+      return new InvalidEventException("an event must be a JSON object");
+    }
+    JsonNode type = event.get("type");
+    String known = String.join(", ", eventTypes().keySet());
+    if (type == null || type.isNull()) {
+      return EventFields.invalid("type", "is required: one of " + known);
+    }
+    if (!type.isTextual()) {
+      return EventFields.invalid("type", "must be a string: one of " + known);
+    }
+    return EventFields.invalid(
+        "type", "value '" + EventFields.printable(type.textValue()) + "' is not one of " + known);
+  }
+
+  private static Counter counter(MeterRegistry registry, String eventType, String result) {
+    return Counter.builder(MetricCatalogue.INGEST_EVENTS.name())
+        .description(MetricCatalogue.INGEST_EVENTS.help())
+        .tag("event_type", eventType)
+        .tag("result", result)
+        .register(registry);
+  }
+}

@@ -1,0 +1,50 @@
+package io.agentmetrics.server.ingest;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.Labels;
+import io.agentmetrics.api.LlmCall;
+import java.util.function.Consumer;
+
+/** {@code llm_call}: a finished LLM call (kind {@code call}) or the LLM budget ({@code budget}). */
+final class LlmCallEvent extends EventType {
+
+  LlmCallEvent() {
+    super("llm_call", false, "call", "budget");
+  }
+
+  @Override
+  Consumer<AgentMetrics> read(String kind, EventFields f) throws InvalidEventException {
+    if (kind.equals("budget")) {
+      BudgetPeriod period = f.choice("period", Labels.BUDGET_PERIOD, BudgetPeriod::fromLabel);
+      double usd = f.number("limit_usd");
+      return metrics -> metrics.budget(period, usd);
+    }
+    LlmCall.Builder call =
+        LlmCall.builder(f.label("provider", Labels.PROVIDER), f.label("model", Labels.MODEL))
+            .operation(f.label("operation", Labels.OPERATION, "chat"))
+            .agent(f.label("agent", Labels.AGENT, Labels.UNKNOWN_AGENT))
+            .durationSeconds(f.number("duration_seconds"))
+            .timeToFirstChunkSeconds(f.optionalNumber("time_to_first_chunk_seconds"))
+            .errorType(f.label("error_type", Labels.ERROR_TYPE, null))
+            .reportedCostUsd(f.optionalNumber("cost_usd"));
+    long input = f.optionalCount("input_tokens");
+    long output = f.optionalCount("output_tokens");
+    long cached = f.optionalCount("cached_tokens");
+    long reasoning = f.optionalCount("reasoning_tokens");
+    if (cached > input) {
+      throw EventFields.invalid("cached_tokens", "must not exceed input_tokens");
+    }
+    if (reasoning > output) {
+      throw EventFields.invalid("reasoning_tokens", "must not exceed output_tokens");
+    }
+    LlmCall built =
+        call.tokens(input, output)
+            .cachedTokens(cached)
+            .reasoningTokens(reasoning)
+            .tokensSavedByCompression(f.optionalCount("tokens_saved_by_compression"))
+            .tokensSavedByRouting(f.optionalCount("tokens_saved_by_routing"))
+            .build();
+    return metrics -> metrics.llmCall(built);
+  }
+}
