@@ -1,0 +1,90 @@
+package io.agentmetrics.dashboards.interpolate;
+
+import java.time.Duration;
+
+/**
+ * Grafana's built-in interval and range variables for one Prometheus query, computed as Grafana
+ * 11/12 computes them: the frontend derives {@code intervalMs} from the time range and max data
+ * points (rounded, at least the min interval or the data source's scrape interval); the Prometheus
+ * backend derives the query step ({@code $__interval}) from it and sets {@code $__rate_interval} to
+ * max({@code intervalMs} + scrape interval, 4 x scrape interval).
+ *
+ * @param frontendInterval the interval the frontend sends with the query
+ * @param step the query step, which is also {@code $__interval}
+ * @param rateInterval {@code $__rate_interval}
+ * @param range the length of the time range ({@code $__range})
+ */
+public record BuiltInVariables(
+    Duration frontendInterval, Duration step, Duration rateInterval, Duration range) {
+
+  /** Grafana's default scrape interval for Prometheus data sources. */
+  public static final Duration DEFAULT_SCRAPE_INTERVAL = Duration.ofSeconds(15);
+
+  private static final long SAFE_RESOLUTION = 11_000;
+
+  /** Computes the built-in variables for a query. */
+  public static BuiltInVariables compute(QueryOptions options) {
+    Duration range = Duration.between(options.from(), options.to());
+    String lowLimit =
+        !options.minInterval().isEmpty() ? options.minInterval() : options.scrapeInterval();
+    long lowLimitMs = lowLimit.isEmpty() ? 1 : GrafanaDurations.parse(lowLimit).toMillis();
+    long frontendMs =
+        Math.max(
+            GrafanaDurations.roundFrontendMillis(
+                (double) range.toMillis() / options.maxDataPoints()),
+            lowLimitMs);
+    Duration frontend = Duration.ofMillis(frontendMs);
+
+    Duration minInterval =
+        isVariable(options.minStep()) || options.minStep().isEmpty()
+            ? frontend
+            : GrafanaDurations.parse(options.minStep());
+    Duration raw = range.dividedBy(options.maxDataPoints());
+    Duration calculated =
+        raw.compareTo(minInterval) < 0 ? minInterval : GrafanaDurations.roundBackend(raw);
+    Duration safe = GrafanaDurations.roundBackend(range.dividedBy(SAFE_RESOLUTION));
+    Duration step = calculated.compareTo(safe) > 0 ? calculated : safe;
+
+    String scrapeText =
+        !options.minStep().isEmpty() && !isVariable(options.minStep())
+            ? options.minStep()
+            : options.scrapeInterval();
+    Duration scrape =
+        scrapeText.isEmpty() ? DEFAULT_SCRAPE_INTERVAL : GrafanaDurations.parse(scrapeText);
+    Duration plusScrape = frontend.plus(scrape);
+    Duration fourScrapes = scrape.multipliedBy(4);
+    Duration rate = plusScrape.compareTo(fourScrapes) > 0 ? plusScrape : fourScrapes;
+    return new BuiltInVariables(frontend, step, rate, range);
+  }
+
+  /**
+   * Replaces the built-in variables in {@code expr} in the order Grafana's Prometheus backend does
+   * ({@code $__interval_ms} before {@code $__interval}, and so on), in both {@code $name} and
+   * {@code ${name}} forms.
+   */
+  public String apply(String expr) {
+    long rangeMs = range.toMillis();
+    long rangeS = Math.round(rangeMs / 1000.0);
+    String[][] replacements = {
+      {"__interval_ms", Long.toString(step.toMillis())},
+      {"__interval", GrafanaDurations.formatInterval(step)},
+      {"__range_ms", Long.toString(rangeMs)},
+      {"__range_s", Long.toString(rangeS)},
+      {"__range", rangeS + "s"},
+      {"__rate_interval_ms", Long.toString(rateInterval.toMillis())},
+      {"__rate_interval", GrafanaDurations.goString(rateInterval)},
+    };
+    String out = expr;
+    for (String[] r : replacements) {
+      out = out.replace("$" + r[0], r[1]);
+    }
+    for (String[] r : replacements) {
+      out = out.replace("${" + r[0] + "}", r[1]);
+    }
+    return out;
+  }
+
+  private static boolean isVariable(String interval) {
+    return interval.startsWith("$");
+  }
+}

@@ -1,0 +1,121 @@
+package io.agentmetrics.dashboards.interpolate;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Replaces dashboard variables in a Prometheus query the way Grafana does: {@code $var}, {@code
+ * ${var}}, {@code ${var:format}} and the deprecated {@code [[var]]}. Without a format, values are
+ * escaped as Grafana's Prometheus data source does: a single-value variable is escaped for a string
+ * literal; a multi-value or include-all variable is regex-escaped and several values are joined as
+ * {@code (a|b)}. "All" with a custom all value uses that value verbatim. Variables that are not
+ * defined (built-ins such as {@code $__rate_interval}) are left as they are.
+ */
+public final class TemplateInterpolator {
+
+  /** Grafana's variable syntax (templateSrv's regex). */
+  private static final Pattern VARIABLE =
+      Pattern.compile(
+          "\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?\\]\\]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
+
+  private static final Pattern REGEX_META = Pattern.compile("[\\\\^$*+?.()|\\[\\]{}/]");
+  private static final Pattern PROMETHEUS_REGEX_META = Pattern.compile("[$^*{}\\[\\]+?.()|]");
+
+  private TemplateInterpolator() {}
+
+  /** Replaces every defined variable of {@code variables} in {@code expr}. */
+  public static String interpolate(String expr, Map<String, VariableValue> variables) {
+    Matcher m = VARIABLE.matcher(expr);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = first(m.group(1), m.group(2), m.group(4));
+      String format = first(m.group(3), m.group(6));
+      VariableValue value = variables.get(name);
+      String replacement = value == null ? m.group() : format(value, format);
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static String format(VariableValue value, String format) {
+    if (value.usesCustomAllValue()) {
+      return value.allValue();
+    }
+    if (format == null) {
+      return prometheusFormat(value);
+    }
+    List<String> values = value.values();
+    return switch (format) {
+      case "regex" -> joinRegex(values.stream().map(TemplateInterpolator::regexEscape).toList());
+      case "pipe" -> String.join("|", values);
+      case "csv", "raw" -> String.join(",", values);
+      case "json" ->
+          values.stream().map(v -> '"' + jsonEscape(v) + '"').collect(joining(",", "[", "]"));
+      case "doublequote" ->
+          values.stream().map(v -> '"' + v.replace("\"", "\\\"") + '"').collect(joining(","));
+      case "singlequote" ->
+          values.stream().map(v -> "'" + v.replace("'", "\\'") + "'").collect(joining(","));
+      default -> values.size() == 1 ? values.get(0) : "{" + String.join(",", values) + "}";
+    };
+  }
+
+  /** Grafana's Prometheus data source formatting ({@code interpolateQueryExpr}). */
+  private static String prometheusFormat(VariableValue value) {
+    if (!value.multi() && !value.includeAll()) {
+      return value.values().stream()
+          .map(TemplateInterpolator::prometheusRegularEscape)
+          .collect(joining(","));
+    }
+    return joinRegex(
+        value.values().stream().map(TemplateInterpolator::prometheusSpecialRegexEscape).toList());
+  }
+
+  private static String joinRegex(List<String> escaped) {
+    return escaped.size() == 1 ? escaped.get(0) : "(" + String.join("|", escaped) + ")";
+  }
+
+  /** Escapes backslashes and single quotes, as Grafana's {@code prometheusRegularEscape}. */
+  static String prometheusRegularEscape(String value) {
+    return value.replace("\\", "\\\\").replace("'", "\\\\'");
+  }
+
+  /**
+   * Escapes regex metacharacters with a double backslash (the regex sits in a PromQL string), as
+   * Grafana's {@code prometheusSpecialRegexEscape}.
+   */
+  static String prometheusSpecialRegexEscape(String value) {
+    String backslashes = value.replace("\\", "\\\\\\\\");
+    return PROMETHEUS_REGEX_META.matcher(backslashes).replaceAll(r -> "\\\\\\\\" + r.group());
+  }
+
+  /** Escapes regex metacharacters with one backslash, as Grafana's {@code kbn.regexEscape}. */
+  static String regexEscape(String value) {
+    return REGEX_META.matcher(value).replaceAll(r -> "\\\\" + Matcher.quoteReplacement(r.group()));
+  }
+
+  private static String jsonEscape(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining(CharSequence sep) {
+    return Collectors.joining(sep);
+  }
+
+  private static java.util.stream.Collector<CharSequence, ?, String> joining(
+      CharSequence sep, CharSequence prefix, CharSequence suffix) {
+    return Collectors.joining(sep, prefix, suffix);
+  }
+
+  private static String first(String... candidates) {
+    for (String c : candidates) {
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,174 @@
+package io.agentmetrics.dashboards.lint;
+
+import io.agentmetrics.dashboards.Dashboard;
+import io.agentmetrics.dashboards.Panel;
+import io.agentmetrics.dashboards.Target;
+import io.agentmetrics.dashboards.promql.Matcher;
+import io.agentmetrics.dashboards.promql.PromQlException;
+import io.agentmetrics.dashboards.promql.PromQlReader;
+import io.agentmetrics.dashboards.promql.QueryFacts;
+import io.agentmetrics.dashboards.promql.Selector;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The target (query) rules of grafana/dashboard-linter, plus ours on ranges. Like upstream, they
+ * run only on dashboards whose templated data source is Prometheus.
+ */
+final class TargetRules {
+
+  private static final Set<String> RATE_FUNCTIONS = Set.of("rate", "irate");
+  private static final Set<String> COUNTER_FUNCTIONS = Set.of("rate", "irate", "increase");
+  private static final Set<String> RATE_INTERVAL = Set.of("$__rate_interval", "${__rate_interval}");
+  private static final Set<String> GRAFANA_RANGES =
+      Set.of(
+          "$__rate_interval",
+          "${__rate_interval}",
+          "$__range",
+          "${__range}",
+          "$__interval",
+          "${__interval}");
+
+  private TargetRules() {}
+
+  /** Visits each Prometheus target of a dashboard with its parsed query. */
+  interface TargetCheck {
+    void check(Dashboard d, Panel p, Target t, QueryFacts facts, Findings f);
+  }
+
+  static LintRule forEachTarget(String name, String description, TargetCheck check) {
+    return Rule.perDashboard(
+        name,
+        description,
+        (d, f) -> {
+          if (!TemplateRules.usesPrometheus(d)) {
+            return;
+          }
+          for (Panel p : PanelRules.queryPanels(d)) {
+            for (Target t : p.targets()) {
+              Optional<QueryFacts> facts = parse(t);
+              facts.ifPresent(q -> check.check(d, p, t, q, f));
+            }
+          }
+        });
+  }
+
+  static Optional<QueryFacts> parse(Target t) {
+    try {
+      return Optional.of(PromQlReader.read(t.expr()));
+    } catch (PromQlException e) {
+      return Optional.empty(); // reported by target-promql-rule
+    }
+  }
+
+  static LintRule promql() {
+    return Rule.perDashboard(
+        "target-promql-rule",
+        "Checks that each target has a PromQL query that can be read.",
+        (d, f) -> {
+          for (Panel p : PanelRules.queryPanels(d)) {
+            for (Target t : p.targets()) {
+              if (t.expr().isBlank()) {
+                f.error(d, p, t, "has an empty query");
+                continue;
+              }
+              try {
+                PromQlReader.read(t.expr());
+              } catch (PromQlException e) {
+                f.error(d, p, t, "invalid PromQL query '" + t.expr() + "': " + e.getMessage());
+              }
+            }
+          }
+        });
+  }
+
+  static LintRule rateInterval() {
+    return forEachTarget(
+        "target-rate-interval-rule",
+        "Checks that each target uses $__rate_interval.",
+        (d, p, t, q, f) -> {
+          for (Selector s : q.selectors()) {
+            if (s.ranged()
+                && !RATE_INTERVAL.contains(s.range())
+                && RATE_FUNCTIONS.contains(s.function())) {
+              f.error(
+                  d, p, t, "invalid PromQL query '" + t.expr() + "': should use $__rate_interval");
+            }
+          }
+        });
+  }
+
+  static LintRule grafanaRanges() {
+    return forEachTarget(
+        "target-range-variable-rule",
+        "Checks that every range is $__rate_interval, $__range or $__interval, never a fixed"
+            + " duration.",
+        (d, p, t, q, f) -> {
+          for (Selector s : q.selectors()) {
+            if (s.ranged() && !GRAFANA_RANGES.contains(s.range())) {
+              f.error(
+                  d,
+                  p,
+                  t,
+                  "range ["
+                      + s.range()
+                      + "] of "
+                      + s.metric()
+                      + " is fixed: use $__rate_interval (or $__range for totals)");
+            }
+          }
+        });
+  }
+
+  static LintRule job() {
+    return requiredMatcher("job");
+  }
+
+  static LintRule instance() {
+    return requiredMatcher("instance");
+  }
+
+  private static LintRule requiredMatcher(String label) {
+    return forEachTarget(
+        "target-" + label + "-rule",
+        "Checks that every PromQL query has a " + label + " matcher.",
+        (d, p, t, q, f) -> {
+          for (Selector s : q.selectors()) {
+            Optional<Matcher> m = s.matcher(label);
+            String problem = null;
+            if (m.isEmpty()) {
+              problem = label + " selector not found";
+            } else if (!m.get().operator().equals("=~")) {
+              problem = label + " selector is " + m.get().operator() + ", not =~";
+            } else if (!m.get().value().equals("$" + label)) {
+              problem = label + " selector is " + m.get().value() + ", not $" + label;
+            }
+            if (problem != null) {
+              f.error(d, p, t, "invalid PromQL query '" + t.expr() + "': " + problem);
+              return;
+            }
+          }
+        });
+  }
+
+  static LintRule counterAgg() {
+    return forEachTarget(
+        "target-counter-agg-rule",
+        "Checks that any counter metric (ending in _total) is aggregated with rate, irate, or"
+            + " increase.",
+        (d, p, t, q, f) -> {
+          for (Selector s : q.selectors()) {
+            if (s.metric().endsWith("_total")
+                && !(s.ranged() && COUNTER_FUNCTIONS.contains(s.function()))) {
+              f.error(
+                  d,
+                  p,
+                  t,
+                  "counter metric '"
+                      + s.metric()
+                      + "' is not aggregated with rate, irate, or increase");
+            }
+          }
+        });
+  }
+}
