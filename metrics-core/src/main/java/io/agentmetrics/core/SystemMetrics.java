@@ -1,5 +1,8 @@
 package io.agentmetrics.core;
 
+import com.sun.management.OperatingSystemMXBean;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -8,6 +11,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.lang.management.ManagementFactory;
 
 /**
  * Switches on Micrometer's JVM, process and system binders with one call: JVM memory, garbage
@@ -15,6 +19,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
  * descriptors. These produce the catalogue's {@link io.agentmetrics.api.Origin#JVM} metrics.
  */
 public final class SystemMetrics {
+
+  private static final String PROCESS_CPU_TIME = "process.cpu.time";
+  private static final String SYSTEM_CPU_COUNT = "system.cpu.count";
 
   private SystemMetrics() {}
 
@@ -29,7 +36,30 @@ public final class SystemMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
+    renameForPrometheus(registry);
     new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
+  }
+
+  /**
+   * Two meters of Micrometer's processor binder break Prometheus naming conventions (and {@code
+   * promtool check metrics}): {@code process.cpu.time} is in nanoseconds, and {@code
+   * system.cpu.count} is a gauge ending in {@code _count}. They are replaced by {@code
+   * process_cpu_time_seconds_total} and {@code jvm_available_processors}.
+   */
+  private static void renameForPrometheus(MeterRegistry registry) {
+    registry.find(PROCESS_CPU_TIME).meters().forEach(registry::remove);
+    registry.find(SYSTEM_CPU_COUNT).meters().forEach(registry::remove);
+    Runtime runtime = Runtime.getRuntime();
+    Gauge.builder("jvm.available.processors", runtime, Runtime::availableProcessors)
+        .description("Processors available to the JVM")
+        .register(registry);
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os
+        && os.getProcessCpuTime() >= 0) {
+      FunctionCounter.builder(PROCESS_CPU_TIME, os, bean -> bean.getProcessCpuTime() / 1e9)
+          .description("CPU time used by the JVM process")
+          .baseUnit("seconds")
+          .register(registry);
+    }
   }
 }

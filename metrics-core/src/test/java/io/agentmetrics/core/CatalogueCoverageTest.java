@@ -1,0 +1,80 @@
+package io.agentmetrics.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.Origin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The anti-drift guard: after one of every event, the scrape holds every AGENT and SELF metric of
+ * the catalogue under exactly its series names and label names, and nothing the catalogue does not
+ * know.
+ */
+class CatalogueCoverageTest {
+
+  /** Recorded by metrics-server's ingest API, not by the facade. */
+  private static final Set<MetricDefinition> NOT_RECORDED_BY_CORE =
+      Set.of(MetricCatalogue.INGEST_EVENTS);
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  @Test
+  void everyAgentAndSelfMetricAppearsWithExactlyItsSeriesAndLabels() {
+    EveryEvent.recordAll(MicrometerAgentMetrics.builder(registry).build());
+    Map<String, List<Scrape.Sample>> byName =
+        new Scrape(registry).samples().stream().collect(Collectors.groupingBy(Scrape.Sample::name));
+
+    List<MetricDefinition> expected =
+        Stream.concat(
+                MetricCatalogue.byOrigin(Origin.AGENT).stream(),
+                MetricCatalogue.byOrigin(Origin.SELF).stream())
+            .filter(metric -> !NOT_RECORDED_BY_CORE.contains(metric))
+            .toList();
+    assertThat(expected).hasSizeGreaterThan(30);
+    List<String> problems = new ArrayList<>();
+    for (MetricDefinition metric : expected) {
+      for (String series : metric.seriesNames()) {
+        List<Scrape.Sample> samples = byName.getOrDefault(series, List.of());
+        if (samples.isEmpty()) {
+          problems.add(series + " is missing from the scrape");
+        }
+        Set<String> labels = new HashSet<>(metric.labelNames());
+        if (series.endsWith("_bucket")) {
+          labels.add("le");
+        }
+        for (Scrape.Sample sample : samples) {
+          if (!sample.labels().keySet().equals(labels)) {
+            problems.add(
+                series + " has labels " + sample.labels().keySet() + ", expected " + labels);
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everySeriesInTheScrapeIsInTheCatalogue() {
+    EveryEvent.recordAll(MicrometerAgentMetrics.builder(registry).build());
+
+    Set<String> unknown =
+        new Scrape(registry)
+            .samples().stream()
+                .map(Scrape.Sample::name)
+                .filter(name -> MetricCatalogue.bySeriesName(name).isEmpty())
+                .collect(Collectors.toSet());
+    assertThat(unknown).isEmpty();
+  }
+}

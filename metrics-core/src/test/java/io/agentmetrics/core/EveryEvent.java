@@ -1,0 +1,62 @@
+package io.agentmetrics.core;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.AgentRun;
+import io.agentmetrics.api.ApprovalDecision;
+import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.api.TaskResult;
+import io.agentmetrics.api.TaskStatus;
+import io.agentmetrics.api.ToolCall;
+
+/** Records one of every event of the facade, plus the events that raise each self-metric. */
+final class EveryEvent {
+
+  private EveryEvent() {}
+
+  static void recordAll(AgentMetrics metrics) {
+    metrics.llmCall(
+        LlmCall.builder("openai", "gpt-4o")
+            .agent("support")
+            .durationSeconds(0.8)
+            .timeToFirstChunkSeconds(0.2)
+            .tokens(1200, 300)
+            .cachedTokens(400)
+            .reasoningTokens(100)
+            .tokensSavedByCompression(50)
+            .tokensSavedByRouting(20)
+            .build());
+    metrics.agentRunStarted("support");
+    metrics.agentRun(AgentRun.success("support", 1.5));
+    metrics.agentStartup("support", 0.6);
+    metrics.toolCall(ToolCall.success("support", "web_search", 0.3));
+    metrics.taskStarted("support", "inbox");
+    metrics.taskFinished(new TaskResult("support", "inbox", TaskStatus.COMPLETED, 2));
+    metrics.queueDepth("inbox", 3);
+    metrics.tasksBlocked("inbox", 1);
+    metrics.approvalRequested("support");
+    metrics.approvalDecided("support", ApprovalDecision.APPROVED, 12);
+    metrics.approvalEscalated("support");
+    metrics.skillAccess("support", "send_email", true);
+    metrics.permissionEscalationRequested("support");
+    metrics.activePermissions("support", 4);
+    metrics.policyViolation("support", "prompt_injection");
+    metrics.ragRetrieval(new RagRetrieval("support", "pgvector", 0.12, 5, 0.7, 0.03));
+    metrics.vectorStoreQuery("pgvector", 0.01);
+    metrics.cacheLookup("prompt", true);
+    metrics.message("support", "slack", Direction.OUTBOUND);
+    metrics.featureUsed("summarize");
+    metrics.activeSessions("support", 2);
+    metrics.budget(BudgetPeriod.MONTHLY, 500);
+
+    // Self-metrics: an unknown model, a rejected value and a distinct-value overflow.
+    metrics.llmCall(
+        LlmCall.builder("openai", "not-a-listed-model").durationSeconds(0.1).tokens(1, 1).build());
+    metrics.agentStartup("support", -1);
+    for (int i = 0; i <= 20; i++) {
+      metrics.vectorStoreQuery("store-" + i, 0.01);
+    }
+  }
+}
