@@ -77,9 +77,9 @@ public final class MetricCatalogue {
           "gen_ai.client.token.usage",
           MetricType.DISTRIBUTION_SUMMARY,
           null,
-          "Tokens used per GenAI operation, by token type (input, output, cached, reasoning).",
+          "Tokens used per GenAI operation, by token type (input, output, cached, reasoning) and agent.",
           Origin.AGENT,
-          List.of(OPERATION, PROVIDER, MODEL, TOKEN_TYPE),
+          List.of(OPERATION, PROVIDER, MODEL, TOKEN_TYPE, AGENT),
           exponential(1, 4, 14));
 
   /** Tokens not spent thanks to caching, compression or model routing. */
