@@ -52,10 +52,11 @@ final class LlmCallRecorder {
     if (!Double.isNaN(firstChunk) && self.accepts(firstChunks.metric(), firstChunk)) {
       firstChunks.get(operation, provider, model).record(nanos(firstChunk), TimeUnit.NANOSECONDS);
     }
-    recordTokens(operation, provider, model, "input", call.inputTokens());
-    recordTokens(operation, provider, model, "output", call.outputTokens());
-    recordTokens(operation, provider, model, "cached", call.cachedTokens());
-    recordTokens(operation, provider, model, "reasoning", call.reasoningTokens());
+    String agent = call.agent();
+    recordTokens(operation, provider, model, agent, "input", call.inputTokens());
+    recordTokens(operation, provider, model, agent, "output", call.outputTokens());
+    recordTokens(operation, provider, model, agent, "cached", call.cachedTokens());
+    recordTokens(operation, provider, model, agent, "reasoning", call.reasoningTokens());
     recordSaved(provider, model, "caching", call.cachedTokens());
     recordSaved(provider, model, "compression", call.tokensSavedByCompression());
     recordSaved(provider, model, "routing", call.tokensSavedByRouting());
@@ -63,9 +64,9 @@ final class LlmCallRecorder {
   }
 
   private void recordTokens(
-      String operation, String provider, String model, String type, long count) {
+      String operation, String provider, String model, String agent, String type, long count) {
     if (count != 0 && self.accepts(tokens.metric(), count)) {
-      tokens.get(operation, provider, model, type).record(count);
+      tokens.get(operation, provider, model, type, agent).record(count);
     }
   }
 

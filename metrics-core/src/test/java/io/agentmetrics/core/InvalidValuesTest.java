@@ -63,7 +63,7 @@ class InvalidValuesTest {
         .contains(
             "agentmetrics_recordings_rejected_total{metric=\"gen_ai_client_token_usage\","
                 + "reason=\"negative\"} 1.0",
-            "gen_ai_client_token_usage_sum{gen_ai_operation_name=\"chat\","
+            "gen_ai_client_token_usage_sum{gen_ai_agent_name=\"unknown\",gen_ai_operation_name=\"chat\","
                 + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\","
                 + "gen_ai_token_type=\"output\"} 5.0",
             "agent_task_queue_depth{queue=\"inbox\"} 4.0",

@@ -22,6 +22,7 @@ class MicrometerAgentMetricsTest {
 
   private static final String GPT4O =
       "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"";
+  private static final String SUPPORT = "gen_ai_agent_name=\"support\",";
   private static final String GPT4O_OK = "error_type=\"none\"," + GPT4O + ",outcome=\"success\"";
 
   private final PrometheusMeterRegistry registry =
@@ -104,17 +105,29 @@ class MicrometerAgentMetricsTest {
                 + ",le=\"0.1\"} 1",
             "gen_ai_client_operation_time_to_first_chunk_seconds_sum{" + GPT4O + "} 0.1",
             "gen_ai_client_token_usage_bucket{"
+                + SUPPORT
                 + GPT4O
                 + ",gen_ai_token_type=\"input\",le=\"256.0\"} 0",
             "gen_ai_client_token_usage_bucket{"
+                + SUPPORT
                 + GPT4O
                 + ",gen_ai_token_type=\"input\",le=\"1024.0\"} 1",
             "gen_ai_client_token_usage_bucket{"
+                + SUPPORT
                 + GPT4O
                 + ",gen_ai_token_type=\"input\",le=\"6.7108864E7\"} 1",
-            "gen_ai_client_token_usage_sum{" + GPT4O + ",gen_ai_token_type=\"input\"} 1000.0",
-            "gen_ai_client_token_usage_sum{" + GPT4O + ",gen_ai_token_type=\"output\"} 500.0",
-            "gen_ai_client_token_usage_sum{" + GPT4O + ",gen_ai_token_type=\"cached\"} 200.0",
+            "gen_ai_client_token_usage_sum{"
+                + SUPPORT
+                + GPT4O
+                + ",gen_ai_token_type=\"input\"} 1000.0",
+            "gen_ai_client_token_usage_sum{"
+                + SUPPORT
+                + GPT4O
+                + ",gen_ai_token_type=\"output\"} 500.0",
+            "gen_ai_client_token_usage_sum{"
+                + SUPPORT
+                + GPT4O
+                + ",gen_ai_token_type=\"cached\"} 200.0",
             // 800 uncached input at $2.50, 200 cached at $1.25, 500 output at $10 per million
             "agent_cost_usd_total{gen_ai_agent_name=\"support\",gen_ai_provider_name=\"openai\","
                 + "gen_ai_request_model=\"gpt-4o\"} 0.00725",
@@ -154,7 +167,7 @@ class MicrometerAgentMetricsTest {
     List<String> lines = scrape();
     assertThat(lines)
         .contains(
-            "gen_ai_client_token_usage_sum{gen_ai_operation_name=\"chat\",gen_ai_provider_name="
+            "gen_ai_client_token_usage_sum{gen_ai_agent_name=\"unknown\",gen_ai_operation_name=\"chat\",gen_ai_provider_name="
                 + "\"openai\",gen_ai_request_model=\"gpt-99-experimental\",gen_ai_token_type=\"input\"}"
                 + " 20.0",
             "agentmetrics_cost_unknown_model_total{gen_ai_provider_name=\"openai\","
