@@ -1,0 +1,329 @@
+package io.agentmetrics.stack;
+
+import io.agentmetrics.stack.compose.ComposeFile;
+import io.agentmetrics.stack.config.AlertmanagerConfigRenderer;
+import io.agentmetrics.stack.config.PrometheusConfigRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The stack of {@code stack/compose.yaml} as native processes, for machines without Docker: the
+ * Debian-packaged Prometheus and Alertmanager with the stack's own configuration files (targets,
+ * ports and paths substituted through the compose file's mounts) and the metrics server.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().repoRoot(root).build()) {
+ *   LocalStack.Endpoints endpoints = stack.start(); // returns once all three are ready
+ *   ...endpoints.prometheus()...
+ * } // stops every process it started, descendants included
+ * }</pre>
+ *
+ * Grafana and Loki are not started: they have no Debian package.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  /** The compose address of the metrics server in {@code prometheus.yml}. */
+  public static final String SERVER_TARGET = "metrics-server:8080";
+
+  /** The compose address of Alertmanager in {@code prometheus.yml}. */
+  public static final String ALERTMANAGER_TARGET = "alertmanager:9093";
+
+  /** Prometheus's own address in {@code prometheus.yml}. */
+  public static final String PROMETHEUS_SELF_TARGET = "localhost:9090";
+
+  static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
+  static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/alertmanager.yml";
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  private final LocalStackOptions options;
+  private final List<ManagedProcess> processes = new ArrayList<>();
+  private final List<ProcessHandle> everStarted = new ArrayList<>();
+  private Path workDir;
+  private boolean ownsWorkDir;
+  private Endpoints endpoints;
+  private ManagedProcess server;
+  private List<String> serverCommand;
+  private Map<String, String> serverEnvironment;
+
+  LocalStack(LocalStackOptions options) {
+    this.options = options;
+  }
+
+  /** A builder; only the repository root is required. */
+  public static LocalStackOptions.Builder builder() {
+    return new LocalStackOptions.Builder();
+  }
+
+  /**
+   * Renders the configurations, starts Alertmanager, the metrics server and Prometheus, and returns
+   * once each answers its readiness endpoint. On failure, stops whatever it started and throws a
+   * {@link LocalStackException} with the failing process's log.
+   */
+  public synchronized Endpoints start() {
+    if (endpoints != null) {
+      throw new IllegalStateException("already started");
+    }
+    try {
+      return doStart();
+    } catch (RuntimeException e) {
+      stopProcesses();
+      throw e;
+    }
+  }
+
+  private Endpoints doStart() {
+    workDir = options.workDir().orElse(null);
+    ownsWorkDir = workDir == null;
+    workDir = ownsWorkDir ? createTempDir() : createDirectories(workDir);
+    ComposeFile compose = ComposeFile.read(options.composeFile());
+    String host = options.bindHost();
+    int serverPort = Ports.resolve(options.serverPort(), host);
+    int alertmanagerPort = Ports.resolve(options.alertmanagerPort(), host);
+    int prometheusPort = Ports.resolve(options.prometheusPort(), host);
+    URI serverUri = URI.create("http://" + host + ":" + serverPort);
+    URI alertmanagerUri = URI.create("http://" + host + ":" + alertmanagerPort);
+    URI prometheusUri = URI.create("http://" + host + ":" + prometheusPort);
+
+    Path alertmanagerConfig = writeAlertmanagerConfig(compose);
+    PrometheusConfigRenderer.Rendered prometheusConfig =
+        renderPrometheusConfig(compose, serverPort, alertmanagerPort, prometheusPort);
+    Path prometheusConfigFile = write(workDir.resolve("prometheus.yml"), prometheusConfig.yaml());
+
+    ManagedProcess alertmanager =
+        launch(
+            "alertmanager",
+            List.of(
+                options.alertmanagerBinary(),
+                "--config.file=" + alertmanagerConfig,
+                "--storage.path=" + createDirectories(workDir.resolve("alertmanager-data")),
+                "--web.listen-address=" + host + ":" + alertmanagerPort,
+                "--web.external-url=" + alertmanagerUri,
+                "--cluster.listen-address="),
+            Map.of());
+
+    serverCommand = new ArrayList<>(options.serverCommand());
+    serverCommand.addAll(List.of("--port", Integer.toString(serverPort)));
+    if (options.demo()) {
+      serverCommand.add("--demo");
+    }
+    serverCommand.addAll(options.serverArgs());
+    serverEnvironment = options.serverEnvironment();
+    server = launch("metrics-server", serverCommand, serverEnvironment);
+
+    ManagedProcess prometheus =
+        launch(
+            "prometheus",
+            List.of(
+                options.prometheusBinary(),
+                "--config.file=" + prometheusConfigFile,
+                "--storage.tsdb.path=" + createDirectories(workDir.resolve("prometheus-data")),
+                "--web.listen-address=" + host + ":" + prometheusPort,
+                "--web.external-url=" + prometheusUri,
+                "--web.enable-lifecycle",
+                "--web.enable-admin-api"),
+            Map.of());
+
+    Instant deadline = Instant.now().plus(options.readyTimeout());
+    Readiness.await(alertmanager, alertmanagerUri.resolve("/-/ready"), deadline);
+    Readiness.await(server, serverUri.resolve(options.serverReadyPath()), deadline);
+    Readiness.await(prometheus, prometheusUri.resolve("/-/ready"), deadline);
+    endpoints =
+        new Endpoints(
+            serverUri, prometheusUri, alertmanagerUri, workDir, prometheusConfig.droppedJobs());
+    return endpoints;
+  }
+
+  private Path writeAlertmanagerConfig(ComposeFile compose) {
+    Path source = requireMounted(compose, "alertmanager", ALERTMANAGER_CONFIG);
+    Path secrets = createDirectories(workDir.resolve("secrets"));
+    AlertmanagerConfigRenderer renderer =
+        new AlertmanagerConfigRenderer(secrets, path -> compose.hostPath("alertmanager", path))
+            .keepNotificationsLocal(options.notificationSink());
+    options.receiverSinks().forEach(renderer::sink);
+    AlertmanagerConfigRenderer.Rendered rendered = renderer.render(read(source));
+    for (AlertmanagerConfigRenderer.SecretFile secret : rendered.secretFiles()) {
+      write(secret.localPath(), options.secretValue(secret.name()).orElse(secret.placeholder()));
+    }
+    return write(workDir.resolve("alertmanager.yml"), rendered.yaml());
+  }
+
+  private PrometheusConfigRenderer.Rendered renderPrometheusConfig(
+      ComposeFile compose, int serverPort, int alertmanagerPort, int prometheusPort) {
+    Path source = requireMounted(compose, "prometheus", PROMETHEUS_CONFIG);
+    String host = options.bindHost();
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put(SERVER_TARGET, host + ":" + serverPort);
+    targets.put(ALERTMANAGER_TARGET, host + ":" + alertmanagerPort);
+    targets.put(PROMETHEUS_SELF_TARGET, host + ":" + prometheusPort);
+    PrometheusConfigRenderer renderer =
+        new PrometheusConfigRenderer(targets, path -> compose.hostPath("prometheus", path));
+    options.scrapeInterval().ifPresent(renderer::scrapeInterval);
+    options.evaluationInterval().ifPresent(renderer::evaluationInterval);
+    options.remoteWrite().forEach(renderer::remoteWrite);
+    return renderer.render(read(source));
+  }
+
+  private static Path requireMounted(ComposeFile compose, String service, String containerPath) {
+    Optional<Path> hostPath = compose.hostPath(service, containerPath);
+    if (hostPath.isEmpty() || !Files.isRegularFile(hostPath.get())) {
+      throw new LocalStackException(
+          compose.file()
+              + ": the "
+              + service
+              + " service's "
+              + containerPath
+              + " is "
+              + hostPath
+                  .map(path -> "mounted from " + path + ", which does not exist")
+                  .orElse("not mounted"));
+    }
+    return hostPath.get();
+  }
+
+  private ManagedProcess launch(String name, List<String> command, Map<String, String> env) {
+    ManagedProcess process =
+        ManagedProcess.start(name, command, env, workDir.resolve("logs").resolve(name + ".log"));
+    processes.add(process);
+    everStarted.add(process.handle());
+    return process;
+  }
+
+  /** The endpoints of the running stack. */
+  public synchronized Endpoints endpoints() {
+    if (endpoints == null) {
+      throw new IllegalStateException("not started");
+    }
+    return endpoints;
+  }
+
+  /** The processes it started and has not stopped. */
+  public synchronized List<ManagedProcess> processes() {
+    return List.copyOf(processes);
+  }
+
+  /**
+   * Every process it has started since it was built, with their descendants seen so far, whether or
+   * not they are still running (for checking that none is left after {@link #stop()}).
+   */
+  public synchronized List<ProcessHandle> startedProcessHandles() {
+    List<ProcessHandle> handles = new ArrayList<>(everStarted);
+    processes.forEach(process -> handles.addAll(process.handles()));
+    return handles.stream().distinct().toList();
+  }
+
+  /**
+   * Stops only the metrics server (its scrape target goes down, as when a real server fails). Start
+   * it again with {@link #restartServer()}.
+   */
+  public synchronized void stopServer() {
+    if (server != null) {
+      everStarted.addAll(server.handles());
+      server.stop(STOP_GRACE);
+      processes.remove(server);
+      server = null;
+    }
+  }
+
+  /** Starts the metrics server again on the same port, and waits until it is ready. */
+  public synchronized void restartServer() {
+    Endpoints running = endpoints();
+    stopServer();
+    server = launch("metrics-server", serverCommand, serverEnvironment);
+    Readiness.await(
+        server,
+        running.server().resolve(options.serverReadyPath()),
+        Instant.now().plus(options.readyTimeout()));
+  }
+
+  /** Stops every process it started (SIGTERM, then SIGKILL after 10 s), descendants included. */
+  public synchronized void stop() {
+    stopProcesses();
+    if (ownsWorkDir && workDir != null) {
+      deleteRecursively(workDir);
+      workDir = null;
+    }
+    endpoints = null;
+  }
+
+  private void stopProcesses() {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      ManagedProcess process = processes.get(i);
+      everStarted.addAll(process.handles());
+      process.stop(STOP_GRACE);
+    }
+    processes.clear();
+    server = null;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static Path createTempDir() {
+    try {
+      return Files.createTempDirectory("agentmetrics-stack-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path createDirectories(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + directory, e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static Path write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temp directory left behind is harmless
+    }
+  }
+
+  /**
+   * Where the running stack answers.
+   *
+   * @param server the metrics server's base URL
+   * @param prometheus Prometheus's base URL
+   * @param alertmanager Alertmanager's base URL
+   * @param workDir the directory with the rendered configurations, data and logs
+   * @param droppedScrapeJobs scrape jobs of {@code prometheus.yml} not run locally (Grafana, Loki,
+   *     node-exporter)
+   */
+  public record Endpoints(
+      URI server, URI prometheus, URI alertmanager, Path workDir, List<String> droppedScrapeJobs) {}
+}

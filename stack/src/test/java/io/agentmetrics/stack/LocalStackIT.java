@@ -1,0 +1,158 @@
+package io.agentmetrics.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.api.testing.NativeTool;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher behind {@code stack/run-local}, for real: the Debian-packaged Prometheus and
+ * Alertmanager with the stack's configs and the alerting module's rules, and the metrics server's
+ * shaded jar with its demo workload.
+ */
+class LocalStackIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Path serverJar;
+
+  @BeforeEach
+  void requireTheBackend() {
+    NativeTool.require("prometheus", "prometheus");
+    NativeTool.require("prometheus-alertmanager", "prometheus-alertmanager");
+    serverJar = RepoFiles.resolve(LocalStackOptions.SERVER_JAR);
+    if (!Files.isRegularFile(serverJar)) {
+      String message =
+          serverJar
+              + " is missing: build it first (./mvnw -B verify builds it before this module,"
+              + " or ./mvnw -B -q -DskipTests package -pl metrics-server -am)";
+      if (Boolean.getBoolean("agentmetrics.it.require")) {
+        throw new AssertionError(message);
+      }
+      Assumptions.abort(message);
+    }
+  }
+
+  @Test
+  void everyTargetIsUpEveryRuleGroupHealthyAndNothingIsLeftAfterStop() throws Exception {
+    LocalStack stack =
+        LocalStack.builder()
+            .repoRoot(RepoFiles.root())
+            .serverJar(serverJar)
+            .scrapeInterval(Duration.ofSeconds(2))
+            .evaluationInterval(Duration.ofSeconds(2))
+            .build();
+    List<ProcessHandle> started;
+    Path workDir;
+    try {
+      LocalStack.Endpoints endpoints = stack.start();
+      workDir = endpoints.workDir();
+      URI prometheus = endpoints.prometheus();
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                JsonNode targets = get(prometheus.resolve("/api/v1/targets?state=active"));
+                Set<String> jobs = new TreeSet<>();
+                for (JsonNode target : targets.at("/data/activeTargets")) {
+                  jobs.add(target.at("/labels/job").asText());
+                  assertThat(target.path("health").asText())
+                      .as(target.path("scrapeUrl").asText() + " " + target.path("lastError"))
+                      .isEqualTo("up");
+                }
+                assertThat(jobs).containsExactly("agentmetrics", "alertmanager", "prometheus");
+              });
+
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                JsonNode groups = get(prometheus.resolve("/api/v1/rules")).at("/data/groups");
+                assertThat(groups.size()).as("rule groups loaded").isPositive();
+                List<String> unhealthy = new ArrayList<>();
+                for (JsonNode group : groups) {
+                  for (JsonNode rule : group.path("rules")) {
+                    if (!"ok".equals(rule.path("health").asText())) {
+                      unhealthy.add(
+                          group.path("name").asText()
+                              + "/"
+                              + rule.path("name").asText()
+                              + ": "
+                              + rule.path("health").asText()
+                              + " "
+                              + rule.path("lastError").asText());
+                    }
+                  }
+                }
+                assertThat(unhealthy).isEmpty();
+              });
+
+      JsonNode alertmanagers = get(prometheus.resolve("/api/v1/alertmanagers"));
+      assertThat(alertmanagers.at("/data/activeAlertmanagers/0/url").asText())
+          .startsWith(endpoints.alertmanager().toString());
+
+      started = stack.startedProcessHandles();
+      assertThat(started).hasSizeGreaterThanOrEqualTo(3).allMatch(ProcessHandle::isAlive);
+    } finally {
+      stack.stop();
+    }
+
+    assertThat(started).noneMatch(ProcessHandle::isAlive);
+    assertThat(stack.startedProcessHandles()).noneMatch(ProcessHandle::isAlive);
+    assertThat(workDir).doesNotExist();
+  }
+
+  @Test
+  void aServerThatCannotStartFailsTheStartAndLeavesNothingRunning(@TempDir Path workDir) {
+    LocalStack stack =
+        LocalStack.builder()
+            .repoRoot(RepoFiles.root())
+            .workDir(workDir)
+            .serverCommand(
+                List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar",
+                    workDir.resolve("no-such-server.jar").toString()))
+            .readyTimeout(Duration.ofSeconds(30))
+            .build();
+
+    assertThatThrownBy(stack::start)
+        .isInstanceOf(LocalStackException.class)
+        .hasMessageContaining("metrics-server")
+        .hasMessageContaining("exited before it was ready")
+        .hasMessageContaining("no-such-server.jar");
+
+    assertThat(stack.startedProcessHandles()).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(stack.startedProcessHandles()).noneMatch(ProcessHandle::isAlive);
+    assertThat(workDir.resolve("logs/metrics-server.log")).exists();
+  }
+
+  private static JsonNode get(URI uri) throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+}

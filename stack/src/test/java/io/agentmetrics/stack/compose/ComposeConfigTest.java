@@ -1,0 +1,186 @@
+package io.agentmetrics.stack.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.api.testing.NativeTool;
+import io.agentmetrics.stack.RepoFiles;
+import io.agentmetrics.stack.config.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The compose files as {@code docker-compose config} (the 1.29 client of Debian) reads them: valid,
+ * every bind-mounted file present, pinned images, health checks, limits within 4 vCPU / 16 GB.
+ */
+class ComposeConfigTest {
+
+  @TempDir static Path tempDir;
+
+  private static final List<String> SERVICES =
+      List.of("metrics-server", "prometheus", "alertmanager", "grafana", "loki", "node-exporter");
+
+  @Test
+  void composeAcceptsTheStackWhenThePasswordIsSet() {
+    JsonNode config = config("compose.yaml");
+
+    assertThat(fieldNames(config.path("services"))).containsAll(SERVICES);
+    assertThat(config.at("/services/grafana/environment/GF_SECURITY_ADMIN_PASSWORD").asText())
+        .isEqualTo("test-only-password");
+  }
+
+  @Test
+  void composeRefusesToStartWithoutTheGrafanaPassword() {
+    NativeTool.Result result = dockerCompose(Map.of(), "-f", "compose.yaml", "config");
+
+    assertThat(result.exitCode()).as(result.output()).isNotZero();
+    assertThat(result.output()).contains("GRAFANA_ADMIN_PASSWORD must be set");
+  }
+
+  @Test
+  void composeAcceptsTheScaleOverlay() {
+    JsonNode config = config("compose.yaml", "compose.scale.yaml");
+
+    assertThat(fieldNames(config.path("services"))).contains("victoriametrics");
+    assertThat(config.at("/services/prometheus/depends_on/victoriametrics/condition").asText())
+        .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void everyBindMountedPathExists() {
+    for (String file : List.of("compose.yaml", "compose.scale.yaml")) {
+      ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/" + file));
+      assertThat(compose.allBindMounts()).as(file).isNotEmpty();
+      for (ComposeFile.BindMount mount : compose.allBindMounts()) {
+        assertThat(mount.hostPath()).as(file + " mounts " + mount.containerPath()).exists();
+      }
+    }
+  }
+
+  @Test
+  void mountsTheModulesFilesInPlaceNotCopies() {
+    ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
+    Path root = RepoFiles.root();
+
+    assertThat(compose.hostPath("prometheus", "/etc/prometheus/rules"))
+        .contains(root.resolve("alerting/rules"));
+    assertThat(compose.hostPath("alertmanager", "/etc/alertmanager/alertmanager.yml"))
+        .contains(root.resolve("alerting/alertmanager/alertmanager.yml"));
+    assertThat(compose.hostPath("grafana", "/var/lib/grafana/dashboards/agentmetrics"))
+        .hasValueSatisfying(
+            path ->
+                assertThat(path.startsWith(root.resolve("dashboards/src/main/resources")))
+                    .isTrue());
+  }
+
+  @Test
+  void everyServiceIsPinnedHealthCheckedLimitedAndKeepsDataInNamedVolumes() {
+    JsonNode config = config("compose.yaml");
+    double cpus = 0;
+    long memory = 0;
+    for (String service : SERVICES) {
+      JsonNode definition = config.path("services").path(service);
+      String image = definition.path("image").asText();
+      assertThat(image).as(service + " image").matches("[^:]+:[^:]+").doesNotEndWith(":latest");
+      assertThat(definition.path("healthcheck").path("test").isMissingNode())
+          .as(service + " healthcheck")
+          .isFalse();
+      JsonNode limits = definition.at("/deploy/resources/limits");
+      assertThat(limits.path("cpus").isMissingNode()).as(service + " cpu limit").isFalse();
+      cpus += limits.path("cpus").asDouble();
+      memory += bytes(limits.path("memory").asText());
+    }
+    assertThat(cpus).as("CPU limits in total").isLessThanOrEqualTo(4.0);
+    assertThat(memory).as("memory limits in total").isLessThanOrEqualTo(12L << 30);
+    assertThat(fieldNames(config.path("volumes")))
+        .contains("prometheus-data", "alertmanager-data", "grafana-data", "loki-data");
+    assertThat(config.at("/services/grafana/depends_on/prometheus/condition").asText())
+        .isEqualTo("service_healthy");
+    assertThat(config.at("/services/prometheus/depends_on/metrics-server/condition").asText())
+        .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void grafanaHasAnonymousAccessAndSignUpOff() {
+    JsonNode environment = config("compose.yaml").at("/services/grafana/environment");
+
+    assertThat(environment.path("GF_AUTH_ANONYMOUS_ENABLED").asText()).isEqualTo("false");
+    assertThat(environment.path("GF_USERS_ALLOW_SIGN_UP").asText()).isEqualTo("false");
+  }
+
+  @Test
+  void theServerIsBuiltFromTheRepositoryAndRunsTheDemo() {
+    JsonNode server = config("compose.yaml").at("/services/metrics-server");
+
+    assertThat(Path.of(server.at("/build/context").asText())).isEqualTo(RepoFiles.root());
+    assertThat(server.at("/build/dockerfile").asText()).isEqualTo("stack/Dockerfile");
+    assertThat(server.path("command").toString()).contains("--demo");
+  }
+
+  private static JsonNode config(String... files) {
+    List<String> args = new ArrayList<>();
+    for (String file : files) {
+      args.add("-f");
+      args.add(file);
+    }
+    args.add("config");
+    NativeTool.Result result =
+        dockerCompose(
+            Map.of("GRAFANA_ADMIN_PASSWORD", "test-only-password"), args.toArray(String[]::new));
+    assertThat(result.exitCode()).as("docker-compose config: " + result.output()).isZero();
+    return Yaml.parse(result.output());
+  }
+
+  private static NativeTool.Result dockerCompose(Map<String, String> env, String... args) {
+    Path dockerCompose = NativeTool.require("docker-compose", "docker-compose");
+    List<String> command = new ArrayList<>();
+    command.add("env");
+    command.add("-u");
+    command.add("GRAFANA_ADMIN_PASSWORD");
+    env.forEach((name, value) -> command.add(name + "=" + value));
+    command.add(dockerCompose.toString());
+    command.add("--project-directory");
+    command.add(RepoFiles.resolve("stack").toString());
+    // Hermetic: a developer's own stack/.env must not change what the test sees.
+    command.add("--env-file");
+    command.add(emptyEnvFile().toString());
+    for (String arg : args) {
+      command.add(arg.endsWith(".yaml") ? RepoFiles.resolve("stack/" + arg).toString() : arg);
+    }
+    return NativeTool.run(command, null);
+  }
+
+  private static Path emptyEnvFile() {
+    try {
+      Path file = tempDir.resolve("empty.env");
+      return Files.exists(file) ? file : Files.createFile(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static long bytes(String size) {
+    long number = Long.parseLong(size.replaceAll("[^0-9]", ""));
+    String unit = size.replaceAll("[0-9]", "").toLowerCase(Locale.ROOT);
+    return switch (unit) {
+      case "g", "gb" -> number << 30;
+      case "m", "mb" -> number << 20;
+      case "k", "kb" -> number << 10;
+      default -> number;
+    };
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
