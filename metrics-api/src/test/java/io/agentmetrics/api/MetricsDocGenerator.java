@@ -1,0 +1,247 @@
+package io.agentmetrics.api;
+
+import io.agentmetrics.api.SourceConcepts.Concept;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Generates docs/metrics.md from the catalogue and the source-concept table. */
+final class MetricsDocGenerator {
+
+  static final String REGENERATE =
+      "./mvnw -pl metrics-api test -Dtest=MetricsDocTest -Dagentmetrics.regenerateDocs=true";
+
+  /** Hand-picked examples where the generic one would not be the query people want. */
+  private static final Map<String, String> EXAMPLES =
+      Map.ofEntries(
+          Map.entry(
+              "gen_ai.client.operation.duration",
+              "sum by (gen_ai_provider_name) (rate(gen_ai_client_operation_duration_seconds_count[5m]))"),
+          Map.entry(
+              "gen_ai.client.token.usage",
+              "sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum[5m]))"),
+          Map.entry(
+              "agent.cost",
+              "sum by (gen_ai_provider_name, gen_ai_request_model) (increase(agent_cost_usd_total[1d]))"),
+          Map.entry(
+              "gen_ai.invoke_agent.duration",
+              "sum(rate(gen_ai_invoke_agent_duration_seconds_count{status!=\"success\"}[5m]))"
+                  + " / sum(rate(gen_ai_invoke_agent_duration_seconds_count[5m]))"),
+          Map.entry(
+              "agent.cache.requests",
+              "sum by (cache) (rate(agent_cache_requests_total{result=\"hit\"}[5m]))"
+                  + " / sum by (cache) (rate(agent_cache_requests_total[5m]))"),
+          Map.entry(
+              "agent.tokens.saved", "sum by (mechanism) (increase(agent_tokens_saved_total[1d]))"),
+          Map.entry("up", "up == 0"),
+          Map.entry("jvm.memory.used", "sum by (area) (jvm_memory_used_bytes)"),
+          Map.entry(
+              "http.server.requests",
+              "sum(rate(http_server_requests_seconds_count{status=~\"5..\"}[5m]))"
+                  + " / sum(rate(http_server_requests_seconds_count[5m]))"));
+
+  private MetricsDocGenerator() {}
+
+  static String generate() {
+    StringBuilder out = new StringBuilder();
+    out.append("# Metrics reference\n\n")
+        .append("<!-- Generated from MetricCatalogue and SourceConcepts; do not edit by hand.\n")
+        .append("     Regenerate: ")
+        .append(REGENERATE)
+        .append(" -->\n\n")
+        .append(
+            "Every metric agentmetrics exports, as it appears in Prometheus, generated from the"
+                + " catalogue in `metrics-api` (`io.agentmetrics.api.MetricCatalogue`), the single"
+                + " source of truth that the recorders, dashboards and alert rules are tested"
+                + " against.\n\n")
+        .append("- Prometheus adds `job` and `instance` to every series.\n")
+        .append(
+            "- A label value outside its policy, or past a cap, is recorded as `"
+                + LabelPolicy.OVERFLOW_VALUE
+                + "` so totals stay correct; `agentmetrics_recordings_rejected_total` and"
+                + " `agentmetrics_cardinality_overflow_total` count it.\n")
+        .append(
+            "- `error.type` is `"
+                + Labels.NO_ERROR
+                + "` on success; `gen_ai.agent.name` is `"
+                + Labels.UNKNOWN_AGENT
+                + "` when the caller did not name its agent.\n")
+        .append(
+            "- Timers and summaries also export `_max` (the largest value in a recent window).\n\n");
+    out.append("## Contents\n\n");
+    for (Origin origin : Origin.values()) {
+      out.append("- ").append(title(origin)).append('\n');
+      for (MetricDefinition metric : MetricCatalogue.byOrigin(origin)) {
+        out.append("  - [`")
+            .append(metric.prometheusName())
+            .append("`](#")
+            .append(metric.prometheusName())
+            .append(")\n");
+      }
+    }
+    out.append(
+        "- [Where the source systems' concepts live](#where-the-source-systems-concepts-live)\n\n");
+    for (Origin origin : Origin.values()) {
+      out.append("## ").append(title(origin)).append("\n\n");
+      for (MetricDefinition metric : MetricCatalogue.byOrigin(origin)) {
+        metric(out, metric);
+      }
+    }
+    concepts(out);
+    return out.toString();
+  }
+
+  private static void metric(StringBuilder out, MetricDefinition metric) {
+    out.append("### `").append(metric.prometheusName()).append("`\n\n");
+    out.append(metric.help()).append("\n\n");
+    out.append("| | |\n|---|---|\n");
+    out.append("| Series | ")
+        .append(
+            metric.seriesNames().stream().map(s -> "`" + s + "`").collect(Collectors.joining(", ")))
+        .append(" |\n");
+    out.append("| Type | ").append(type(metric)).append(" |\n");
+    out.append("| Unit | ").append(unit(metric)).append(" |\n");
+    out.append("| Meter name | `").append(metric.name()).append("` |\n");
+    if (metric.isHistogram()) {
+      out.append("| Buckets (`le` as scraped) | ")
+          .append(
+              metric.buckets().stream()
+                  .map(bucket -> "`" + bucket + "`")
+                  .collect(Collectors.joining(", ")))
+          .append(", `+Inf` |\n");
+    }
+    out.append('\n');
+    if (!metric.labels().isEmpty()) {
+      out.append("| Label | Meaning | Values |\n|---|---|---|\n");
+      for (LabelDefinition label : metric.labels()) {
+        out.append("| `")
+            .append(label.prometheusName())
+            .append("` | ")
+            .append(label.description())
+            .append(" | ")
+            .append(values(label.policy()))
+            .append(" |\n");
+      }
+      out.append('\n');
+    }
+    out.append("```promql\n").append(example(metric)).append("\n```\n\n");
+  }
+
+  private static void concepts(StringBuilder out) {
+    out.append("## Where the source systems' concepts live\n\n")
+        .append(
+            "Each metric, panel, alert and target of the five systems agentmetrics replaces"
+                + " (`io.agentmetrics.api.SourceConcepts`), and the metrics that serve it. Host,"
+                + " database and cache infrastructure is left to the standard exporters, named"
+                + " plainly.\n\n");
+    for (String system : SourceConcepts.SYSTEMS) {
+      out.append("### ").append(system).append("\n\n");
+      out.append("| Kind | Concept | Served by |\n|---|---|---|\n");
+      for (Concept concept : SourceConcepts.of(system)) {
+        out.append("| ")
+            .append(concept.kind().name().toLowerCase(Locale.ROOT))
+            .append(" | ")
+            .append(concept.concept())
+            .append(" | ")
+            .append(servedBy(concept))
+            .append(" |\n");
+      }
+      out.append('\n');
+    }
+  }
+
+  private static String servedBy(Concept concept) {
+    List<String> parts = new ArrayList<>();
+    for (String name : concept.metrics()) {
+      String prometheus =
+          MetricCatalogue.byName(name).map(MetricDefinition::prometheusName).orElse(name);
+      parts.add("[`" + prometheus + "`](#" + prometheus + ")");
+    }
+    if (concept.exporter() != null) {
+      parts.add("external: " + concept.exporter());
+    }
+    return String.join(", ", parts);
+  }
+
+  static String example(MetricDefinition metric) {
+    String hand = EXAMPLES.get(metric.name());
+    if (hand != null) {
+      return hand;
+    }
+    String base = metric.prometheusName();
+    String by = exampleLabel(metric);
+    return switch (metric.type()) {
+      case COUNTER -> sum(by, "rate(" + base + "_total[5m])");
+      case GAUGE -> by.isEmpty() ? base : sum(by, base);
+      case TIMER, DISTRIBUTION_SUMMARY ->
+          metric.isHistogram()
+              ? "histogram_quantile(0.95, sum by (le"
+                  + (by.isEmpty() ? "" : ", " + by)
+                  + ") (rate("
+                  + base
+                  + "_bucket[5m])))"
+              : sum(by, "rate(" + base + "_sum[5m])")
+                  + " / "
+                  + sum(by, "rate(" + base + "_count[5m])");
+    };
+  }
+
+  /** The label an example groups by: the provider, else the agent, else the first label. */
+  private static String exampleLabel(MetricDefinition metric) {
+    List<String> names = metric.labelNames();
+    for (String preferred : List.of("gen_ai_provider_name", "gen_ai_agent_name")) {
+      if (names.contains(preferred)) {
+        return preferred;
+      }
+    }
+    return names.isEmpty() ? "" : names.get(0);
+  }
+
+  private static String sum(String by, String expression) {
+    return (by.isEmpty() ? "sum" : "sum by (" + by + ")") + " (" + expression + ")";
+  }
+
+  private static String title(Origin origin) {
+    return switch (origin) {
+      case AGENT -> "Agent metrics (recorded through AgentMetrics)";
+      case SELF -> "agentmetrics' own health";
+      case HTTP -> "Metrics server HTTP";
+      case JVM -> "JVM, process and system (SystemMetrics.bindTo)";
+      case PROMETHEUS -> "Written by Prometheus for every target";
+    };
+  }
+
+  private static String type(MetricDefinition metric) {
+    return switch (metric.type()) {
+      case COUNTER -> "counter";
+      case GAUGE -> "gauge";
+      case TIMER -> metric.isHistogram() ? "histogram (timer)" : "summary (timer: count, sum, max)";
+      case DISTRIBUTION_SUMMARY ->
+          metric.isHistogram()
+              ? "histogram (distribution summary)"
+              : "summary (distribution summary: count, sum, max)";
+    };
+  }
+
+  private static String unit(MetricDefinition metric) {
+    if (metric.type() == MetricType.TIMER) {
+      return "seconds";
+    }
+    return metric.baseUnit() == null ? "none" : metric.baseUnit();
+  }
+
+  private static String values(LabelPolicy policy) {
+    if (policy.isClosed()) {
+      return policy.allowedValues().stream()
+          .map(v -> "`" + v + "`")
+          .collect(Collectors.joining(", "));
+    }
+    return "free text, up to "
+        + policy.maxLength()
+        + " characters of `[A-Za-z0-9 _.:/@+-]`, at most "
+        + policy.maxDistinctValues()
+        + " distinct values";
+  }
+}
