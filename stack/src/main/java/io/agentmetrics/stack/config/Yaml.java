@@ -23,6 +23,7 @@ public final class Yaml {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                   .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
                   .build())
           .build();
 

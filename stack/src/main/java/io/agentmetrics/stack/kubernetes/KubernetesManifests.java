@@ -1,0 +1,166 @@
+package io.agentmetrics.stack.kubernetes;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.stack.config.Yaml;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Generates the Kubernetes manifests that come from other modules' files, so that they cannot drift
+ * from them: the Prometheus Operator's {@code PrometheusRule} from {@code alerting/rules/*.yaml},
+ * and one {@code ConfigMap} per bundled dashboard, labelled for Grafana's dashboard sidecar.
+ * kustomize cannot read those files itself: its load restrictor keeps it inside {@code
+ * stack/kubernetes}.
+ */
+public final class KubernetesManifests {
+
+  /** The alerting module's rule files, relative to the repository root. */
+  public static final String RULES_DIRECTORY = "alerting/rules";
+
+  /** The dashboards module's Grafana JSON files, relative to the repository root. */
+  public static final String DASHBOARDS_DIRECTORY =
+      "dashboards/src/main/resources/io/agentmetrics/dashboards/grafana";
+
+  /** The generated PrometheusRule, relative to the repository root. */
+  public static final String PROMETHEUS_RULE_FILE =
+      "stack/kubernetes/generated/prometheusrule.yaml";
+
+  /** The generated dashboard ConfigMaps, relative to the repository root. */
+  public static final String DASHBOARDS_FILE = "stack/kubernetes/generated/grafana-dashboards.yaml";
+
+  /** The command that regenerates both files. */
+  public static final String REGENERATE_COMMAND = "./mvnw -B -q -pl stack compile exec:java";
+
+  /** The label Grafana's dashboard sidecar looks for. */
+  public static final String DASHBOARD_LABEL = "grafana_dashboard";
+
+  /** The annotation that names the sidecar's folder (its {@code folderAnnotation} setting). */
+  public static final String FOLDER_ANNOTATION = "grafana_folder";
+
+  private static final String HEADER =
+      "# GENERATED from %s by io.agentmetrics.stack.kubernetes.KubernetesManifests. Do not edit:\n"
+          + "# change the source files and run `"
+          + REGENERATE_COMMAND
+          + "` (a test fails when this is stale).\n";
+
+  private final Path repoRoot;
+
+  /** Generates from the files under {@code repoRoot}. */
+  public KubernetesManifests(Path repoRoot) {
+    this.repoRoot = repoRoot.toAbsolutePath().normalize();
+  }
+
+  /** The rule files, sorted by name. */
+  public List<Path> ruleFiles() {
+    return list(repoRoot.resolve(RULES_DIRECTORY), ".yaml");
+  }
+
+  /** The dashboard files, sorted by name. */
+  public List<Path> dashboardFiles() {
+    return list(repoRoot.resolve(DASHBOARDS_DIRECTORY), ".json");
+  }
+
+  /** Every group of every rule file, in file order. */
+  public ArrayNode ruleGroups() {
+    ArrayNode groups = Yaml.object().arrayNode();
+    for (Path file : ruleFiles()) {
+      Yaml.read(file).path("groups").forEach(groups::add);
+    }
+    return groups;
+  }
+
+  /** The PrometheusRule holding every rule group of the alerting module. */
+  public String prometheusRule() {
+    ObjectNode rule = Yaml.object();
+    rule.put("apiVersion", "monitoring.coreos.com/v1");
+    rule.put("kind", "PrometheusRule");
+    ObjectNode metadata = rule.putObject("metadata");
+    metadata.put("name", "agentmetrics-rules");
+    metadata.putObject("labels").put("app.kubernetes.io/name", "agentmetrics-rules");
+    rule.putObject("spec").set("groups", ruleGroups());
+    return HEADER.formatted(RULES_DIRECTORY + "/*.yaml") + Yaml.write(rule);
+  }
+
+  /** One ConfigMap per dashboard, as a multi-document YAML stream. */
+  public String dashboardConfigMaps() {
+    StringBuilder out = new StringBuilder(HEADER.formatted(DASHBOARDS_DIRECTORY + "/*.json"));
+    for (Path file : dashboardFiles()) {
+      String name = file.getFileName().toString();
+      ObjectNode configMap = Yaml.object();
+      configMap.put("apiVersion", "v1");
+      configMap.put("kind", "ConfigMap");
+      ObjectNode metadata = configMap.putObject("metadata");
+      metadata.put("name", "agentmetrics-dashboard-" + stem(name));
+      metadata.putObject("labels").put(DASHBOARD_LABEL, "1");
+      metadata.putObject("annotations").put(FOLDER_ANNOTATION, "agentmetrics");
+      configMap.putObject("data").put(name, read(file));
+      out.append("---\n").append(Yaml.write(configMap));
+    }
+    return out.toString();
+  }
+
+  /** Writes both generated files. */
+  public void writeAll() {
+    write(repoRoot.resolve(PROMETHEUS_RULE_FILE), prometheusRule());
+    write(repoRoot.resolve(DASHBOARDS_FILE), dashboardConfigMaps());
+  }
+
+  /** Regenerates the manifests: {@code KubernetesManifests [repository root]}. */
+  public static void main(String[] args) {
+    Path root = Path.of(args.length > 0 ? args[0] : ".");
+    KubernetesManifests manifests = new KubernetesManifests(root);
+    manifests.writeAll();
+    System.out.println(
+        "wrote "
+            + PROMETHEUS_RULE_FILE
+            + " ("
+            + manifests.ruleFiles().size()
+            + " rule files) and "
+            + DASHBOARDS_FILE
+            + " ("
+            + manifests.dashboardFiles().size()
+            + " dashboards)");
+  }
+
+  private static String stem(String fileName) {
+    return fileName
+        .substring(0, fileName.lastIndexOf('.'))
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("[^a-z0-9-]", "-");
+  }
+
+  private static List<Path> list(Path directory, String extension) {
+    if (!Files.isDirectory(directory)) {
+      throw new IllegalStateException(directory + " does not exist");
+    }
+    try (Stream<Path> files = Files.list(directory)) {
+      return files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static void write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.agentmetrics.stack.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.agentmetrics.api.testing.NativeTool;
+import io.agentmetrics.stack.RepoFiles;
+import io.agentmetrics.stack.config.Yaml;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kustomize base in {@code stack/kubernetes}: it builds, its generated files are fresh, the
+ * PrometheusRule carries exactly the alerting module's rule groups, every dashboard is a ConfigMap
+ * for Grafana's sidecar, and the hand-written manifests fit together.
+ */
+class KubernetesManifestsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path root = RepoFiles.root();
+  private final KubernetesManifests manifests = new KubernetesManifests(root);
+
+  @Test
+  void theGeneratedFilesAreUpToDate() throws Exception {
+    assertThat(Files.readString(root.resolve(KubernetesManifests.PROMETHEUS_RULE_FILE)))
+        .as(
+            "stale; regenerate with: "
+                + KubernetesManifests.REGENERATE_COMMAND
+                + " ("
+                + KubernetesManifests.PROMETHEUS_RULE_FILE
+                + ")")
+        .isEqualTo(manifests.prometheusRule());
+    assertThat(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)))
+        .as(
+            "stale; regenerate with: "
+                + KubernetesManifests.REGENERATE_COMMAND
+                + " ("
+                + KubernetesManifests.DASHBOARDS_FILE
+                + ")")
+        .isEqualTo(manifests.dashboardConfigMaps());
+  }
+
+  @Test
+  void thePrometheusRuleHoldsExactlyTheAlertingRuleGroups() throws Exception {
+    JsonNode rule = Yaml.read(root.resolve(KubernetesManifests.PROMETHEUS_RULE_FILE));
+    ArrayNode expected = JSON.createArrayNode();
+    try (Stream<Path> files = Files.list(root.resolve("alerting/rules"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        Yaml.read(file).path("groups").forEach(expected::add);
+      }
+    }
+
+    assertThat(rule.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
+    assertThat(rule.path("kind").asText()).isEqualTo("PrometheusRule");
+    assertThat(expected).as("rule groups in alerting/rules").isNotEmpty();
+    assertThat(rule.at("/spec/groups")).isEqualTo(expected);
+  }
+
+  @Test
+  void everyDashboardIsAConfigMapForTheGrafanaSidecar() throws Exception {
+    List<JsonNode> configMaps =
+        Yaml.parseAll(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)));
+    Map<String, JsonNode> dashboardByFile = new HashMap<>();
+    for (JsonNode configMap : configMaps) {
+      assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
+      assertThat(configMap.at("/metadata/labels/grafana_dashboard").asText()).isEqualTo("1");
+      assertThat(configMap.at("/metadata/labels/grafana_dashboard").isTextual()).isTrue();
+      assertThat(configMap.at("/metadata/name").asText()).matches("[a-z0-9-]{1,63}");
+      configMap
+          .path("data")
+          .fields()
+          .forEachRemaining(e -> dashboardByFile.put(e.getKey(), parseJson(e.getValue().asText())));
+    }
+    List<Path> dashboards;
+    try (Stream<Path> files = Files.list(root.resolve(KubernetesManifests.DASHBOARDS_DIRECTORY))) {
+      dashboards = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+
+    assertThat(dashboards).isNotEmpty();
+    assertThat(dashboardByFile).hasSameSizeAs(dashboards);
+    for (Path dashboard : dashboards) {
+      assertThat(dashboardByFile.get(dashboard.getFileName().toString()))
+          .as(dashboard.getFileName().toString())
+          .isEqualTo(JSON.readTree(dashboard.toFile()));
+    }
+  }
+
+  @Test
+  void theHandWrittenManifestsFitTogether() {
+    Map<String, JsonNode> byKind = new HashMap<>();
+    for (String file : List.of("namespace.yaml", "metrics-server.yaml", "servicemonitor.yaml")) {
+      for (JsonNode document : Yaml.parseAll(read("stack/kubernetes/" + file))) {
+        assertThat(document.path("apiVersion").asText()).as(file).isNotEmpty();
+        assertThat(document.at("/metadata/name").asText()).as(file).isNotEmpty();
+        byKind.put(document.path("kind").asText(), document);
+      }
+    }
+    JsonNode deployment = byKind.get("Deployment");
+    JsonNode service = byKind.get("Service");
+    JsonNode serviceMonitor = byKind.get("ServiceMonitor");
+    JsonNode podLabels = deployment.at("/spec/template/metadata/labels");
+    JsonNode container = deployment.at("/spec/template/spec/containers/0");
+
+    assertThat(labelsMatch(deployment.at("/spec/selector/matchLabels"), podLabels)).isTrue();
+    assertThat(labelsMatch(service.at("/spec/selector"), podLabels)).isTrue();
+    assertThat(
+            labelsMatch(
+                serviceMonitor.at("/spec/selector/matchLabels"), service.at("/metadata/labels")))
+        .isTrue();
+    assertThat(service.at("/spec/ports/0/name").asText())
+        .isEqualTo(serviceMonitor.at("/spec/endpoints/0/port").asText())
+        .isEqualTo(container.at("/ports/0/name").asText());
+    assertThat(serviceMonitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/metrics");
+    assertThat(
+            service
+                .at("/metadata/labels")
+                .path(serviceMonitor.at("/spec/jobLabel").asText())
+                .asText())
+        .as("job label, the same job name as in compose")
+        .isEqualTo("agentmetrics");
+    assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/readyz");
+    assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/healthz");
+    assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+    assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).isFalse();
+  }
+
+  @Test
+  void theKustomizationListsOnlyFilesThatExist() {
+    JsonNode kustomization = Yaml.parse(read("stack/kubernetes/kustomization.yaml"));
+    List<String> resources = new ArrayList<>();
+    kustomization.path("resources").forEach(r -> resources.add(r.asText()));
+
+    assertThat(resources)
+        .contains("generated/prometheusrule.yaml", "generated/grafana-dashboards.yaml");
+    for (String resource : resources) {
+      assertThat(root.resolve("stack/kubernetes").resolve(resource)).exists();
+    }
+  }
+
+  @Test
+  void kustomizeBuildsTheBase() {
+    Path kubectl = requireKubectl();
+    NativeTool.Result result =
+        NativeTool.run(
+            List.of(kubectl.toString(), "kustomize", root.resolve("stack/kubernetes").toString()),
+            null);
+
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    Map<String, Integer> kinds = new HashMap<>();
+    for (JsonNode document : Yaml.parseAll(result.output())) {
+      kinds.merge(document.path("kind").asText(), 1, Integer::sum);
+      if (!document.path("kind").asText().equals("Namespace")) {
+        assertThat(document.at("/metadata/namespace").asText()).isEqualTo("agentmetrics");
+      }
+      assertThat(document.at("/metadata/labels/app.kubernetes.io~1part-of").asText())
+          .isEqualTo("agentmetrics");
+    }
+    assertThat(kinds)
+        .containsEntry("Deployment", 1)
+        .containsEntry("Service", 1)
+        .containsEntry("ServiceMonitor", 1)
+        .containsEntry("PrometheusRule", 1)
+        .containsEntry("ConfigMap", manifests.dashboardFiles().size());
+    assertThat(result.output()).contains("image: agentmetrics/metrics-server:0.1.0-SNAPSHOT");
+  }
+
+  private static Path requireKubectl() {
+    Optional<Path> kubectl = NativeTool.find("kubectl");
+    if (kubectl.isPresent()) {
+      return kubectl.get();
+    }
+    String message =
+        "kubectl is not installed: install kubectl 1.21 or newer (it has kustomize built in), from"
+            + " the Kubernetes apt repository; Debian's kubernetes-client is 1.20, too old"
+            + " (or pass -Dagentmetrics.skipNativeTools=true to skip this test)";
+    if (Boolean.getBoolean("agentmetrics.skipNativeTools")) {
+      Assumptions.abort(message);
+    }
+    throw new AssertionError(message);
+  }
+
+  private static boolean labelsMatch(JsonNode selector, JsonNode labels) {
+    if (selector.size() == 0) {
+      return false;
+    }
+    var fields = selector.fields();
+    while (fields.hasNext()) {
+      var entry = fields.next();
+      if (!entry.getValue().equals(labels.path(entry.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String read(String relative) {
+    try {
+      return Files.readString(root.resolve(relative));
+    } catch (Exception e) {
+      throw new AssertionError("cannot read " + relative, e);
+    }
+  }
+
+  private static JsonNode parseJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + e.getMessage(), e);
+    }
+  }
+}
