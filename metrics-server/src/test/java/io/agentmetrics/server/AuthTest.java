@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class AuthTest {
 
-  private static final String EVENT = "[{\"type\":\"cache\",\"cache\":\"prompt\",\"result\":\"hit\"}]";
+  private static final String EVENT =
+      "[{\"type\":\"cache\",\"cache\":\"prompt\",\"result\":\"hit\"}]";
 
   private static HttpResponse<String> scrape(TestServer server, String authorization) {
     HttpRequest.Builder request = server.request("/metrics").GET();
@@ -36,7 +37,8 @@ class AuthTest {
 
   private static String basic(String user, String password) {
     return "Basic "
-        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -52,10 +54,13 @@ class AuthTest {
     try (TestServer server =
         new TestServer(
             AgentMetrics.noop(),
-            b -> b.scrapeAuth(HttpAuth.bearer("s3cret-token")).ingestAuth(HttpAuth.basic("agent", "pa:ss")))) {
+            b ->
+                b.scrapeAuth(HttpAuth.bearer("s3cret-token"))
+                    .ingestAuth(HttpAuth.basic("agent", "pa:ss")))) {
       HttpResponse<String> refused = scrape(server, null);
       HttpErrorsTest.errorBody(refused, 401, "unauthorized");
-      assertThat(refused.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"agentmetrics\"");
+      assertThat(refused.headers().firstValue("WWW-Authenticate"))
+          .hasValue("Bearer realm=\"agentmetrics\"");
       HttpErrorsTest.errorBody(scrape(server, "Bearer wrong"), 401, "unauthorized");
       HttpErrorsTest.errorBody(scrape(server, "Bearer s3cret-token-and-more"), 401, "unauthorized");
       HttpErrorsTest.errorBody(scrape(server, basic("agent", "pa:ss")), 401, "unauthorized");

@@ -26,7 +26,9 @@ class CorsTest {
     try (TestServer server =
         new TestServer(
             AgentMetrics.noop(),
-            b -> b.corsOrigins(List.of("https://app.example.com")).ingestAuth(HttpAuth.bearer("t")))) {
+            b ->
+                b.corsOrigins(List.of("https://app.example.com"))
+                    .ingestAuth(HttpAuth.bearer("t")))) {
       HttpResponse<String> allowed = preflight(server, "https://app.example.com");
       assertThat(allowed.statusCode()).isBetween(200, 204);
       assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))

@@ -40,7 +40,8 @@ class HttpMetricsTest {
   }
 
   private static List<String> bucketBounds(String scrape, String selector) {
-    Pattern bucket = Pattern.compile("http_server_requests_seconds_bucket\\{([^}]*)le=\"([^\"]+)\"");
+    Pattern bucket =
+        Pattern.compile("http_server_requests_seconds_bucket\\{([^}]*)le=\"([^\"]+)\"");
     Matcher matcher = bucket.matcher(scrape);
     java.util.ArrayList<String> bounds = new java.util.ArrayList<>();
     while (matcher.find()) {

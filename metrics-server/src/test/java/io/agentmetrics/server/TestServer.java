@@ -1,6 +1,7 @@
 package io.agentmetrics.server;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -19,7 +20,11 @@ final class TestServer implements AutoCloseable {
   final MetricsServer server;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** A server recording into {@code metrics}, or into a real MicrometerAgentMetrics when null. */
   TestServer(AgentMetrics metrics, UnaryOperator<MetricsServer.Builder> options) {
+    if (metrics == null) {
+      metrics = MicrometerAgentMetrics.builder(registry).build();
+    }
     this.server =
         options
             .apply(

@@ -42,7 +42,8 @@ class TlsTest {
       HttpClient client = HttpClient.newBuilder().sslContext(trusting(keystore)).build();
       HttpResponse<String> response =
           client.send(
-              HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/metrics")).build(),
+              HttpRequest.newBuilder(URI.create("https://localhost:" + server.port() + "/metrics"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("# TYPE");
@@ -69,10 +70,28 @@ class TlsTest {
     Process process =
         new ProcessBuilder(
                 List.of(
-                    keytool.toString(), "-genkeypair", "-alias", "server", "-keyalg", "RSA",
-                    "-keysize", "2048", "-validity", "2", "-dname", "CN=localhost",
-                    "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-storetype", "PKCS12",
-                    "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD))
+                    keytool.toString(),
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-validity",
+                    "2",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=dns:localhost,ip:127.0.0.1",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keystore.toString(),
+                    "-storepass",
+                    PASSWORD,
+                    "-keypass",
+                    PASSWORD))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes());
@@ -86,7 +105,8 @@ class TlsTest {
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD.toCharArray());
     }
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);

@@ -1,0 +1,295 @@
+package io.agentmetrics.server.cli;
+
+import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.core.PriceTable;
+import io.agentmetrics.core.SystemMetrics;
+import io.agentmetrics.server.MetricsServer;
+import io.agentmetrics.server.TlsKeyStore;
+import io.agentmetrics.server.demo.DemoWorkload;
+import io.agentmetrics.server.http.HttpAuth;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar agentmetrics-server.jar}: runs the metrics server until SIGTERM. */
+@Command(
+    name = "agentmetrics-server",
+    mixinStandardHelpOptions = true,
+    versionProvider = ServerCommand.Version.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Serves /metrics to Prometheus, accepts agent events on POST /api/v1/events and,",
+      "with --demo, simulates a fleet of agents. Every option has an environment variable."
+    },
+    footer = {
+      "",
+      "Secrets are read from the environment or from files, never from the command line:",
+      "  AGENTMETRICS_METRICS_TOKEN, AGENTMETRICS_METRICS_PASSWORD, AGENTMETRICS_INGEST_TOKEN,",
+      "  AGENTMETRICS_INGEST_PASSWORD, AGENTMETRICS_TLS_KEYSTORE_PASSWORD.",
+      "A token enables bearer auth, a user and password basic auth, separately for /metrics",
+      "and for ingest. Nothing is required by default."
+    })
+public final class ServerCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:AGENTMETRICS_PORT:-9464}",
+      description =
+          "Port to listen on; 0 picks a free one (env AGENTMETRICS_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "${env:AGENTMETRICS_BIND:-0.0.0.0}",
+      description = "Address to bind (env AGENTMETRICS_BIND, default ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(
+      names = "--metrics-path",
+      defaultValue = "${env:AGENTMETRICS_METRICS_PATH:-/metrics}",
+      description = "Scrape path (env AGENTMETRICS_METRICS_PATH, default ${DEFAULT-VALUE}).")
+  String metricsPath;
+
+  @Option(
+      names = "--metrics-token-file",
+      defaultValue = "${env:AGENTMETRICS_METRICS_TOKEN_FILE}",
+      description =
+          "File holding the bearer token for /metrics (env AGENTMETRICS_METRICS_TOKEN_FILE, or the token in AGENTMETRICS_METRICS_TOKEN).")
+  Path metricsTokenFile;
+
+  @Option(
+      names = "--metrics-user",
+      defaultValue = "${env:AGENTMETRICS_METRICS_USER}",
+      description =
+          "Basic auth user for /metrics (env AGENTMETRICS_METRICS_USER); needs a password.")
+  String metricsUser;
+
+  @Option(
+      names = "--metrics-password-file",
+      defaultValue = "${env:AGENTMETRICS_METRICS_PASSWORD_FILE}",
+      description =
+          "File holding the basic auth password for /metrics (env AGENTMETRICS_METRICS_PASSWORD_FILE, or the password in AGENTMETRICS_METRICS_PASSWORD).")
+  Path metricsPasswordFile;
+
+  @Option(
+      names = "--ingest-token-file",
+      defaultValue = "${env:AGENTMETRICS_INGEST_TOKEN_FILE}",
+      description =
+          "File holding the bearer token for ingest (env AGENTMETRICS_INGEST_TOKEN_FILE, or the token in AGENTMETRICS_INGEST_TOKEN).")
+  Path ingestTokenFile;
+
+  @Option(
+      names = "--ingest-user",
+      defaultValue = "${env:AGENTMETRICS_INGEST_USER}",
+      description = "Basic auth user for ingest (env AGENTMETRICS_INGEST_USER); needs a password.")
+  String ingestUser;
+
+  @Option(
+      names = "--ingest-password-file",
+      defaultValue = "${env:AGENTMETRICS_INGEST_PASSWORD_FILE}",
+      description =
+          "File holding the basic auth password for ingest (env AGENTMETRICS_INGEST_PASSWORD_FILE, or the password in AGENTMETRICS_INGEST_PASSWORD).")
+  Path ingestPasswordFile;
+
+  @Option(
+      names = "--cors-origins",
+      split = ",",
+      defaultValue = "${env:AGENTMETRICS_CORS_ORIGINS}",
+      description =
+          "Comma-separated origins allowed by CORS, * for any (env AGENTMETRICS_CORS_ORIGINS, default none).")
+  List<String> corsOrigins;
+
+  @Option(
+      names = "--demo",
+      defaultValue = "${env:AGENTMETRICS_DEMO:-false}",
+      fallbackValue = "true",
+      arity = "0..1",
+      description =
+          "Simulate a fleet of agents so that every metric has data (env AGENTMETRICS_DEMO).")
+  boolean demo;
+
+  @Option(
+      names = "--demo-seed",
+      defaultValue = "${env:AGENTMETRICS_DEMO_SEED:-42}",
+      description =
+          "Seed of the demo workload; the same seed gives the same events (env AGENTMETRICS_DEMO_SEED, default ${DEFAULT-VALUE}).")
+  long demoSeed;
+
+  @Option(
+      names = "--log-format",
+      defaultValue = "${env:AGENTMETRICS_LOG_FORMAT:-text}",
+      description =
+          "Log format: ${COMPLETION-CANDIDATES} (env AGENTMETRICS_LOG_FORMAT, default ${DEFAULT-VALUE}).")
+  LogFormat logFormat;
+
+  @Option(
+      names = "--max-body-bytes",
+      defaultValue = "${env:AGENTMETRICS_MAX_BODY_BYTES:-1048576}",
+      description =
+          "Largest ingest body; larger ones get 413 (env AGENTMETRICS_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
+  long maxBodyBytes;
+
+  @Option(
+      names = "--series-cap",
+      defaultValue = "${env:AGENTMETRICS_SERIES_CAP:-2000}",
+      description =
+          "Series per metric before new label values go to _other (env AGENTMETRICS_SERIES_CAP, default ${DEFAULT-VALUE}).")
+  int seriesCap;
+
+  @Option(
+      names = "--prices-file",
+      defaultValue = "${env:AGENTMETRICS_PRICES_FILE}",
+      description =
+          "CSV of model prices that override or extend the bundled table (env AGENTMETRICS_PRICES_FILE).")
+  Path pricesFile;
+
+  @Option(
+      names = "--tls-keystore",
+      defaultValue = "${env:AGENTMETRICS_TLS_KEYSTORE}",
+      description =
+          "PKCS12 or JKS keystore: serve HTTPS instead of HTTP (env AGENTMETRICS_TLS_KEYSTORE).")
+  Path tlsKeystore;
+
+  @Option(
+      names = "--tls-keystore-password-file",
+      defaultValue = "${env:AGENTMETRICS_TLS_KEYSTORE_PASSWORD_FILE}",
+      description =
+          "File holding the keystore password (env AGENTMETRICS_TLS_KEYSTORE_PASSWORD_FILE, or the password in AGENTMETRICS_TLS_KEYSTORE_PASSWORD).")
+  Path tlsKeystorePasswordFile;
+
+  @Option(
+      names = "--shutdown-timeout",
+      defaultValue = "${env:AGENTMETRICS_SHUTDOWN_TIMEOUT:-10}",
+      description =
+          "Seconds to let requests in flight complete on SIGTERM (env AGENTMETRICS_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
+  int shutdownTimeoutSeconds;
+
+  private final Secrets secrets;
+  private MetricsServer server;
+
+  /** A command reading secrets from {@code env}. */
+  public ServerCommand(Map<String, String> env) {
+    this.secrets = new Secrets(env);
+  }
+
+  /** Runs the server; returns with the JVM's non-daemon server threads still serving. */
+  public static void main(String[] args) {
+    ServerCommand command = new ServerCommand(System.getenv());
+    int exitCode = commandLine(command).execute(args);
+    if (exitCode != 0 || command.server == null) {
+      System.exit(exitCode);
+    }
+  }
+
+  /**
+   * The picocli command line for {@code command}: configuration errors print one line, no trace.
+   */
+  public static CommandLine commandLine(ServerCommand command) {
+    return new CommandLine(command)
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(
+            (e, cli, parsed) -> {
+              cli.getErr().println("agentmetrics-server: " + e.getMessage());
+              return 2;
+            });
+  }
+
+  @Override
+  public Integer call() {
+    logFormat.apply();
+    Logger log = LoggerFactory.getLogger(ServerCommand.class);
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SystemMetrics.bindTo(registry);
+    PriceTable prices =
+        pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
+    MicrometerAgentMetrics metrics =
+        MicrometerAgentMetrics.builder(registry).seriesCap(seriesCap).priceTable(prices).build();
+    server = buildServer(registry, metrics).start();
+    DemoWorkload workload = demo ? new DemoWorkload(metrics, demoSeed).start() : null;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: letting requests in flight complete");
+                  if (workload != null) {
+                    workload.close();
+                  }
+                  server.stop();
+                  log.info("stopped");
+                },
+                "agentmetrics-shutdown"));
+    log.info(
+        "ready in {} ms after JVM start{}",
+        ManagementFactory.getRuntimeMXBean().getUptime(),
+        demo ? " with the demo workload (seed " + demoSeed + ")" : "");
+    return 0;
+  }
+
+  private MetricsServer buildServer(
+      PrometheusMeterRegistry registry, MicrometerAgentMetrics metrics) {
+    String keystorePassword =
+        secrets.read("AGENTMETRICS_TLS_KEYSTORE_PASSWORD", tlsKeystorePasswordFile);
+    if (tlsKeystore != null && keystorePassword == null) {
+      throw new IllegalArgumentException(
+          "--tls-keystore needs AGENTMETRICS_TLS_KEYSTORE_PASSWORD or --tls-keystore-password-file");
+    }
+    return MetricsServer.builder()
+        .host(bind)
+        .port(port)
+        .path(metricsPath)
+        .registry(registry)
+        .metrics(metrics)
+        .scrapeAuth(auth("METRICS", metricsTokenFile, metricsUser, metricsPasswordFile))
+        .ingestAuth(auth("INGEST", ingestTokenFile, ingestUser, ingestPasswordFile))
+        .corsOrigins(
+            corsOrigins == null
+                ? List.of()
+                : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList())
+        .maxBodyBytes(maxBodyBytes)
+        .tls(tlsKeystore == null ? null : new TlsKeyStore(tlsKeystore, keystorePassword))
+        .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
+        .build();
+  }
+
+  private HttpAuth auth(String scope, Path tokenFile, String user, Path passwordFile) {
+    String token = secrets.read("AGENTMETRICS_" + scope + "_TOKEN", tokenFile);
+    String password = secrets.read("AGENTMETRICS_" + scope + "_PASSWORD", passwordFile);
+    if (token != null && (user != null || password != null)) {
+      throw new IllegalArgumentException(
+          "configure either a token or a user and password for "
+              + scope.toLowerCase()
+              + ", not both");
+    }
+    if (token != null) {
+      return HttpAuth.bearer(token);
+    }
+    if (user != null || password != null) {
+      if (user == null || password == null) {
+        throw new IllegalArgumentException(
+            "basic auth for " + scope.toLowerCase() + " needs both a user and a password");
+      }
+      return HttpAuth.basic(user, password);
+    }
+    return HttpAuth.none();
+  }
+
+  /** The version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = ServerCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"agentmetrics-server " + (version == null ? "development" : version)};
+    }
+  }
+}

@@ -1,0 +1,324 @@
+package io.agentmetrics.server.demo;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.AgentRun;
+import io.agentmetrics.api.ApprovalDecision;
+import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.api.RunStatus;
+import io.agentmetrics.api.TaskResult;
+import io.agentmetrics.api.TaskStatus;
+import io.agentmetrics.api.ToolCall;
+import io.agentmetrics.api.ToolKind;
+import io.agentmetrics.server.demo.DemoFleet.Agent;
+import io.agentmetrics.server.demo.DemoFleet.Model;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulated fleet of agents recording through {@link AgentMetrics} on a scheduler: LLM calls with
+ * realistic latency and token distributions and a few percent of errors, tool and skill calls,
+ * tasks, approvals with waits and escalations, security checks, RAG retrievals, cache lookups,
+ * messages, budgets and sessions. The first tick records every kind of event once, so every agent
+ * metric of the catalogue has series at once. The same seed gives the same sequence of events.
+ */
+public final class DemoWorkload implements AutoCloseable {
+
+  /** Ticks per second of simulated time. */
+  static final int TICKS_PER_SECOND = 10;
+
+  private static final double APPROVAL_SLA_SECONDS = 300;
+
+  private final AgentMetrics metrics;
+  private final Sampler sample;
+  private final Deque<InFlight> runs = new ArrayDeque<>();
+  private final Deque<InFlight> tasks = new ArrayDeque<>();
+  private final Deque<InFlight> approvals = new ArrayDeque<>();
+  private final Map<String, Long> queueDepth = new HashMap<>();
+  private final Map<String, Long> sessions = new HashMap<>();
+  private ScheduledExecutorService scheduler;
+  private long tick;
+
+  /** An agent's piece of work that finishes at a later tick. */
+  private record InFlight(Agent agent, double seconds, long endTick) {}
+
+  /** A workload recording into {@code metrics}, its random choices drawn from {@code seed}. */
+  public DemoWorkload(AgentMetrics metrics, long seed) {
+    this.metrics = metrics;
+    this.sample = new Sampler(seed);
+  }
+
+  /** Starts recording on a background thread, {@value #TICKS_PER_SECOND} ticks a second. */
+  public synchronized DemoWorkload start() {
+    if (scheduler == null) {
+      scheduler =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "agentmetrics-demo");
+                thread.setDaemon(true);
+                return thread;
+              });
+      scheduler.scheduleAtFixedRate(this::tick, 0, 1000 / TICKS_PER_SECOND, TimeUnit.MILLISECONDS);
+    }
+    return this;
+  }
+
+  /** Stops recording. */
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      scheduler = null;
+    }
+  }
+
+  /** One step of simulated time; the first one records every kind of event once. */
+  synchronized void tick() {
+    if (tick == 0) {
+      startFleet();
+    }
+    int newRuns = sample.chance(0.5) ? 1 : 0;
+    for (int i = 0; i < newRuns + (sample.chance(0.2) ? 1 : 0); i++) {
+      startRun(sample.pick(DemoFleet.AGENTS));
+    }
+    finishDue(runs, this::finishRun);
+    finishDue(tasks, this::finishTask);
+    finishDue(approvals, this::decideApproval);
+    if (tick % TICKS_PER_SECOND == 0) {
+      updateGauges();
+    }
+    tick++;
+  }
+
+  private void startFleet() {
+    metrics.budget(BudgetPeriod.DAILY, 250);
+    metrics.budget(BudgetPeriod.MONTHLY, 6000);
+    for (Agent agent : DemoFleet.AGENTS) {
+      metrics.agentStartup(agent.name(), sample.logNormal(1.5, 0.4));
+      metrics.activePermissions(agent.name(), sample.intBetween(3, 12));
+      queueDepth.put(agent.queue(), (long) sample.intBetween(2, 20));
+      sessions.put(agent.name(), (long) sample.intBetween(5, 40));
+    }
+    updateGauges();
+    Agent first = DemoFleet.AGENTS.get(0);
+    // One of everything, so that every metric has series from the first scrape on.
+    startRun(first);
+    metrics.agentRunStarted(first.name());
+    metrics.agentRun(AgentRun.success(first.name(), 3.2));
+    Model model = first.model();
+    metrics.llmCall(
+        LlmCall.builder(model.provider(), model.name())
+            .agent(first.name())
+            .durationSeconds(2.1)
+            .timeToFirstChunkSeconds(0.4)
+            .tokens(1800, 420)
+            .cachedTokens(600)
+            .reasoningTokens(120)
+            .tokensSavedByCompression(300)
+            .tokensSavedByRouting(500)
+            .build());
+    llmCall(first, model, false, DemoFleet.LLM_ERRORS.get(0));
+    metrics.toolCall(new ToolCall(first.name(), first.tools().get(0), ToolKind.TOOL, 0.2, null));
+    metrics.toolCall(new ToolCall(first.name(), first.skills().get(0), ToolKind.SKILL, 0.4, null));
+    metrics.skillAccess(first.name(), first.skills().get(0), true);
+    metrics.skillAccess(first.name(), first.skills().get(1), false);
+    metrics.permissionEscalationRequested(first.name());
+    metrics.policyViolation(first.name(), DemoFleet.VIOLATIONS.get(0));
+    metrics.approvalRequested(first.name());
+    metrics.approvalDecided(first.name(), ApprovalDecision.APPROVED, 42);
+    metrics.approvalEscalated(first.name());
+    String store = DemoFleet.VECTOR_STORES.get(0);
+    metrics.ragRetrieval(new RagRetrieval(first.name(), store, 0.18, 5, 0.82, 0.04));
+    metrics.vectorStoreQuery(DemoFleet.VECTOR_STORES.get(1), 0.03);
+    metrics.featureUsed(DemoFleet.FEATURES.get(0));
+    metrics.message(first.name(), first.channel(), Direction.OUTBOUND);
+    metrics.taskStarted(first.name(), first.queue());
+    metrics.taskFinished(new TaskResult(first.name(), first.queue(), TaskStatus.COMPLETED, 12));
+    for (String cache : DemoFleet.CACHES) {
+      metrics.cacheLookup(cache, true);
+      metrics.cacheLookup(cache, false);
+    }
+  }
+
+  private void startRun(Agent agent) {
+    metrics.agentRunStarted(agent.name());
+    metrics.message(agent.name(), agent.channel(), Direction.INBOUND);
+    if (sample.chance(0.6)) {
+      metrics.taskStarted(agent.name(), agent.queue());
+      tasks.add(inFlight(agent, sample.logNormal(20, 0.8)));
+    }
+    boolean cached = sample.chance(0.35);
+    metrics.cacheLookup("response", cached);
+    if (!cached) {
+      ragRetrieval(agent);
+      boolean routed = sample.chance(0.3);
+      int calls = sample.intBetween(1, 3);
+      for (int i = 0; i < calls; i++) {
+        Model model = routed ? agent.routedModel() : agent.model();
+        llmCall(
+            agent,
+            model,
+            sample.chance(0.7),
+            sample.chance(0.03) ? sample.pick(DemoFleet.LLM_ERRORS) : null);
+      }
+      toolCalls(agent);
+      securityChecks(agent);
+    }
+    if (sample.chance(0.05)) {
+      metrics.approvalRequested(agent.name());
+      approvals.add(inFlight(agent, sample.logNormal(45, 1.2)));
+    }
+    if (sample.chance(0.3)) {
+      metrics.featureUsed(sample.pick(DemoFleet.FEATURES));
+    }
+    runs.add(inFlight(agent, sample.logNormal(agent.model().medianSeconds() * 3, 0.6)));
+  }
+
+  private void llmCall(Agent agent, Model model, boolean streamed, String error) {
+    long input = sample.count(1200, 0.8, 20);
+    long output = error != null ? 0 : sample.count(300, 0.7, 1);
+    long cachedInput = sample.chance(0.4) ? Math.round(input * sample.between(0.2, 0.8)) : 0;
+    double duration =
+        error != null && error.equals("APITimeoutError")
+            ? 60
+            : sample.logNormal(model.medianSeconds(), 0.5);
+    LlmCall.Builder call =
+        LlmCall.builder(model.provider(), model.name())
+            .agent(agent.name())
+            .operation(model.operation())
+            .durationSeconds(duration)
+            .errorType(error)
+            .tokens(input, output)
+            .cachedTokens(cachedInput)
+            .reasoningTokens(model.reasoning() ? Math.round(output * sample.between(0.2, 0.6)) : 0);
+    if (streamed && error == null) {
+      call.timeToFirstChunkSeconds(Math.min(duration, sample.logNormal(0.35, 0.5)));
+    }
+    if (sample.chance(0.2)) {
+      call.tokensSavedByCompression(sample.count(400, 0.6, 1));
+    }
+    if (model == agent.routedModel() || sample.chance(0.05)) {
+      call.tokensSavedByRouting(sample.count(800, 0.5, 1));
+    }
+    metrics.llmCall(call.build());
+  }
+
+  private void ragRetrieval(Agent agent) {
+    if (!sample.chance(0.5)) {
+      return;
+    }
+    boolean embeddingCached = sample.chance(0.6);
+    metrics.cacheLookup("embedding", embeddingCached);
+    if (!embeddingCached) {
+      llmCall(agent, DemoFleet.EMBEDDINGS, false, null);
+    }
+    double vectorSeconds = sample.logNormal(0.04, 0.6);
+    metrics.ragRetrieval(
+        new RagRetrieval(
+            agent.name(),
+            sample.pick(DemoFleet.VECTOR_STORES),
+            vectorSeconds + sample.logNormal(0.12, 0.5),
+            sample.intBetween(1, 12),
+            Math.min(1, sample.between(0.45, 0.98)),
+            vectorSeconds));
+  }
+
+  private void toolCalls(Agent agent) {
+    int calls = sample.intBetween(0, 3);
+    for (int i = 0; i < calls; i++) {
+      boolean skill = sample.chance(0.25);
+      String name = sample.pick(skill ? agent.skills() : agent.tools());
+      String error = sample.chance(0.04) ? sample.pick(DemoFleet.TOOL_ERRORS) : null;
+      double seconds = "ToolTimeout".equals(error) ? 30 : sample.logNormal(0.2, 1.0);
+      metrics.toolCall(
+          new ToolCall(agent.name(), name, skill ? ToolKind.SKILL : ToolKind.TOOL, seconds, error));
+    }
+  }
+
+  private void securityChecks(Agent agent) {
+    if (sample.chance(0.3)) {
+      metrics.skillAccess(agent.name(), sample.pick(agent.skills()), !sample.chance(0.06));
+    }
+    if (sample.chance(0.01)) {
+      metrics.permissionEscalationRequested(agent.name());
+    }
+    if (sample.chance(0.005)) {
+      metrics.policyViolation(agent.name(), sample.pick(DemoFleet.VIOLATIONS));
+    }
+  }
+
+  private void finishRun(InFlight run) {
+    double seconds = run.seconds();
+    double roll = sample.between(0, 1);
+    AgentRun result;
+    if (roll < 0.02) {
+      result = AgentRun.error(run.agent().name(), seconds, sample.pick(DemoFleet.LLM_ERRORS));
+    } else if (roll < 0.03) {
+      result = new AgentRun(run.agent().name(), RunStatus.TIMEOUT, seconds, "Timeout");
+    } else if (roll < 0.04) {
+      result = new AgentRun(run.agent().name(), RunStatus.CANCELLED, seconds, null);
+    } else {
+      result = AgentRun.success(run.agent().name(), seconds);
+    }
+    metrics.agentRun(result);
+    metrics.message(run.agent().name(), run.agent().channel(), Direction.OUTBOUND);
+  }
+
+  private void finishTask(InFlight task) {
+    double roll = sample.between(0, 1);
+    TaskStatus status =
+        roll < 0.03 ? TaskStatus.FAILED : roll < 0.04 ? TaskStatus.CANCELLED : TaskStatus.COMPLETED;
+    metrics.taskFinished(
+        new TaskResult(task.agent().name(), task.agent().queue(), status, task.seconds()));
+  }
+
+  private void decideApproval(InFlight approval) {
+    // A human's wait: waits past a minute are compressed into at most a minute of ticks.
+    double wait = approval.seconds();
+    String agent = approval.agent().name();
+    if (wait > APPROVAL_SLA_SECONDS) {
+      metrics.approvalEscalated(agent);
+    }
+    double roll = sample.between(0, 1);
+    ApprovalDecision decision =
+        wait > 3 * APPROVAL_SLA_SECONDS
+            ? ApprovalDecision.TIMED_OUT
+            : roll < 0.85 ? ApprovalDecision.APPROVED : ApprovalDecision.DENIED;
+    metrics.approvalDecided(agent, decision, wait);
+  }
+
+  private void updateGauges() {
+    for (Agent agent : DemoFleet.AGENTS) {
+      long open = Math.max(0, sessions.get(agent.name()) + sample.intBetween(-3, 3));
+      sessions.put(agent.name(), open);
+      metrics.activeSessions(agent.name(), open);
+      long depth = Math.max(0, queueDepth.get(agent.queue()) + sample.intBetween(-4, 4));
+      queueDepth.put(agent.queue(), depth);
+      metrics.queueDepth(agent.queue(), depth);
+      metrics.tasksBlocked(agent.queue(), Math.min(depth, sample.intBetween(0, 3)));
+    }
+  }
+
+  private InFlight inFlight(Agent agent, double simulatedSeconds) {
+    long ticks = Math.max(1, Math.min(600, Math.round(simulatedSeconds * TICKS_PER_SECOND)));
+    return new InFlight(agent, simulatedSeconds, tick + ticks);
+  }
+
+  private void finishDue(Deque<InFlight> inFlight, java.util.function.Consumer<InFlight> finish) {
+    for (Iterator<InFlight> it = inFlight.iterator(); it.hasNext(); ) {
+      InFlight item = it.next();
+      if (item.endTick() <= tick) {
+        it.remove();
+        finish.accept(item);
+      }
+    }
+  }
+}
