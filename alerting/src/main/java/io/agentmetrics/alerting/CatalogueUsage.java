@@ -1,0 +1,179 @@
+package io.agentmetrics.alerting;
+
+import io.agentmetrics.api.LabelDefinition;
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that rules use only series of {@link MetricCatalogue} or of recording rules defined with
+ * them, with labels those series have and, for labels with a closed set of values, values the
+ * catalogue allows. The labels of a recorded series are the labels its level names ({@code
+ * job_gen_ai_agent_name:...} has {@code job} and {@code gen_ai_agent_name}) plus its static labels.
+ */
+public final class CatalogueUsage {
+
+  private static final Pattern LABEL_REFERENCE = Pattern.compile("\\$labels\\.([a-zA-Z_]\\w*)");
+  private static final Pattern LITERAL_ALTERNATIVES =
+      Pattern.compile("[A-Za-z0-9_.-]+(?:\\|[A-Za-z0-9_.-]+)*");
+
+  private CatalogueUsage() {}
+
+  /** Every use of an unknown metric, label or value in {@code rules}; empty when all are known. */
+  public static List<String> problems(List<Rule> rules) {
+    List<String> problems = new ArrayList<>();
+    Set<String> labelNames = knownLabelNames(rules);
+    Map<String, Set<String>> recorded = new HashMap<>();
+    for (Rule rule : rules) {
+      if (!rule.alert()) {
+        Optional<List<String>> level = splitLevel(rule.name().split(":")[0], labelNames);
+        if (level.isEmpty()) {
+          problems.add(rule.where() + ": level is not made of label names");
+          continue;
+        }
+        checkLevel(rule, level.get(), problems);
+        Set<String> labels = new LinkedHashSet<>(level.get());
+        labels.addAll(rule.labels().keySet());
+        recorded.merge(rule.name(), labels, (a, b) -> union(a, b));
+      }
+    }
+    for (Rule rule : rules) {
+      checkRule(rule, recorded, problems);
+    }
+    return problems;
+  }
+
+  private static void checkRule(Rule rule, Map<String, Set<String>> recorded, List<String> out) {
+    PromqlSelectors.Usage usage = PromqlSelectors.parse(rule.expr());
+    Set<String> available = new TreeSet<>(rule.labels().keySet());
+    available.add("__name__");
+    for (PromqlSelectors.Selector selector : usage.selectors()) {
+      Set<String> labels = recorded.get(selector.metric());
+      Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(selector.metric());
+      if (labels == null && metric.isEmpty()) {
+        out.add(rule.where() + ": " + selector.metric() + " is not in the catalogue nor recorded");
+        continue;
+      }
+      boolean fromCatalogue = labels == null;
+      if (fromCatalogue) {
+        labels = catalogueLabels(selector.metric(), metric.get());
+      }
+      available.addAll(labels);
+      for (PromqlSelectors.Matcher matcher : selector.matchers()) {
+        if (!labels.contains(matcher.label())) {
+          out.add(rule.where() + ": " + selector.metric() + " has no label " + matcher.label());
+        } else if (fromCatalogue) {
+          metric
+              .get()
+              .label(matcher.label())
+              .ifPresent(def -> checkValue(rule, selector.metric(), def, matcher, out));
+        }
+      }
+    }
+    for (String label : usage.groupingLabels()) {
+      if (!available.contains(label)) {
+        out.add(rule.where() + ": groups or matches by " + label + ", which no series has");
+      }
+    }
+    for (String annotation : rule.annotations().values()) {
+      Matcher m = LABEL_REFERENCE.matcher(annotation);
+      while (m.find()) {
+        if (!available.contains(m.group(1))) {
+          out.add(rule.where() + ": annotation uses $labels." + m.group(1) + ", no series has it");
+        }
+      }
+    }
+  }
+
+  private static void checkValue(
+      Rule rule,
+      String series,
+      LabelDefinition label,
+      PromqlSelectors.Matcher matcher,
+      List<String> out) {
+    if (!label.policy().isClosed() || matcher.value().startsWith("$")) {
+      return; // free text, or a placeholder such as $provider
+    }
+    boolean regex = matcher.op().endsWith("~");
+    if (regex && !LITERAL_ALTERNATIVES.matcher(matcher.value()).matches()) {
+      return;
+    }
+    for (String value : regex ? matcher.value().split("\\|") : new String[] {matcher.value()}) {
+      if (!label.policy().allows(value)) {
+        out.add(
+            rule.where()
+                + ": "
+                + series
+                + "{"
+                + matcher.label()
+                + "} never has the value "
+                + value
+                + ", allowed: "
+                + label.policy().allowedValues());
+      }
+    }
+  }
+
+  /** Level labels must be the labels the rule aggregates by (or adds as static labels). */
+  private static void checkLevel(Rule rule, List<String> level, List<String> out) {
+    Set<String> grouping = PromqlSelectors.parse(rule.expr()).groupingLabels();
+    Set<String> provided = union(grouping, rule.labels().keySet());
+    if (!provided.containsAll(level) || !level.containsAll(grouping)) {
+      out.add(rule.where() + ": level " + level + " differs from its aggregation by " + grouping);
+    }
+  }
+
+  private static Set<String> catalogueLabels(String series, MetricDefinition metric) {
+    Set<String> labels = new LinkedHashSet<>(metric.labelNames());
+    labels.addAll(MetricCatalogue.targetLabels());
+    if (series.endsWith("_bucket")) {
+      labels.add("le");
+    }
+    return labels;
+  }
+
+  private static Set<String> knownLabelNames(List<Rule> rules) {
+    Set<String> names = new LinkedHashSet<>(MetricCatalogue.targetLabels());
+    names.add("le");
+    MetricCatalogue.all().forEach(m -> names.addAll(m.labelNames()));
+    rules.forEach(r -> names.addAll(r.labels().keySet()));
+    return names;
+  }
+
+  /** Splits a level such as {@code job_gen_ai_agent_name} into known label names. */
+  static Optional<List<String>> splitLevel(String level, Set<String> labelNames) {
+    if (level.isEmpty()) {
+      return Optional.of(List.of());
+    }
+    for (String name : labelNames) {
+      if (level.equals(name)) {
+        return Optional.of(List.of(name));
+      }
+      if (level.startsWith(name + "_")) {
+        Optional<List<String>> rest = splitLevel(level.substring(name.length() + 1), labelNames);
+        if (rest.isPresent()) {
+          List<String> all = new ArrayList<>();
+          all.add(name);
+          all.addAll(rest.get());
+          return Optional.of(all);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> all = new LinkedHashSet<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
