@@ -36,12 +36,7 @@ class CatalogueCoverageTest {
     Map<String, List<Scrape.Sample>> byName =
         new Scrape(registry).samples().stream().collect(Collectors.groupingBy(Scrape.Sample::name));
 
-    List<MetricDefinition> expected =
-        Stream.concat(
-                MetricCatalogue.byOrigin(Origin.AGENT).stream(),
-                MetricCatalogue.byOrigin(Origin.SELF).stream())
-            .filter(metric -> !NOT_RECORDED_BY_CORE.contains(metric))
-            .toList();
+    List<MetricDefinition> expected = recordedByCore();
     assertThat(expected).hasSizeGreaterThan(30);
     List<String> problems = new ArrayList<>();
     for (MetricDefinition metric : expected) {
@@ -63,6 +58,36 @@ class CatalogueCoverageTest {
       }
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyHistogramHasExactlyTheCatalogueBuckets() {
+    EveryEvent.recordAll(MicrometerAgentMetrics.builder(registry).build());
+    List<Scrape.Sample> samples = new Scrape(registry).samples();
+
+    for (MetricDefinition metric : recordedByCore()) {
+      if (!metric.isHistogram()) {
+        continue;
+      }
+      Set<String> expected = new HashSet<>();
+      metric.buckets().forEach(bucket -> expected.add(Double.toString(bucket)));
+      expected.add("+Inf");
+      String series = metric.prometheusName() + "_bucket";
+      Set<String> scraped =
+          samples.stream()
+              .filter(sample -> sample.name().equals(series))
+              .map(sample -> sample.labels().get("le"))
+              .collect(Collectors.toSet());
+      assertThat(scraped).as(series).isEqualTo(expected);
+    }
+  }
+
+  private static List<MetricDefinition> recordedByCore() {
+    return Stream.concat(
+            MetricCatalogue.byOrigin(Origin.AGENT).stream(),
+            MetricCatalogue.byOrigin(Origin.SELF).stream())
+        .filter(metric -> !NOT_RECORDED_BY_CORE.contains(metric))
+        .toList();
   }
 
   @Test
