@@ -116,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
 
     serverCommand = new ArrayList<>(options.serverCommand());
     serverCommand.addAll(List.of("--port", Integer.toString(serverPort)));
+    if (options.runsServerJar()) {
+      serverCommand.addAll(List.of("--bind", host));
+    }
     if (options.demo()) {
       serverCommand.add("--demo");
     }

@@ -66,6 +66,11 @@ public final class LocalStackOptions {
     return List.of(java.toString(), "-jar", jar.toString());
   }
 
+  /** Whether the server is the agentmetrics jar (which takes {@code --bind}), not a command. */
+  boolean runsServerJar() {
+    return b.serverCommand == null;
+  }
+
   boolean demo() {
     return b.demo;
   }
@@ -211,7 +216,8 @@ public final class LocalStackOptions {
 
     /**
      * A command that starts the server instead of {@code java -jar}; it gets {@code --port N},
-     * {@code --demo} (unless turned off) and the extra arguments appended.
+     * {@code --demo} (unless turned off) and the extra arguments appended. (The jar also gets
+     * {@code --bind} with the bind host.)
      */
     public Builder serverCommand(List<String> command) {
       this.serverCommand = List.copyOf(command);
