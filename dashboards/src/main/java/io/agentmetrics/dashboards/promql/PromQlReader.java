@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads the metric names, label matchers, ranges and grouping labels out of a PromQL query. It is a
@@ -56,10 +55,6 @@ public final class PromQlReader {
   private static final Set<String> VECTOR_MATCHING =
       Set.of("on", "ignoring", "group_left", "group_right");
 
-  private static final Pattern LABEL_VALUES =
-      Pattern.compile(
-          "^\\s*label_values\\s*\\((.*?)(?:,\\s*([A-Za-z_][A-Za-z0-9_]*))?\\s*\\)\\s*$");
-
   private final List<Token> tokens;
   private int index;
   private final List<Selector> selectors = new ArrayList<>();
@@ -85,12 +80,12 @@ public final class PromQlReader {
    * PromQL. The label of {@code label_values} is reported as a {@code by} grouping.
    */
   public static QueryFacts readVariableQuery(String query) {
-    Matcher m = LABEL_VALUES.matcher(query);
-    if (!m.matches()) {
+    Optional<LabelValuesQuery> labelValues = LabelValuesQuery.parse(query);
+    if (labelValues.isEmpty()) {
       return read(query);
     }
-    String selector = m.group(2) == null ? "" : m.group(1);
-    String label = m.group(2) == null ? m.group(1).trim() : m.group(2);
+    String selector = labelValues.get().selector();
+    String label = labelValues.get().label();
     QueryFacts facts =
         selector.isBlank() ? new QueryFacts(List.of(), List.of(), List.of()) : read(selector);
     List<Grouping> groupings = new ArrayList<>(facts.groupings());
@@ -200,7 +195,7 @@ public final class PromQlReader {
   }
 
   private void selector(String name) {
-    List<io.agentmetrics.dashboards.promql.Matcher> matchers = new ArrayList<>();
+    List<Matcher> matchers = new ArrayList<>();
     if (peekIs(0, Kind.LEFT_BRACE)) {
       index++;
       while (index < tokens.size() && !peekIs(0, Kind.RIGHT_BRACE)) {
@@ -211,9 +206,7 @@ public final class PromQlReader {
         Token label = expect(Kind.IDENTIFIER);
         Token operator = expect(Kind.OPERATOR);
         Token value = expect(Kind.STRING);
-        matchers.add(
-            new io.agentmetrics.dashboards.promql.Matcher(
-                label.text(), operator.text(), value.text()));
+        matchers.add(new Matcher(label.text(), operator.text(), value.text()));
       }
       expect(Kind.RIGHT_BRACE);
     }
@@ -222,7 +215,7 @@ public final class PromQlReader {
       metric =
           matchers.stream()
               .filter(m -> m.label().equals("__name__") && m.operator().equals("="))
-              .map(io.agentmetrics.dashboards.promql.Matcher::value)
+              .map(Matcher::value)
               .findFirst()
               .orElse("");
     }

@@ -1,0 +1,130 @@
+package io.agentmetrics.dashboards.doctor;
+
+import io.agentmetrics.dashboards.Dashboard;
+import io.agentmetrics.dashboards.Panel;
+import io.agentmetrics.dashboards.Target;
+import io.agentmetrics.dashboards.Variable;
+import io.agentmetrics.dashboards.doctor.PrometheusClient.PrometheusException;
+import io.agentmetrics.dashboards.interpolate.QueryInterpolator;
+import io.agentmetrics.dashboards.interpolate.QueryInterpolator.InterpolatedQuery;
+import io.agentmetrics.dashboards.interpolate.QueryOptions;
+import io.agentmetrics.dashboards.interpolate.TemplateInterpolator;
+import io.agentmetrics.dashboards.interpolate.VariableValue;
+import io.agentmetrics.dashboards.promql.LabelValuesQuery;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs every panel target of dashboards against a live Prometheus, the way Grafana would with every
+ * variable at "All", and reports which would show data, "No data" or an error. Variable queries are
+ * run too: a variable without values leaves its dashboard empty.
+ */
+public final class Doctor {
+
+  private final PrometheusClient prometheus;
+  private final DoctorOptions options;
+
+  /** A doctor that queries {@code prometheus} with {@code options}. */
+  public Doctor(PrometheusClient prometheus, DoctorOptions options) {
+    this.prometheus = prometheus;
+    this.options = options;
+  }
+
+  /** Checks every variable and every target of every dashboard, in order. */
+  public List<TargetCheck> examine(List<Dashboard> dashboards) {
+    List<TargetCheck> checks = new ArrayList<>();
+    for (Dashboard d : dashboards) {
+      Map<String, VariableValue> values = new LinkedHashMap<>();
+      for (Variable v : d.variables()) {
+        resolve(d, v, values, checks);
+      }
+      for (Panel p : d.panels()) {
+        for (Target t : p.targets()) {
+          if (!t.hidden() && !t.expr().isBlank()) {
+            checks.add(run(d, p, t, values));
+          }
+        }
+      }
+    }
+    return checks;
+  }
+
+  private void resolve(
+      Dashboard d, Variable v, Map<String, VariableValue> values, List<TargetCheck> checks) {
+    if (!v.type().equals("query") && !v.type().equals("custom")) {
+      return;
+    }
+    List<String> selected = options.selections().get(v.name());
+    List<String> options =
+        v.type().equals("custom") ? v.options() : queryValues(d, v, values, checks);
+    if (selected != null && !selected.isEmpty()) {
+      values.put(
+          v.name(), new VariableValue(selected, false, v.allValue(), v.multi(), v.includeAll()));
+    } else if (v.includeAll() && !v.allValue().isEmpty()) {
+      values.put(v.name(), VariableValue.allWithCustomValue(v.allValue()));
+    } else if (v.includeAll()) {
+      values.put(v.name(), VariableValue.allOf(options));
+    } else if (!options.isEmpty()) {
+      values.put(v.name(), new VariableValue(List.of(options.get(0)), false, "", v.multi(), false));
+    }
+  }
+
+  private List<String> queryValues(
+      Dashboard d, Variable v, Map<String, VariableValue> values, List<TargetCheck> checks) {
+    String query = TemplateInterpolator.interpolate(v.query(), values);
+    Optional<LabelValuesQuery> labelValues = LabelValuesQuery.parse(query);
+    if (labelValues.isEmpty()) {
+      checks.add(
+          new TargetCheck(
+              d.title(),
+              "$" + v.name(),
+              "",
+              query,
+              0,
+              TargetCheck.Status.ERROR,
+              "only label_values(..) variable queries are supported"));
+      return List.of();
+    }
+    LabelValuesQuery lv = labelValues.get();
+    try {
+      List<String> found =
+          prometheus.labelValues(lv.label(), lv.selector(), options.from(), options.to());
+      checks.add(
+          TargetCheck.of(d.title(), "$" + v.name(), "", query, QueryResult.ok(found.size())));
+      return found;
+    } catch (PrometheusException e) {
+      checks.add(
+          TargetCheck.of(d.title(), "$" + v.name(), "", query, QueryResult.failed(e.getMessage())));
+      return List.of();
+    }
+  }
+
+  private TargetCheck run(Dashboard d, Panel p, Target t, Map<String, VariableValue> values) {
+    Instant to = options.to();
+    Instant from = p.timeFrom().isEmpty() ? options.from() : RelativeTime.parse(p.timeFrom(), to);
+    int maxDataPoints = p.maxDataPoints() > 0 ? p.maxDataPoints() : options.maxDataPoints();
+    QueryOptions queryOptions =
+        new QueryOptions(
+            from, to, maxDataPoints, options.scrapeInterval(), p.interval(), t.interval());
+    InterpolatedQuery query = QueryInterpolator.interpolate(t.expr(), values, queryOptions);
+    QueryResult result;
+    if (t.instant()) {
+      result = prometheus.query(query.expr(), to);
+    } else {
+      Duration step = options.step() != null ? options.step() : query.step();
+      result = prometheus.queryRange(query.expr(), align(from, step), align(to, step), step);
+    }
+    return TargetCheck.of(d.title(), p.title(), t.refId(), query.expr(), result);
+  }
+
+  /** Rounds down to a multiple of the step, as Grafana aligns range queries. */
+  static Instant align(Instant t, Duration step) {
+    long stepMs = Math.max(1, step.toMillis());
+    return Instant.ofEpochMilli(Math.floorDiv(t.toEpochMilli(), stepMs) * stepMs);
+  }
+}

@@ -1,0 +1,47 @@
+package io.agentmetrics.dashboards.doctor;
+
+/**
+ * The doctor's verdict on one panel target (or one variable query).
+ *
+ * @param dashboard the dashboard's title
+ * @param panel the panel's title, or {@code $name} for a variable
+ * @param refId the target's refId; empty for a variable
+ * @param query the query as sent to Prometheus
+ * @param series how many series came back (values for a variable)
+ * @param status OK, NO_DATA or ERROR
+ * @param message Prometheus' error, or empty
+ */
+public record TargetCheck(
+    String dashboard,
+    String panel,
+    String refId,
+    String query,
+    int series,
+    Status status,
+    String message) {
+
+  /** The verdict. */
+  public enum Status {
+    /** At least one series came back. */
+    OK,
+    /** The query ran but returned nothing: the panel would say "No data". */
+    NO_DATA,
+    /** The query failed. */
+    ERROR
+  }
+
+  /** A verdict from a query result. */
+  public static TargetCheck of(
+      String dashboard, String panel, String refId, String query, QueryResult result) {
+    Status status =
+        result.failed() ? Status.ERROR : result.series() == 0 ? Status.NO_DATA : Status.OK;
+    return new TargetCheck(
+        dashboard,
+        panel,
+        refId,
+        query,
+        result.series(),
+        status,
+        result.failed() ? result.error() : "");
+  }
+}
