@@ -315,12 +315,40 @@ public final class LocalStackOptions {
       return this;
     }
 
-    /** The stack, not yet started. */
+    /** The stack, not yet started. Later changes to this builder do not affect it. */
     public LocalStack build() {
       if (repoRoot == null) {
         throw new IllegalStateException("repoRoot is required");
       }
-      return new LocalStack(new LocalStackOptions(this));
+      return new LocalStack(new LocalStackOptions(copy()));
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder();
+      copy.repoRoot = repoRoot;
+      copy.composeFile = composeFile;
+      copy.workDir = workDir;
+      copy.bindHost = bindHost;
+      copy.serverPort = serverPort;
+      copy.prometheusPort = prometheusPort;
+      copy.alertmanagerPort = alertmanagerPort;
+      copy.serverJar = serverJar;
+      copy.serverCommand = serverCommand;
+      copy.demo = demo;
+      copy.serverArgs.addAll(serverArgs);
+      copy.serverEnvironment.putAll(serverEnvironment);
+      copy.serverReadyPath = serverReadyPath;
+      copy.scrapeInterval = scrapeInterval;
+      copy.evaluationInterval = evaluationInterval;
+      copy.remoteWrite.addAll(remoteWrite);
+      copy.secrets.putAll(secrets);
+      copy.secretsDirectory = secretsDirectory;
+      copy.notificationSink = notificationSink;
+      copy.receiverSinks.putAll(receiverSinks);
+      copy.prometheusBinary = prometheusBinary;
+      copy.alertmanagerBinary = alertmanagerBinary;
+      copy.readyTimeout = readyTimeout;
+      return copy;
     }
   }
 }
