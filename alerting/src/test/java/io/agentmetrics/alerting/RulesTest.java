@@ -2,6 +2,7 @@ package io.agentmetrics.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +90,22 @@ class RulesTest {
                 assertThat(p)
                     .containsAnyOf(
                         "ALERTS is not", "prometheus_rule_evaluation_failures_total is not"));
+  }
+
+  @Test
+  void promtoolTestInputsAreSeriesOfTheCatalogue() {
+    List<Rule> inputs = new ArrayList<>();
+    for (Path testFile : RuleFiles.in(AlertingFiles.testsDir())) {
+      for (JsonNode test : RuleFiles.readYaml(testFile).path("tests")) {
+        for (JsonNode input : test.path("input_series")) {
+          String series = input.path("series").asText();
+          inputs.add(new Rule(testFile, "inputs", series, true, series, null, Map.of(), Map.of()));
+        }
+      }
+    }
+    assertThat(inputs).hasSizeGreaterThan(50);
+
+    assertThat(CatalogueUsage.problems(inputs)).isEmpty();
   }
 
   @Test
