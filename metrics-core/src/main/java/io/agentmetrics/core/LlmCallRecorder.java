@@ -6,7 +6,6 @@ import io.agentmetrics.api.MetricCatalogue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
-import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -92,9 +91,9 @@ final class LlmCallRecorder {
     if (input == 0 && output == 0) {
       return;
     }
-    OptionalDouble cost = prices.costUsd(call.provider(), call.model(), input, output, cached);
-    if (cost.isPresent()) {
-      costs.get(call.provider(), call.model(), call.agent()).increment(cost.getAsDouble());
+    double cost = prices.costUsdOrNaN(call.provider(), call.model(), input, output, cached);
+    if (!Double.isNaN(cost)) {
+      costs.get(call.provider(), call.model(), call.agent()).increment(cost);
     } else {
       unknownModels.get(call.provider(), call.model()).increment();
     }

@@ -13,14 +13,15 @@ import java.util.function.Function;
 /**
  * The meters of one catalogue metric, one per label set, with the cardinality guard in front.
  *
- * <p>The hot path is one map lookup keyed by the raw label values: only label sets whose values
- * were all accepted as they are get cached under their own key, so a seen label set never builds
- * {@link Tags} or a Micrometer builder again. A new label set is checked label by label: a value
- * outside its {@link LabelPolicy} becomes {@link LabelPolicy#OVERFLOW_VALUE} and is reported as
- * {@code invalid_label}; a free-text value past the label's distinct-value cap, or a new series
- * past the metric's series cap, becomes the overflow value and is reported as an overflow. Past the
- * series cap every free-text label is replaced by the overflow value while closed-set labels
- * (bounded by definition) keep theirs, so totals stay correct.
+ * <p>The hot path is one lookup in a {@link SeriesIndex} by the raw label values, which allocates
+ * nothing: only label sets whose values were all accepted as they are get indexed, so a seen label
+ * set never builds a key, {@link Tags} or a Micrometer builder again. A new label set is checked
+ * label by label: a value outside its {@link LabelPolicy} becomes {@link
+ * LabelPolicy#OVERFLOW_VALUE} and is reported as {@code invalid_label}; a free-text value past the
+ * label's distinct-value cap, or a new series past the metric's series cap, becomes the overflow
+ * value and is reported as an overflow. Past the series cap every free-text label is replaced by
+ * the overflow value while closed-set labels (bounded by definition) keep theirs, so totals stay
+ * correct.
  *
  * @param <M> the meter, or the value holder of a gauge
  */
@@ -33,6 +34,7 @@ final class MeterFamily<M> {
   private final int seriesCap;
   private final AtomicInteger series = new AtomicInteger();
   private final Map<LabelKey, M> meters = new ConcurrentHashMap<>();
+  private final SeriesIndex<M> seen = new SeriesIndex<>();
   private final Function<Tags, M> factory;
   private final GuardReporter reporter;
 
@@ -56,14 +58,44 @@ final class MeterFamily<M> {
     return metric;
   }
 
-  /** The meter for these label values, in catalogue order. */
-  M get(String... values) {
-    LabelKey raw = new LabelKey(values);
-    M meter = meters.get(raw);
-    return meter != null ? meter : resolve(raw);
+  /** The meter for this label value: no allocation once the label set has been seen. */
+  M get(String a) {
+    M meter = seen.get(a);
+    return meter != null ? meter : resolve(new String[] {a});
   }
 
-  private M resolve(LabelKey raw) {
+  /** The meter for these label values, in catalogue order. */
+  M get(String a, String b) {
+    M meter = seen.get(a, b);
+    return meter != null ? meter : resolve(new String[] {a, b});
+  }
+
+  /** The meter for these label values, in catalogue order. */
+  M get(String a, String b, String c) {
+    M meter = seen.get(a, b, c);
+    return meter != null ? meter : resolve(new String[] {a, b, c});
+  }
+
+  /** The meter for these label values, in catalogue order. */
+  M get(String a, String b, String c, String d) {
+    M meter = seen.get(a, b, c, d);
+    return meter != null ? meter : resolve(new String[] {a, b, c, d});
+  }
+
+  /** The meter for these label values, in catalogue order. */
+  M get(String a, String b, String c, String d, String e) {
+    M meter = seen.get(a, b, c, d, e);
+    return meter != null ? meter : resolve(new String[] {a, b, c, d, e});
+  }
+
+  /** The meter for these label values, in catalogue order; the array is kept, not copied. */
+  M get(String... values) {
+    M meter = seen.get(values);
+    return meter != null ? meter : resolve(values);
+  }
+
+  private M resolve(String[] rawValues) {
+    LabelKey raw = new LabelKey(rawValues);
     if (raw.size() != labels.size()) {
       throw new IllegalStateException(
           metricName + " has " + labels.size() + " labels, got " + raw.size());
@@ -96,6 +128,8 @@ final class MeterFamily<M> {
     }
     if (overflowed) {
       reporter.overflow(metricName);
+    } else if (!replaced) {
+      seen.put(rawValues, meter);
     }
     return meter;
   }

@@ -360,9 +360,25 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     }
   }
 
-  private void increment(MeterFamily<Counter> family, String... labels) {
+  private void increment(MeterFamily<Counter> family, String label) {
     try {
-      family.get(labels).increment();
+      family.get(label).increment();
+    } catch (RuntimeException e) {
+      self.rejected(family.metric(), SelfMetrics.INTERNAL);
+    }
+  }
+
+  private void increment(MeterFamily<Counter> family, String first, String second) {
+    try {
+      family.get(first, second).increment();
+    } catch (RuntimeException e) {
+      self.rejected(family.metric(), SelfMetrics.INTERNAL);
+    }
+  }
+
+  private void increment(MeterFamily<Counter> family, String first, String second, String third) {
+    try {
+      family.get(first, second, third).increment();
     } catch (RuntimeException e) {
       self.rejected(family.metric(), SelfMetrics.INTERNAL);
     }

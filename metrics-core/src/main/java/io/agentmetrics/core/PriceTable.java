@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +46,18 @@ public final class PriceTable {
 
   private final Map<String, Price> prices;
 
+  /** The same prices by provider, then model: looked up per call without building a key. */
+  private final Map<String, Map<String, Price>> byProvider = new HashMap<>();
+
   private PriceTable(Map<String, Price> prices) {
     this.prices = Collections.unmodifiableMap(prices);
+    prices.forEach(
+        (key, price) -> {
+          int separator = key.indexOf('\n');
+          byProvider
+              .computeIfAbsent(key.substring(0, separator), provider -> new HashMap<>())
+              .put(key.substring(separator + 1), price);
+        });
   }
 
   /** The list prices shipped with agentmetrics (see {@code prices.csv} in this package). */
@@ -91,16 +102,23 @@ public final class PriceTable {
    */
   public OptionalDouble costUsd(
       String provider, String model, long inputTokens, long outputTokens, long cachedTokens) {
+    double cost = costUsdOrNaN(provider, model, inputTokens, outputTokens, cachedTokens);
+    return Double.isNaN(cost) ? OptionalDouble.empty() : OptionalDouble.of(cost);
+  }
+
+  /** As {@link #costUsd}, NaN when not priced: the recording path's allocation-free variant. */
+  double costUsdOrNaN(
+      String provider, String model, long inputTokens, long outputTokens, long cachedTokens) {
     Price price = find(provider, model);
     if (price == null) {
-      return OptionalDouble.empty();
+      return Double.NaN;
     }
     long input = Math.max(0, inputTokens);
     long cached = Math.min(Math.max(0, cachedTokens), input);
     long output = Math.max(0, outputTokens);
     double micros =
         (input - cached) * price.input() + cached * price.cachedInput() + output * price.output();
-    return OptionalDouble.of(micros / 1_000_000d);
+    return micros / 1_000_000d;
   }
 
   /** Whether the table has a price for this provider and model. */
@@ -117,12 +135,17 @@ public final class PriceTable {
     if (provider == null || model == null) {
       return null;
     }
+    Map<String, Price> models = byProvider.get(provider);
+    if (models == null) {
+      return null;
+    }
+    // trim() and toLowerCase() return the same string when there is nothing to change.
     String normalized = model.trim().toLowerCase(Locale.ROOT);
-    Price price = prices.get(key(provider, normalized));
+    Price price = models.get(normalized);
     if (price == null) {
       String undated = SNAPSHOT.matcher(normalized).replaceFirst("");
       if (!undated.equals(normalized)) {
-        price = prices.get(key(provider, undated));
+        price = models.get(undated);
       }
     }
     return price;
