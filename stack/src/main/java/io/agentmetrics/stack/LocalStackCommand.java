@@ -91,7 +91,7 @@ public final class LocalStackCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path root = repoRoot.toAbsolutePath().normalize();
     Path secrets = secretsDir != null ? secretsDir : root.resolve("stack/secrets/alertmanager");
-    LocalStackOptions.Builder builder =
+    LocalStack.Builder builder =
         LocalStack.builder()
             .repoRoot(root)
             .serverPort(serverPort)

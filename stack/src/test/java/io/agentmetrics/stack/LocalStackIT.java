@@ -39,7 +39,7 @@ class LocalStackIT {
   void requireTheBackend() {
     NativeTool.require("prometheus", "prometheus");
     NativeTool.require("prometheus-alertmanager", "prometheus-alertmanager");
-    serverJar = RepoFiles.resolve(LocalStackOptions.SERVER_JAR);
+    serverJar = RepoFiles.resolve(LocalStack.SERVER_JAR);
     if (!Files.isRegularFile(serverJar)) {
       String message =
           serverJar
