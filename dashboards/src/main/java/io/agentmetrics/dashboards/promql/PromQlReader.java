@@ -98,6 +98,9 @@ public final class PromQlReader {
     while (index < tokens.size()) {
       step();
     }
+    if (scopes.size() > 1) {
+      throw new PromQlException("unclosed '(': the query ends inside parentheses");
+    }
     Set<String> all = new LinkedHashSet<>();
     selectors.forEach(s -> all.add(s.metric()));
     all.remove("");
