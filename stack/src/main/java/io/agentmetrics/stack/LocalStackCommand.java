@@ -134,9 +134,9 @@ public final class LocalStackCommand implements Callable<Integer> {
               + " (Grafana and Loki need docker compose)");
     }
     out.println(
-        "  a panel says \"No data\"? run the dashboards doctor with --prometheus "
-            + endpoints.prometheus()
-            + " (dashboards/README.md)");
+        "  a panel says \"No data\"? java -jar dashboards/target/agentmetrics-dashboards.jar"
+            + " doctor --prometheus "
+            + endpoints.prometheus());
     out.flush();
     stopped.await();
     return 0;
