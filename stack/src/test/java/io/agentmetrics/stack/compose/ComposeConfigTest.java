@@ -104,8 +104,11 @@ class ComposeConfigTest {
         .contains("prometheus-data", "alertmanager-data", "grafana-data", "loki-data");
     assertThat(config.at("/services/grafana/depends_on/prometheus/condition").asText())
         .isEqualTo("service_healthy");
-    assertThat(config.at("/services/prometheus/depends_on/metrics-server/condition").asText())
+    assertThat(config.at("/services/prometheus/depends_on/alertmanager/condition").asText())
         .isEqualTo("service_healthy");
+    assertThat(config.at("/services/prometheus/depends_on/metrics-server/condition").asText())
+        .as("Prometheus must run, and alert, when the server is unhealthy")
+        .isEqualTo("service_started");
   }
 
   @Test
