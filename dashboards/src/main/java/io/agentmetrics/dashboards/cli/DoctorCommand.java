@@ -86,6 +86,11 @@ final class DoctorCommand implements Callable<Integer> {
       description = "Timeout of each query (default: ${DEFAULT-VALUE}).")
   private String timeout;
 
+  @Option(
+      names = "--show-queries",
+      description = "Print every query as sent, not only the failing ones.")
+  private boolean showQueries;
+
   @Override
   public Integer call() {
     Instant now = Instant.now();
@@ -110,7 +115,7 @@ final class DoctorCommand implements Callable<Integer> {
     List<TargetCheck> checks =
         new Doctor(new PrometheusClient(prometheus, queryTimeout), options).examine(dashboards);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(DoctorReport.table(checks));
+    out.print(DoctorReport.table(checks, showQueries));
     out.flush();
     return DoctorReport.failed(checks) ? 1 : 0;
   }

@@ -14,13 +14,24 @@ public final class DoctorReport {
 
   /** A table of dashboard, panel, refId, series count and status, with a summary line. */
   public static String table(List<TargetCheck> checks) {
+    return table(checks, false);
+  }
+
+  /**
+   * The table; with {@code showQueries}, every line ends with the query as sent (otherwise only
+   * failing lines do).
+   */
+  public static String table(List<TargetCheck> checks, boolean showQueries) {
     int dw = width(checks.stream().map(TargetCheck::dashboard).toList(), "DASHBOARD");
     int pw = width(checks.stream().map(TargetCheck::panel).toList(), "PANEL");
     String format = "%-" + dw + "s  %-" + pw + "s  %-5s  %6s  %s%n";
     StringBuilder out = new StringBuilder();
     out.append(String.format(format, "DASHBOARD", "PANEL", "REFID", "SERIES", "STATUS"));
     for (TargetCheck c : checks) {
-      String status = c.status() == TargetCheck.Status.OK ? "OK" : c.status() + describe(c);
+      String status =
+          c.status() == TargetCheck.Status.OK
+              ? "OK" + (showQueries ? "  " + c.query() : "")
+              : c.status() + describe(c);
       out.append(String.format(format, c.dashboard(), c.panel(), c.refId(), c.series(), status));
     }
     long bad = checks.stream().filter(c -> c.status() != TargetCheck.Status.OK).count();

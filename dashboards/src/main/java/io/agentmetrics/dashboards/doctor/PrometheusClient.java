@@ -81,9 +81,22 @@ public final class PrometheusClient {
     JsonNode data = body.path("data");
     String type = data.path("resultType").asText();
     if (type.equals("scalar") || type.equals("string")) {
-      return QueryResult.ok(1);
+      return QueryResult.ok(1, isNumber(data.path("result")) ? 1 : 0);
     }
-    return QueryResult.ok(data.path("result").size());
+    int valued = 0;
+    for (JsonNode series : data.path("result")) {
+      boolean any = isNumber(series.path("value"));
+      for (JsonNode sample : series.path("values")) {
+        any |= isNumber(sample);
+      }
+      valued += any ? 1 : 0;
+    }
+    return QueryResult.ok(data.path("result").size(), valued);
+  }
+
+  /** Whether a {@code [time, "value"]} sample holds a number rather than NaN. */
+  private static boolean isNumber(JsonNode sample) {
+    return sample.isArray() && sample.size() == 2 && !"NaN".equals(sample.get(1).asText());
   }
 
   private JsonNode post(String path, Map<String, String> form) {

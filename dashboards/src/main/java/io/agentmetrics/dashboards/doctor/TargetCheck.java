@@ -22,9 +22,9 @@ public record TargetCheck(
 
   /** The verdict. */
   public enum Status {
-    /** At least one series came back. */
+    /** At least one series with numbers came back. */
     OK,
-    /** The query ran but returned nothing: the panel would say "No data". */
+    /** The query returned nothing (or only NaN): the panel would say "No data" (or "NaN"). */
     NO_DATA,
     /** The query failed. */
     ERROR
@@ -34,14 +34,11 @@ public record TargetCheck(
   public static TargetCheck of(
       String dashboard, String panel, String refId, String query, QueryResult result) {
     Status status =
-        result.failed() ? Status.ERROR : result.series() == 0 ? Status.NO_DATA : Status.OK;
-    return new TargetCheck(
-        dashboard,
-        panel,
-        refId,
-        query,
-        result.series(),
-        status,
-        result.failed() ? result.error() : "");
+        result.failed() ? Status.ERROR : result.valued() == 0 ? Status.NO_DATA : Status.OK;
+    String message =
+        result.failed()
+            ? result.error()
+            : result.series() > 0 && result.valued() == 0 ? "every value is NaN" : "";
+    return new TargetCheck(dashboard, panel, refId, query, result.series(), status, message);
   }
 }

@@ -123,7 +123,7 @@ class DoctorIT {
   }
 
   @Test
-  void failsOnAMissingMetricAndOnAQueryError() throws Exception {
+  void failsOnAMissingMetricAQueryErrorAndOnlyNaN() throws Exception {
     await()
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -141,7 +141,12 @@ class DoctorIT {
     assertThat(byPanel)
         .containsEntry("Runs per second", TargetCheck.Status.OK)
         .containsEntry("Missing metric", TargetCheck.Status.NO_DATA)
-        .containsEntry("Broken query", TargetCheck.Status.ERROR);
+        .containsEntry("Broken query", TargetCheck.Status.ERROR)
+        .containsEntry("Only NaN", TargetCheck.Status.NO_DATA);
+    assertThat(checks)
+        .filteredOn(c -> c.panel().equals("Only NaN"))
+        .extracting(TargetCheck::message)
+        .containsExactly("every value is NaN");
     assertThat(DoctorReport.failed(checks)).isTrue();
   }
 
