@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.api.AgentMetrics;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class HttpErrorsTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(AgentMetrics.noop(), b -> b.maxBodyBytes(4096));
+    server = new TestServer(AgentMetrics.noop(), b -> b.maxBodyBytes(64 * 1024));
   }
 
   @AfterAll
@@ -71,7 +74,7 @@ class HttpErrorsTest {
   @Test
   void bodyOverTheLimitIs413() {
     String big =
-        "[" + "{\"type\":\"cache\",\"cache\":\"prompt\",\"result\":\"hit\"},".repeat(200) + "{}]";
+        "[" + "{\"type\":\"cache\",\"cache\":\"prompt\",\"result\":\"hit\"},".repeat(2000) + "{}]";
     errorBody(server.postEvents("application/json", big), 413, "payload_too_large");
   }
 
@@ -100,5 +103,37 @@ class HttpErrorsTest {
     errorBody(response, 400, "malformed_json");
     errorBody(
         server.postEvents("application/x-ndjson", "{}\n{\"broken\"\n"), 400, "malformed_json");
+    String hugeString =
+        "[{\"type\":\"cache\",\"cache\":\"" + "c".repeat(20_000) + "\",\"result\":\"hit\"}]";
+    errorBody(server.postEvents("application/json", hugeString), 400, "malformed_json");
+  }
+
+  @Test
+  void mutatedAndRandomBodiesNeverGive5xx() {
+    Random random = new Random(1234);
+    byte[] valid =
+        ("[{\"type\":\"llm_call\",\"provider\":\"openai\",\"model\":\"gpt-4o\","
+                + "\"duration_seconds\":1.5,\"input_tokens\":10},"
+                + "{\"type\":\"cache\",\"cache\":\"p\",\"result\":\"hit\"}]")
+            .getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < 300; i++) {
+      byte[] body;
+      if (i % 3 == 0) {
+        body = new byte[random.nextInt(200)];
+        random.nextBytes(body);
+      } else {
+        body = valid.clone();
+        for (int flips = 1 + random.nextInt(4); flips > 0; flips--) {
+          body[random.nextInt(body.length)] = (byte) random.nextInt(256);
+        }
+      }
+      HttpResponse<String> response =
+          server.send(
+              server
+                  .request(MetricsServer.EVENTS_PATH)
+                  .header("Content-Type", i % 2 == 0 ? "application/json" : "application/x-ndjson")
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+      assertThat(response.statusCode()).as("body %s", Arrays.toString(body)).isIn(202, 400);
+    }
   }
 }

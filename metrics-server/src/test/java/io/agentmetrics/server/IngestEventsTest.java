@@ -38,10 +38,14 @@ class IngestEventsTest {
   }
 
   static JsonNode json(HttpResponse<String> response) {
+    return json(response.body());
+  }
+
+  static JsonNode json(String text) {
     try {
-      return JSON.readTree(response.body());
+      return JSON.readTree(text);
     } catch (IOException e) {
-      throw new AssertionError("not JSON: " + response.body(), e);
+      throw new AssertionError("not JSON: " + text, e);
     }
   }
 

@@ -13,13 +13,20 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 /** Builds the server's one Jetty connector: plain HTTP, or HTTPS from a keystore. */
 public final class Connectors {
 
+  private static final long SHUTDOWN_IDLE_MILLIS = 1000;
+
   private Connectors() {}
 
   /**
    * A connector on {@code host:port} (port 0 picks a free port), with TLS when {@code tls} is set.
    */
   public static Connector create(
-      Server server, HttpConfiguration http, String host, int port, TlsKeyStore tls) {
+      Server server,
+      HttpConfiguration http,
+      String host,
+      int port,
+      TlsKeyStore tls,
+      long shutdownTimeoutMillis) {
     ServerConnector connector;
     if (tls == null) {
       connector = new ServerConnector(server, new HttpConnectionFactory(http));
@@ -36,6 +43,9 @@ public final class Connectors {
           new ServerConnector(
               server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
     }
+    // On shutdown, connections idle for this long are closed (keep-alive scrapers' included);
+    // requests that are progressing complete, up to the stop timeout.
+    connector.setShutdownIdleTimeout(Math.min(SHUTDOWN_IDLE_MILLIS, shutdownTimeoutMillis));
     connector.setHost(host);
     connector.setPort(port);
     return connector;

@@ -56,7 +56,13 @@ public final class HttpRoutes {
     config.http.compressionStrategy = CompressionStrategy.NONE; // /metrics gzips itself
     config.jetty.addConnector(
         (server, http) ->
-            Connectors.create(server, http, settings.host(), settings.port(), settings.tls()));
+            Connectors.create(
+                server,
+                http,
+                settings.host(),
+                settings.port(),
+                settings.tls(),
+                settings.shutdownTimeout().toMillis()));
     config.jetty.modifyServer(
         server -> {
           server.setStopTimeout(settings.shutdownTimeout().toMillis());

@@ -1,0 +1,194 @@
+package io.agentmetrics.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The shaded jar as users run it: options from the environment, JSON logs, graceful SIGTERM. */
+class ServerJarIT {
+
+  private static final String INGEST_TOKEN = "it-ingest-token-4f9c";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final List<String> log = new CopyOnWriteArrayList<>();
+  private final HttpClient client = HttpClient.newHttpClient();
+  private Process process;
+
+  @AfterEach
+  void stop() throws InterruptedException, IOException {
+    Files.writeString(Path.of("target", "server-jar-it.log"), String.join("\n", log));
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private int startJar() throws IOException {
+    Path jar = Path.of("target", "agentmetrics-server.jar");
+    assertThat(jar).as("run 'mvn package' first").exists();
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "--bind",
+                "127.0.0.1")
+            .redirectErrorStream(true);
+    builder.environment().put("AGENTMETRICS_PORT", "0");
+    builder.environment().put("AGENTMETRICS_DEMO", "true");
+    builder.environment().put("AGENTMETRICS_LOG_FORMAT", "json");
+    builder.environment().put("AGENTMETRICS_INGEST_TOKEN", INGEST_TOKEN);
+    process = builder.start();
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                  log.add(line);
+                }
+              } catch (IOException e) {
+                log.add("reader stopped: " + e);
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+    Pattern listening = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+    int[] port = new int[1];
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                log.stream()
+                    .map(listening::matcher)
+                    .filter(Matcher::find)
+                    .peek(m -> port[0] = Integer.parseInt(m.group(1)))
+                    .findFirst()
+                    .isPresent());
+    return port[0];
+  }
+
+  private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return client.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void servesTheDemoWithJsonLogsAndStopsGracefullyOnSigterm() throws Exception {
+    int port = startJar();
+    URI base = URI.create("http://127.0.0.1:" + port);
+
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(send(HttpRequest.newBuilder(base.resolve("/metrics")).build()).body())
+                    .contains(
+                        "gen_ai_client_operation_duration_seconds_count{",
+                        "jvm_memory_used_bytes{"));
+    String events = "[{\"type\":\"cache\",\"cache\":\"it\",\"result\":\"hit\"}]";
+    HttpRequest.Builder ingest =
+        HttpRequest.newBuilder(base.resolve(MetricsServer.EVENTS_PATH))
+            .header("Content-Type", "application/json");
+    assertThat(
+            send(ingest.copy().POST(HttpRequest.BodyPublishers.ofString(events)).build())
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            send(ingest
+                    .copy()
+                    .header("Authorization", "Bearer " + INGEST_TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofString(events))
+                    .build())
+                .statusCode())
+        .isEqualTo(202);
+
+    // A request in flight: its body trickles in (JSON whitespace every 100 ms) from before SIGTERM
+    // until well after the server started stopping.
+    SubmissionPublisher<ByteBuffer> upload = new SubmissionPublisher<>();
+    AtomicBoolean stopping = new AtomicBoolean();
+    AtomicInteger chunksAfterStop = new AtomicInteger();
+    ScheduledExecutorService slowClient = Executors.newSingleThreadScheduledExecutor();
+    CompletableFuture<HttpResponse<String>> inFlight =
+        client.sendAsync(
+            ingest
+                .copy()
+                .header("Authorization", "Bearer " + INGEST_TOKEN)
+                .POST(HttpRequest.BodyPublishers.fromPublisher(upload))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> upload.getNumberOfSubscribers() > 0);
+    upload.submit(utf8("[{\"type\":\"cache\",\"cache\":\"inflight\",\"result\":\"miss\"}"));
+    slowClient.scheduleAtFixedRate(
+        () -> {
+          if (stopping.get() && chunksAfterStop.incrementAndGet() > 20) {
+            if (!upload.isClosed()) {
+              upload.submit(utf8("]"));
+              upload.close();
+            }
+          } else {
+            upload.submit(utf8(" "));
+          }
+        },
+        0,
+        100,
+        TimeUnit.MILLISECONDS);
+    try {
+      process.toHandle().destroy(); // SIGTERM, keeping the output stream open to read the log
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> log.stream().anyMatch(l -> l.contains("stopping")));
+      stopping.set(true);
+      HttpResponse<String> completed = inFlight.get(20, TimeUnit.SECONDS);
+      assertThat(chunksAfterStop.get()).isGreaterThan(20);
+      assertThat(completed.statusCode()).as(completed.body()).isEqualTo(202);
+      assertThat(completed.body()).contains("\"accepted\":1");
+    } finally {
+      slowClient.shutdownNow();
+    }
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(log).anySatisfy(line -> assertThat(line).contains("\"message\":\"stopped\""));
+
+    for (String line : log) {
+      JsonNode entry = JSON.readTree(line);
+      assertThat(entry.path("level").asText()).as(line).isNotEmpty();
+      assertThat(line).doesNotContain(INGEST_TOKEN);
+    }
+    String ready = log.stream().filter(l -> l.contains("ready in")).findFirst().orElseThrow();
+    System.out.println("startup: " + JSON.readTree(ready).path("message").asText());
+  }
+
+  private static ByteBuffer utf8(String text) {
+    return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
