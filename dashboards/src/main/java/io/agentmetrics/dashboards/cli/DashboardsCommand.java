@@ -22,7 +22,17 @@ public final class DashboardsCommand implements Runnable {
 
   /** Runs the command line and returns its exit code. */
   public static int execute(String... args) {
-    return new CommandLine(new DashboardsCommand()).execute(args);
+    return new CommandLine(new DashboardsCommand())
+        .setExecutionExceptionHandler(DashboardsCommand::reportError)
+        .execute(args);
+  }
+
+  /** Bad input or an unreachable Prometheus: one clear line and exit code 2, no stack trace. */
+  private static int reportError(
+      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    commandLine.getErr().println("error: " + e.getMessage());
+    commandLine.getErr().flush();
+    return 2;
   }
 
   @Override

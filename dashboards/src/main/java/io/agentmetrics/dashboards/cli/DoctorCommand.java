@@ -6,6 +6,7 @@ import io.agentmetrics.dashboards.doctor.Doctor;
 import io.agentmetrics.dashboards.doctor.DoctorOptions;
 import io.agentmetrics.dashboards.doctor.DoctorReport;
 import io.agentmetrics.dashboards.doctor.PrometheusClient;
+import io.agentmetrics.dashboards.doctor.QueryResult;
 import io.agentmetrics.dashboards.doctor.RelativeTime;
 import io.agentmetrics.dashboards.doctor.TargetCheck;
 import io.agentmetrics.dashboards.interpolate.GrafanaDurations;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Run every panel query of the dashboards against a live Prometheus, as Grafana would with"
           + " every variable at All, and print dashboard, panel, refId, series count and status.",
-      "Exits 1 when any query returns no data or fails: run it when a panel says \"No data\"."
+      "Exits 1 when any query returns no data or fails (2 on bad input or when Prometheus cannot be reached): run it when a panel says \"No data\"."
     })
 final class DoctorCommand implements Callable<Integer> {
 
@@ -112,8 +113,13 @@ final class DoctorCommand implements Callable<Integer> {
     Duration queryTimeout = GrafanaDurations.parse(timeout);
     List<Dashboard> dashboards =
         files.isEmpty() ? Dashboards.loadAll() : files.stream().map(Dashboards::read).toList();
-    List<TargetCheck> checks =
-        new Doctor(new PrometheusClient(prometheus, queryTimeout), options).examine(dashboards);
+    PrometheusClient client = new PrometheusClient(prometheus, queryTimeout);
+    QueryResult probe = client.query("1", options.to());
+    if (probe.failed()) {
+      throw new IllegalStateException(
+          "cannot query Prometheus at " + prometheus + ": " + probe.error());
+    }
+    List<TargetCheck> checks = new Doctor(client, options).examine(dashboards);
     PrintWriter out = spec.commandLine().getOut();
     out.print(DoctorReport.table(checks, showQueries));
     out.flush();
