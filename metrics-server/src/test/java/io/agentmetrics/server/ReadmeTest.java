@@ -3,7 +3,9 @@ package io.agentmetrics.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.server.cli.ServerCommand;
+import io.agentmetrics.server.ingest.EventIngester;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,16 +81,9 @@ class ReadmeTest {
         types.add(IngestEventsTest.json(example).path("type").asText());
       }
     }
-    assertThat(types)
-        .containsExactlyInAnyOrder(
-            "llm_call",
-            "agent_run",
-            "tool_call",
-            "task",
-            "approval",
-            "security_event",
-            "rag_retrieval",
-            "cache",
-            "message");
+    Set<String> catalogueTypes =
+        MetricCatalogue.INGEST_EVENTS.label("event_type").orElseThrow().policy().allowedValues();
+    assertThat(types).isEqualTo(new TreeSet<>(catalogueTypes));
+    assertThat(EventIngester.eventTypes().keySet()).isEqualTo(catalogueTypes);
   }
 }

@@ -210,12 +210,12 @@ public final class ServerCommand implements Callable<Integer> {
     logFormat.apply();
     Logger log = LoggerFactory.getLogger(ServerCommand.class);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    SystemMetrics.bindTo(registry);
     PriceTable prices =
         pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
     MicrometerAgentMetrics metrics =
         MicrometerAgentMetrics.builder(registry).seriesCap(seriesCap).priceTable(prices).build();
     server = buildServer(registry, metrics).start();
+    SystemMetrics.bindTo(registry); // after start: binding the JVM meters takes a while
     DemoWorkload workload = demo ? new DemoWorkload(metrics, demoSeed).start() : null;
     Runtime.getRuntime()
         .addShutdownHook(

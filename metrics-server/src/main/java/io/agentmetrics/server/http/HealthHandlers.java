@@ -1,7 +1,6 @@
 package io.agentmetrics.server.http;
 
 import io.javalin.http.Context;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** {@code /healthz} (the process answers) and {@code /readyz} (started and not stopping). */
@@ -14,11 +13,11 @@ final class HealthHandlers {
   }
 
   void health(Context ctx) {
-    JsonResponses.send(ctx, 200, Map.of("status", "ok"));
+    JsonResponses.status(ctx, 200, "ok");
   }
 
   void readiness(Context ctx) {
     boolean isReady = ready.getAsBoolean();
-    JsonResponses.send(ctx, isReady ? 200 : 503, Map.of("status", isReady ? "ready" : "stopping"));
+    JsonResponses.status(ctx, isReady ? 200 : 503, isReady ? "ready" : "stopping");
   }
 }

@@ -101,21 +101,15 @@ public final class HttpRoutes {
   }
 
   private static void fail(Context ctx, int status, String error, String message) {
-    JsonResponses.send(
-        ctx,
-        status,
-        JsonResponses.errorBody(status, error, message + ": " + ctx.method() + " " + ctx.path()));
+    JsonResponses.error(ctx, status, error, message + ": " + ctx.method() + " " + ctx.path());
   }
 
   private static void javalinError(HttpResponseException e, Context ctx) {
-    JsonResponses.send(
-        ctx,
-        e.getStatus(),
-        JsonResponses.errorBody(e.getStatus(), "http_" + e.getStatus(), e.getMessage()));
+    JsonResponses.error(ctx, e.getStatus(), "http_" + e.getStatus(), e.getMessage());
   }
 
   private static void internalError(Exception e, Context ctx) {
     LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-    JsonResponses.send(ctx, 500, JsonResponses.errorBody(500, "internal_error", "internal error"));
+    JsonResponses.error(ctx, 500, "internal_error", "internal error");
   }
 }

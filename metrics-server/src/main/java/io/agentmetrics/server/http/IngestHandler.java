@@ -8,9 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code POST /api/v1/events}: checks the content type (415) and size (413), parses the batch (400
@@ -42,11 +40,7 @@ final class IngestHandler implements Handler {
     } catch (MalformedBatchException e) {
       throw new ApiException(400, "malformed_json", e.getMessage());
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("accepted", result.accepted());
-    answer.put("rejected", result.rejected());
-    answer.put("errors", result.errors());
-    JsonResponses.send(ctx, 202, answer);
+    JsonResponses.accepted(ctx, result);
   }
 
   private static EventBatchParser.Format format(String contentType) {

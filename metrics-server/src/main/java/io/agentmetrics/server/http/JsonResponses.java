@@ -1,41 +1,78 @@
 package io.agentmetrics.server.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.agentmetrics.server.ingest.IngestResult;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
-/** Writes JSON response bodies (the server does not use Javalin's JSON mapper). */
+/**
+ * Writes the server's JSON response bodies with Jackson's streaming generator (the server uses no
+ * JSON mapper for its answers, which keeps startup light).
+ */
 final class JsonResponses {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonResponses() {}
 
-  /** Answers {@code status} with {@code body} serialized as JSON. */
-  static void send(Context ctx, int status, Object body) {
-    try {
-      ctx.status(status)
-          .contentType("application/json; charset=utf-8")
-          .result(MAPPER.writeValueAsBytes(body));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize a response body", e);
-    }
+  /** Answers {@code status} with {@code {"status": value}}. */
+  static void status(Context ctx, int status, String value) {
+    send(ctx, status, json -> json.writeStringField("status", value));
   }
 
   /** Answers with the JSON error body of {@code e}. */
   static void error(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
-    send(ctx, e.status(), errorBody(e.status(), e.error(), e.getMessage()));
+    error(ctx, e.status(), e.error(), e.getMessage());
   }
 
-  /** The error body {@code {"status", "error", "message"}}. */
-  static Map<String, Object> errorBody(int status, String error, String message) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", status);
-    body.put("error", error);
-    body.put("message", message);
-    return body;
+  /** Answers {@code status} with the error body {@code {"status", "error", "message"}}. */
+  static void error(Context ctx, int status, String error, String message) {
+    send(
+        ctx,
+        status,
+        json -> {
+          json.writeNumberField("status", status);
+          json.writeStringField("error", error);
+          json.writeStringField("message", message);
+        });
+  }
+
+  /** Answers 202 with the counts of accepted and rejected events and each rejection. */
+  static void accepted(Context ctx, IngestResult result) {
+    send(
+        ctx,
+        202,
+        json -> {
+          json.writeNumberField("accepted", result.accepted());
+          json.writeNumberField("rejected", result.rejected());
+          json.writeArrayFieldStart("errors");
+          for (IngestResult.Rejection rejection : result.errors()) {
+            json.writeStartObject();
+            json.writeNumberField("index", rejection.index());
+            json.writeStringField("message", rejection.message());
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+        });
+  }
+
+  private interface Fields {
+    void write(JsonGenerator json) throws IOException;
+  }
+
+  private static void send(Context ctx, int status, Fields fields) {
+    ByteArrayOutputStream body = new ByteArrayOutputStream(128);
+    try (JsonGenerator json = JSON.createGenerator(body)) {
+      json.writeStartObject();
+      fields.write(json);
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a response body", e);
+    }
+    ctx.status(status).contentType("application/json; charset=utf-8").result(body.toByteArray());
   }
 }

@@ -33,10 +33,25 @@ public final class EventBatchParser {
   private static final int MAX_STRING_LENGTH = 16_384;
   private static final int MAX_NUMBER_LENGTH = 64;
 
-  private final ObjectMapper mapper;
+  private volatile ObjectMapper mapper;
 
-  /** A parser with the ingest API's limits. */
-  public EventBatchParser() {
+  /** A parser with the ingest API's limits; Jackson's mapper is built on first use. */
+  public EventBatchParser() {}
+
+  private ObjectMapper mapper() {
+    ObjectMapper existing = mapper;
+    if (existing == null) {
+      synchronized (this) {
+        if (mapper == null) {
+          mapper = newMapper();
+        }
+        existing = mapper;
+      }
+    }
+    return existing;
+  }
+
+  private static ObjectMapper newMapper() {
     JsonFactory factory =
         JsonFactory.builder()
             .streamReadConstraints(
@@ -48,11 +63,10 @@ public final class EventBatchParser {
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
-    this.mapper =
-        JsonMapper.builder(factory)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
-            .build();
+    return JsonMapper.builder(factory)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+        .build();
   }
 
   /** The events of {@code body}, each not yet validated (it may not even be an object). */
@@ -97,7 +111,7 @@ public final class EventBatchParser {
       throw new MalformedBatchException(where + "the body is empty");
     }
     try {
-      JsonNode node = mapper.readTree(body, offset, length);
+      JsonNode node = mapper().readTree(body, offset, length);
       if (node == null || node.isMissingNode()) {
         throw new MalformedBatchException(where + "no JSON value");
       }
