@@ -1,0 +1,88 @@
+package io.agentmetrics.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Configuration mistakes end with one line on stderr and exit code 2, never a stack trace. */
+class ServerCommandTest {
+
+  private record Run(int exitCode, String err) {}
+
+  private static Run run(Map<String, String> env, String... args) {
+    StringWriter err = new StringWriter();
+    CommandLine cli = ServerCommand.commandLine(new ServerCommand(env));
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+    int code = cli.execute(args);
+    return new Run(code, err.toString());
+  }
+
+  @Test
+  void basicAuthNeedsUserAndPassword() {
+    Run run = run(Map.of(), "--port", "0", "--metrics-user", "prom");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("needs both a user and a password").doesNotContain("\tat ");
+  }
+
+  @Test
+  void aTokenAndBasicAuthAreExclusive() {
+    Run run =
+        run(
+            Map.of("AGENTMETRICS_INGEST_TOKEN", "t0k3n", "AGENTMETRICS_INGEST_PASSWORD", "pw"),
+            "--port",
+            "0",
+            "--ingest-user",
+            "agent");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("either a token or a user and password")
+        .doesNotContain("t0k3n", "pw\n");
+  }
+
+  @Test
+  void aSecretFromTheEnvironmentAndAFileIsAmbiguous(@TempDir Path dir) throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "from-file\n");
+    Run run =
+        run(
+            Map.of("AGENTMETRICS_METRICS_TOKEN", "from-env"),
+            "--port",
+            "0",
+            "--metrics-token-file",
+            token.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("AGENTMETRICS_METRICS_TOKEN")
+        .doesNotContain("from-env", "from-file");
+  }
+
+  @Test
+  void secretsAreReadFromFilesWithoutTheirNewline(@TempDir Path dir) throws Exception {
+    Path token = Files.writeString(dir.resolve("token"), "s3cret\n");
+    assertThat(new Secrets(Map.of()).read("X", token)).isEqualTo("s3cret");
+    assertThat(new Secrets(Map.of("X", "env-secret")).read("X", null)).isEqualTo("env-secret");
+    assertThat(new Secrets(Map.of()).read("X", null)).isNull();
+  }
+
+  @Test
+  void tlsNeedsAKeystorePassword(@TempDir Path dir) {
+    Run run = run(Map.of(), "--port", "0", "--tls-keystore", dir.resolve("none.p12").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("AGENTMETRICS_TLS_KEYSTORE_PASSWORD");
+  }
+
+  @Test
+  void unknownOptionsAndBadValuesAreUsageErrors() {
+    assertThat(run(Map.of(), "--no-such-option").exitCode()).isEqualTo(2);
+    Run badFormat = run(Map.of(), "--log-format", "xml");
+    assertThat(badFormat.exitCode()).isEqualTo(2);
+    assertThat(badFormat.err()).contains("text, json");
+  }
+}
