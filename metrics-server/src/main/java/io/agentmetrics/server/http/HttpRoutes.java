@@ -7,6 +7,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.Set;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
@@ -109,6 +110,11 @@ public final class HttpRoutes {
   }
 
   private static void internalError(Exception e, Context ctx) {
+    if (e instanceof IOException) {
+      // The only I/O here is the connection's: the client went away mid-request.
+      LOG.debug("connection lost during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      return;
+    }
     LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
     JsonResponses.error(ctx, 500, "internal_error", "internal error");
   }
