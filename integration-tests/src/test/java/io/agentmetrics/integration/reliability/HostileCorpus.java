@@ -1,0 +1,312 @@
+package io.agentmetrics.integration.reliability;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A generated corpus of hostile ingest payloads. Event-level cases take a valid event of every type
+ * and break one field at a time with every mutation of its kind (wrong types, negative, huge and
+ * infinite numbers, oversized, empty and control-character strings, lone surrogates, deep nesting),
+ * plus unknown fields and unknown event types; each hostile event sits between two valid ones.
+ * Body-level cases break the whole request (invalid JSON, NaN, invalid UTF-8, nesting past the
+ * parser's limit, oversized strings and numbers, wrong content types and encodings).
+ */
+final class HostileCorpus {
+
+  /** The valid event that surrounds every hostile one; counted in the scrape afterwards. */
+  static final String VALID = "{\"type\":\"cache\",\"cache\":\"hostile-valid\",\"result\":\"hit\"}";
+
+  /** A payload whose one bad event must be refused by index with a message naming the field. */
+  record EventCase(String name, String field, String hostileEvent) {
+    /** The batch: a valid event, the hostile one, a valid event. */
+    String body() {
+      return "[" + VALID + "," + hostileEvent + "," + VALID + "]";
+    }
+  }
+
+  /** A payload the server must refuse whole with {@code status} and a JSON error. */
+  record BodyCase(
+      String name, String contentType, String contentEncoding, byte[] body, int status) {}
+
+  private enum Kind {
+    LABEL,
+    NUMBER,
+    COUNT
+  }
+
+  private static final String NESTED_10 = "{\"a\":".repeat(9) + "1" + "}".repeat(9);
+
+  private static final Map<Kind, List<String>> MUTATIONS =
+      Map.of(
+          Kind.LABEL,
+          List.of(
+              "42",
+              "true",
+              "{}",
+              "[]",
+              "\"\"",
+              "\"" + "x".repeat(1000) + "\"",
+              "\"bad\\u0001value\"",
+              "\"emoji \\ud83d\\ude00\"",
+              "\"lone \\ud800 surrogate\"",
+              "\"quote\\\" and {brace}\"",
+              NESTED_10),
+          Kind.NUMBER,
+          List.of("\"1.5\"", "\"NaN\"", "true", "-1", "-0.001", "1e309", "-1e309", "[]", NESTED_10),
+          Kind.COUNT,
+          List.of(
+              "1.5",
+              "-3",
+              "1e30",
+              "123456789012345678901234567890",
+              "\"12\"",
+              "true",
+              "{}",
+              NESTED_10));
+
+  private HostileCorpus() {}
+
+  /** Valid events of every type and kind, with the kind of each field that may be broken. */
+  private static Map<String, Map<String, Kind>> templates() {
+    Map<String, Map<String, Kind>> t = new LinkedHashMap<>();
+    t.put(
+        "{\"type\":\"llm_call\",\"provider\":\"openai\",\"model\":\"gpt-5\",\"agent\":\"a\","
+            + "\"operation\":\"chat\",\"duration_seconds\":1.2,\"time_to_first_chunk_seconds\":0.3,"
+            + "\"input_tokens\":100,\"output_tokens\":20,\"cached_tokens\":10,"
+            + "\"reasoning_tokens\":5,\"cost_usd\":0.01,\"error_type\":\"timeout\","
+            + "\"tokens_saved_by_compression\":7,\"tokens_saved_by_routing\":3}",
+        fields(
+            "provider model agent operation error_type",
+            "duration_seconds time_to_first_chunk_seconds cost_usd",
+            "input_tokens output_tokens cached_tokens reasoning_tokens"
+                + " tokens_saved_by_compression tokens_saved_by_routing"));
+    t.put(
+        "{\"type\":\"llm_call\",\"kind\":\"budget\",\"period\":\"monthly\",\"limit_usd\":6000}",
+        fields("period", "limit_usd", ""));
+    t.put(
+        "{\"type\":\"agent_run\",\"agent\":\"a\",\"status\":\"error\",\"duration_seconds\":12.5,"
+            + "\"error_type\":\"RateLimitError\"}",
+        fields("agent status error_type", "duration_seconds", ""));
+    t.put(
+        "{\"type\":\"agent_run\",\"kind\":\"sessions\",\"agent\":\"a\",\"active_sessions\":17}",
+        fields("agent", "", "active_sessions"));
+    t.put(
+        "{\"type\":\"tool_call\",\"agent\":\"a\",\"tool\":\"run_tests\",\"tool_kind\":\"tool\","
+            + "\"duration_seconds\":8.2}",
+        fields("agent tool tool_kind", "duration_seconds", ""));
+    t.put(
+        "{\"type\":\"task\",\"kind\":\"queue\",\"queue\":\"support\",\"depth\":12,\"blocked\":2}",
+        fields("queue", "", "depth blocked"));
+    t.put(
+        "{\"type\":\"task\",\"agent\":\"a\",\"queue\":\"q\",\"status\":\"failed\","
+            + "\"duration_seconds\":3}",
+        fields("agent queue status", "duration_seconds", ""));
+    t.put(
+        "{\"type\":\"approval\",\"kind\":\"decided\",\"agent\":\"a\",\"decision\":\"approved\","
+            + "\"wait_seconds\":95}",
+        fields("agent decision", "wait_seconds", ""));
+    t.put(
+        "{\"type\":\"security_event\",\"kind\":\"skill_access\",\"agent\":\"a\","
+            + "\"skill\":\"deploy\",\"decision\":\"denied\"}",
+        fields("agent skill decision", "", ""));
+    t.put(
+        "{\"type\":\"rag_retrieval\",\"agent\":\"a\",\"store\":\"pgvector\","
+            + "\"duration_seconds\":0.21,\"documents\":8,\"relevance_score\":0.83,"
+            + "\"vector_store_seconds\":0.04}",
+        fields(
+            "agent store", "duration_seconds relevance_score vector_store_seconds", "documents"));
+    t.put(
+        "{\"type\":\"cache\",\"cache\":\"embedding\",\"result\":\"miss\"}",
+        fields("cache result", "", ""));
+    t.put(
+        "{\"type\":\"message\",\"agent\":\"a\",\"channel\":\"slack\",\"direction\":\"outbound\"}",
+        fields("agent channel direction", "", ""));
+    return t;
+  }
+
+  /** The valid templates, to check first that they are accepted as they are. */
+  static List<String> validEvents() {
+    return new ArrayList<>(templates().keySet());
+  }
+
+  /** Every template with every field broken by every mutation of its kind, and more. */
+  static List<EventCase> eventCases() {
+    List<EventCase> cases = new ArrayList<>();
+    templates()
+        .forEach(
+            (template, fields) -> {
+              String type = template.substring(9, template.indexOf('"', 9));
+              fields.forEach(
+                  (field, kind) -> {
+                    for (String mutation : MUTATIONS.get(kind)) {
+                      cases.add(
+                          new EventCase(
+                              type + "." + field + " = " + abbreviate(mutation),
+                              field,
+                              replace(template, field, mutation)));
+                    }
+                  });
+              cases.add(
+                  new EventCase(
+                      type + " with an unknown field",
+                      "bogus_field",
+                      template.substring(0, template.length() - 1) + ",\"bogus_field\":1}"));
+              cases.add(
+                  new EventCase(
+                      type + " with a bad kind",
+                      "kind",
+                      template.contains("\"kind\":")
+                          ? replace(template, "kind", "\"no_such_kind\"")
+                          : "{\"kind\":\"no_such_kind\"," + template.substring(1)));
+            });
+    String cache = "\"cache\":\"c\",\"result\":\"hit\"";
+    cases.add(new EventCase("unknown type", "type", "{\"type\":\"llm_cal\"," + cache + "}"));
+    cases.add(new EventCase("missing type", "type", "{" + cache + "}"));
+    cases.add(new EventCase("null type", "type", "{\"type\":null," + cache + "}"));
+    cases.add(new EventCase("numeric type", "type", "{\"type\":7," + cache + "}"));
+    cases.add(new EventCase("type as object", "type", "{\"type\":{\"x\":1}," + cache + "}"));
+    cases.add(new EventCase("huge type", "type", "{\"type\":\"" + "t".repeat(5000) + "\"}"));
+    cases.add(new EventCase("event is a number", "", "42"));
+    cases.add(new EventCase("event is a string", "", "\"llm_call\""));
+    cases.add(new EventCase("event is null", "", "null"));
+    cases.add(new EventCase("event is an array", "", "[" + VALID + "]"));
+    cases.add(
+        new EventCase(
+            "cached tokens above input",
+            "cached_tokens",
+            "{\"type\":\"llm_call\",\"provider\":\"openai\",\"model\":\"gpt-5\","
+                + "\"duration_seconds\":1,\"input_tokens\":10,\"cached_tokens\":11}"));
+    cases.add(
+        new EventCase(
+            "relevance above 1",
+            "relevance_score",
+            "{\"type\":\"rag_retrieval\",\"agent\":\"a\",\"store\":\"s\","
+                + "\"duration_seconds\":0.2,\"documents\":1,\"relevance_score\":1.5}"));
+    cases.add(
+        new EventCase(
+            "missing required field",
+            "duration_seconds",
+            "{\"type\":\"tool_call\",\"agent\":\"a\",\"tool\":\"t\"}"));
+    return cases;
+  }
+
+  /** Requests the server must refuse whole. */
+  static List<BodyCase> bodyCases(int maxBodyBytes) {
+    String json = InProcessServer.JSON;
+    List<BodyCase> cases = new ArrayList<>();
+    cases.add(body("empty body", json, "", 400));
+    cases.add(body("whitespace body", json, "  \n\t ", 400));
+    cases.add(body("unterminated object", json, "{\"type\":\"cache\"", 400));
+    cases.add(body("unterminated array", json, "[" + VALID + ",", 400));
+    cases.add(body("trailing garbage", json, "[" + VALID + "] x", 400));
+    cases.add(body("top-level number", json, "42", 400));
+    cases.add(body("top-level string", json, "\"events\"", 400));
+    cases.add(
+        body("NaN literal", json, "[{\"type\":\"tool_call\",\"duration_seconds\":NaN}]", 400));
+    cases.add(body("Infinity literal", json, "[{\"type\":\"x\",\"v\":Infinity}]", 400));
+    cases.add(body("single quotes", json, "[{'type':'cache'}]", 400));
+    cases.add(body("comment", json, "[/* hi */" + VALID + "]", 400));
+    cases.add(body("duplicate keys", json, "[{\"type\":\"cache\",\"type\":\"cache\"}]", 400));
+    cases.add(
+        body(
+            "nesting past the limit",
+            json,
+            "[" + "{\"a\":".repeat(40) + "1" + "}".repeat(40) + "]",
+            400));
+    cases.add(body("array nesting", json, "[".repeat(5000) + "]".repeat(5000), 400));
+    cases.add(body("oversized string", json, "[{\"type\":\"" + "x".repeat(20_000) + "\"}]", 400));
+    cases.add(
+        body(
+            "oversized number", json, "[{\"type\":\"cache\",\"n\":" + "9".repeat(100) + "}]", 400));
+    cases.add(body("oversized field name", json, "[{\"" + "k".repeat(1000) + "\":1}]", 400));
+    cases.add(
+        new BodyCase(
+            "invalid UTF-8 in a string",
+            json,
+            null,
+            concat("[{\"type\":\"cache\",\"cache\":\"", new byte[] {(byte) 0xC3, 0x28}, "\"}]"),
+            400));
+    cases.add(
+        new BodyCase(
+            "invalid UTF-8 start byte",
+            json,
+            null,
+            concat("[", new byte[] {(byte) 0xFF, (byte) 0xFE}, "]"),
+            400));
+    cases.add(
+        body("NDJSON with a broken line", InProcessServer.NDJSON, VALID + "\n{\"type\":\n", 400));
+    cases.add(body("text/plain", "text/plain", "[" + VALID + "]", 415));
+    cases.add(body("form content type", "application/x-www-form-urlencoded", "a=b", 415));
+    cases.add(body("missing content type", null, "[" + VALID + "]", 415));
+    cases.add(body("latin-1 charset", json + "; charset=iso-8859-1", "[" + VALID + "]", 415));
+    cases.add(
+        new BodyCase(
+            "gzip content encoding",
+            json,
+            "gzip",
+            ("[" + VALID + "]").getBytes(StandardCharsets.UTF_8),
+            415));
+    StringBuilder big = new StringBuilder("[");
+    while (big.length() <= maxBodyBytes) {
+      big.append(VALID).append(',');
+    }
+    big.append(VALID).append(']');
+    cases.add(body("body over the limit", json, big.toString(), 413));
+    return cases;
+  }
+
+  private static BodyCase body(String name, String contentType, String body, int status) {
+    return new BodyCase(name, contentType, null, body.getBytes(StandardCharsets.UTF_8), status);
+  }
+
+  private static byte[] concat(String before, byte[] middle, String after) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+    out.writeBytes(middle);
+    out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  private static Map<String, Kind> fields(String labels, String numbers, String counts) {
+    Map<String, Kind> fields = new LinkedHashMap<>();
+    add(fields, labels, Kind.LABEL);
+    add(fields, numbers, Kind.NUMBER);
+    add(fields, counts, Kind.COUNT);
+    return fields;
+  }
+
+  private static void add(Map<String, Kind> fields, String names, Kind kind) {
+    for (String name : names.split(" ")) {
+      if (!name.isEmpty()) {
+        fields.put(name, kind);
+      }
+    }
+  }
+
+  /** The template with the value of {@code field} replaced by raw JSON {@code value}. */
+  private static String replace(String template, String field, String value) {
+    String key = "\"" + field + "\":";
+    int start = template.indexOf(key);
+    if (start < 0) {
+      throw new IllegalArgumentException(field + " is not in " + template);
+    }
+    int valueStart = start + key.length();
+    int valueEnd = valueStart;
+    if (template.charAt(valueStart) == '"') {
+      valueEnd = template.indexOf('"', valueStart + 1) + 1;
+    } else {
+      while (",}".indexOf(template.charAt(valueEnd)) < 0) {
+        valueEnd++;
+      }
+    }
+    return template.substring(0, valueStart) + value + template.substring(valueEnd);
+  }
+
+  private static String abbreviate(String value) {
+    return value.length() > 24 ? value.substring(0, 24) + "..." : value;
+  }
+}

@@ -1,0 +1,127 @@
+package io.agentmetrics.integration.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.server.MetricsServer;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated {@link HostileCorpus} against the real server: a broken event is refused by index
+ * with a message naming its field while the valid events of its batch are recorded; a broken body
+ * is refused whole with a 4xx and a JSON error; nothing ever gets a 5xx or a stack trace. The
+ * scrape afterwards holds exactly the valid events. Summary in {@code
+ * target/reliability-hostile.md}.
+ */
+class HostileInputIT {
+
+  private static final int MAX_BODY = 64 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void hostileEventsAndBodiesAreRefusedClearlyAndValidEventsAreKept() throws Exception {
+    Map<Integer, Integer> statuses = new TreeMap<>();
+    SoftAssertions softly = new SoftAssertions();
+    try (InProcessServer server = new InProcessServer(b -> b.maxBodyBytes(MAX_BODY))) {
+      for (String valid : HostileCorpus.validEvents()) {
+        HttpResponse<String> response = server.post(InProcessServer.JSON, "[" + valid + "]");
+        assertThat(response.body()).as(valid).startsWith("{\"accepted\":1,\"rejected\":0");
+      }
+
+      List<HostileCorpus.EventCase> eventCases = HostileCorpus.eventCases();
+      for (HostileCorpus.EventCase c : eventCases) {
+        HttpResponse<String> response = server.post(InProcessServer.JSON, c.body());
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        softly
+            .assertThat(response.statusCode())
+            .as(c.name() + ": " + response.body())
+            .isEqualTo(202);
+        if (response.statusCode() != 202) {
+          continue;
+        }
+        JsonNode answer = JSON.readTree(response.body());
+        softly.assertThat(answer.path("accepted").asInt()).as(c.name()).isEqualTo(2);
+        softly.assertThat(answer.path("rejected").asInt()).as(c.name()).isEqualTo(1);
+        JsonNode error = answer.path("errors").path(0);
+        softly.assertThat(error.path("index").asInt(-1)).as(c.name()).isEqualTo(1);
+        String message = error.path("message").asText();
+        softly.assertThat(message).as(c.name()).isNotBlank().doesNotContain("Exception");
+        if (!c.field().isEmpty()) {
+          softly.assertThat(message).as(c.name()).contains("'" + c.field() + "'");
+        }
+      }
+
+      List<HostileCorpus.BodyCase> bodyCases = HostileCorpus.bodyCases(MAX_BODY);
+      for (HostileCorpus.BodyCase c : bodyCases) {
+        HttpResponse<String> response = server.send(request(server, c));
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        softly
+            .assertThat(response.statusCode())
+            .as(c.name() + ": " + response.body())
+            .isEqualTo(c.status());
+        softly
+            .assertThat(response.headers().firstValue("Content-Type").orElse(""))
+            .as(c.name())
+            .startsWith("application/json");
+        JsonNode error = JSON.readTree(response.body());
+        softly
+            .assertThat(error.path("status").asInt())
+            .as(c.name())
+            .isEqualTo(response.statusCode());
+        softly.assertThat(error.path("error").asText()).as(c.name()).isNotBlank();
+        softly
+            .assertThat(error.path("message").asText())
+            .as(c.name())
+            .isNotBlank()
+            .doesNotContain("Exception")
+            .doesNotContain("\tat ");
+      }
+
+      TextScrape scrape = server.scrape();
+      softly
+          .assertThat(
+              scrape.sum(
+                  "agent_cache_requests_total", key -> key.contains("cache=\"hostile-valid\"")))
+          .as("the valid events of the hostile batches, all recorded")
+          .isEqualTo(2.0 * eventCases.size());
+      softly
+          .assertThat(
+              scrape.sum(
+                  "agentmetrics_ingest_events_total", key -> key.contains("result=\"rejected\"")))
+          .as("rejected events counted")
+          .isEqualTo(eventCases.size());
+      softly.assertThat(statuses.keySet()).as("statuses").allMatch(status -> status < 500);
+
+      StringBuilder report = new StringBuilder("## Hostile input\n\n");
+      report.append(eventCases.size()).append(" hostile events (each between two valid ones), ");
+      report.append(bodyCases.size()).append(" hostile bodies. Answers by status:\n\n");
+      report.append("| status | answers |\n|---:|---:|\n");
+      statuses.forEach(
+          (status, count) ->
+              report.append("| ").append(status).append(" | ").append(count).append(" |\n"));
+      Reports.write("reliability-hostile.md", report.toString());
+    }
+    softly.assertAll();
+  }
+
+  private static HttpRequest request(InProcessServer server, HostileCorpus.BodyCase c) {
+    HttpRequest.Builder request =
+        server
+            .request(MetricsServer.EVENTS_PATH)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(c.body()));
+    if (c.contentType() != null) {
+      request.header("Content-Type", c.contentType());
+    }
+    if (c.contentEncoding() != null) {
+      request.header("Content-Encoding", c.contentEncoding());
+    }
+    return request.build();
+  }
+}
