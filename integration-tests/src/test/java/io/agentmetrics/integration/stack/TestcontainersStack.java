@@ -1,10 +1,7 @@
 package io.agentmetrics.integration.stack;
 
 import io.agentmetrics.integration.support.FreePorts;
-import io.agentmetrics.integration.support.TestConfigs;
 import io.agentmetrics.stack.compose.ComposeFile;
-import io.agentmetrics.stack.config.AlertmanagerConfigRenderer;
-import io.agentmetrics.stack.config.PrometheusConfigRenderer;
 import io.agentmetrics.stack.config.Yaml;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,9 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.Testcontainers;
 import org.testcontainers.containers.GenericContainer;
@@ -33,10 +28,10 @@ import org.testcontainers.utility.MountableFile;
 public final class TestcontainersStack implements Stack {
 
   static final String HOST = "host.testcontainers.internal";
-  private static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
-  private static final String PROMETHEUS_RULES = "/etc/prometheus/rules";
-  private static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/alertmanager.yml";
-  private static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";
+  private static final String PROMETHEUS_CONFIG = ContainerConfigs.PROMETHEUS_CONFIG;
+  private static final String PROMETHEUS_RULES = ContainerConfigs.PROMETHEUS_RULES;
+  private static final String ALERTMANAGER_CONFIG = ContainerConfigs.ALERTMANAGER_CONFIG;
+  private static final String ALERTMANAGER_SECRETS = ContainerConfigs.ALERTMANAGER_SECRETS;
 
   private final StackSpec spec;
   private final ComposeFile compose;
@@ -77,7 +72,12 @@ public final class TestcontainersStack implements Stack {
 
     alertmanager = container("alertmanager", "alertmanager", 9093, "/-/ready");
     copyMounts(alertmanager, "alertmanager", List.of(ALERTMANAGER_CONFIG, ALERTMANAGER_SECRETS));
-    renderAlertmanager(alertmanager, sink, workDir.resolve("alertmanager-secrets"));
+    Path secrets = workDir.resolve("alertmanager-secrets");
+    alertmanager
+        .withCopyToContainer(
+            Transferable.of(ContainerConfigs.alertmanager(spec, sink, secrets)),
+            ALERTMANAGER_CONFIG)
+        .withCopyFileToContainer(MountableFile.forHostPath(secrets), ALERTMANAGER_SECRETS);
     alertmanager.withCommand(
         "--config.file=" + ALERTMANAGER_CONFIG,
         "--storage.path=/alertmanager",
@@ -89,7 +89,15 @@ public final class TestcontainersStack implements Stack {
     prometheus.withCopyFileToContainer(
         MountableFile.forHostPath(spec.rulesDirectory()), PROMETHEUS_RULES);
     prometheus.withCopyToContainer(
-        Transferable.of(renderPrometheus(serverAddress)), PROMETHEUS_CONFIG);
+        Transferable.of(
+            ContainerConfigs.prometheus(
+                spec,
+                compose,
+                serverAddress,
+                spec.remoteWritePort().isPresent()
+                    ? Optional.of(hostAddress(spec.remoteWritePort().getAsInt()))
+                    : Optional.empty())),
+        PROMETHEUS_CONFIG);
     prometheus.withCommand(
         "--config.file=" + PROMETHEUS_CONFIG,
         "--storage.tsdb.path=/prometheus",
@@ -135,44 +143,6 @@ public final class TestcontainersStack implements Stack {
             MountableFile.forHostPath(mount.hostPath()), mount.containerPath());
       }
     }
-  }
-
-  private void renderAlertmanager(GenericContainer<?> container, URI sink, Path secretsDir) {
-    String withWebhook =
-        TestConfigs.alertmanagerWithWebhook(
-            TestConfigs.read(spec.alertmanagerConfig()), sink, spec.interval());
-    AlertmanagerConfigRenderer.Rendered rendered =
-        new AlertmanagerConfigRenderer(Path.of(ALERTMANAGER_SECRETS), path -> Optional.empty())
-            .keepNotificationsLocal(sink)
-            .render(withWebhook);
-    for (AlertmanagerConfigRenderer.SecretFile secret : rendered.secretFiles()) {
-      TestConfigs.write(secretsDir.resolve(secret.name()), secret.placeholder());
-    }
-    if (!rendered.secretFiles().isEmpty()) {
-      container.withCopyFileToContainer(
-          MountableFile.forHostPath(secretsDir), ALERTMANAGER_SECRETS);
-    }
-    container.withCopyToContainer(Transferable.of(rendered.yaml()), ALERTMANAGER_CONFIG);
-  }
-
-  private String renderPrometheus(String serverAddress) {
-    Map<String, String> targets = new LinkedHashMap<>();
-    targets.put("metrics-server:8080", serverAddress);
-    targets.put("alertmanager:9093", "alertmanager:9093");
-    targets.put("localhost:9090", "localhost:9090");
-    PrometheusConfigRenderer renderer =
-        new PrometheusConfigRenderer(targets, path -> Optional.empty())
-            .scrapeInterval(spec.interval())
-            .evaluationInterval(spec.interval());
-    spec.remoteWritePort()
-        .ifPresent(
-            port ->
-                renderer.remoteWrite(URI.create("http://" + hostAddress(port) + "/api/v1/write")));
-    Path source =
-        compose
-            .hostPath("prometheus", PROMETHEUS_CONFIG)
-            .orElseThrow(() -> new IllegalStateException("compose mounts no prometheus.yml"));
-    return renderer.render(TestConfigs.read(source)).yaml();
   }
 
   private void start(GenericContainer<?> container) {

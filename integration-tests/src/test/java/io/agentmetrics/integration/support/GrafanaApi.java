@@ -105,7 +105,7 @@ public final class GrafanaApi {
 
   private QueryResult query(Panel panel, Target target, String expr, String datasourceUid) {
     ObjectNode body = Http.JSON.createObjectNode();
-    body.put("from", panel.timeFrom().isEmpty() ? "now-5m" : "now-" + panel.timeFrom());
+    body.put("from", from(panel.timeFrom()));
     body.put("to", "now");
     ArrayNode queries = body.putArray("queries");
     ObjectNode query = queries.addObject();
@@ -137,6 +137,16 @@ public final class GrafanaApi {
       }
     }
     return QueryResult.ok(series);
+  }
+
+  /**
+   * The panel's relative time as Grafana sends it: {@code 30d} means now-30d, {@code now/d} stays.
+   */
+  private static String from(String timeFrom) {
+    if (timeFrom.isEmpty()) {
+      return "now-5m";
+    }
+    return timeFrom.startsWith("now") ? timeFrom : "now-" + timeFrom;
   }
 
   private JsonNode get(String path) {
