@@ -3,10 +3,10 @@ package io.agentmetrics.stack;
 import io.agentmetrics.stack.compose.ComposeFile;
 import io.agentmetrics.stack.config.AlertmanagerConfigRenderer;
 import io.agentmetrics.stack.config.PrometheusConfigRenderer;
+import io.agentmetrics.stack.config.TextFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,7 +104,8 @@ public final class LocalStack implements AutoCloseable {
     Path alertmanagerConfig = writeAlertmanagerConfig(compose);
     PrometheusConfigRenderer.Rendered prometheusConfig =
         renderPrometheusConfig(compose, serverPort, alertmanagerPort, prometheusPort);
-    Path prometheusConfigFile = write(workDir.resolve("prometheus.yml"), prometheusConfig.yaml());
+    Path prometheusConfigFile =
+        TextFiles.write(workDir.resolve("prometheus.yml"), prometheusConfig.yaml());
 
     ManagedProcess alertmanager =
         launch(
@@ -160,11 +161,12 @@ public final class LocalStack implements AutoCloseable {
         new AlertmanagerConfigRenderer(secrets, path -> compose.hostPath("alertmanager", path))
             .keepNotificationsLocal(options.notificationSink());
     options.receiverSinks().forEach(renderer::sink);
-    AlertmanagerConfigRenderer.Rendered rendered = renderer.render(read(source));
+    AlertmanagerConfigRenderer.Rendered rendered = renderer.render(TextFiles.read(source));
     for (AlertmanagerConfigRenderer.SecretFile secret : rendered.secretFiles()) {
-      write(secret.localPath(), options.secretValue(secret.name()).orElse(secret.placeholder()));
+      TextFiles.write(
+          secret.localPath(), options.secretValue(secret.name()).orElse(secret.placeholder()));
     }
-    return write(workDir.resolve("alertmanager.yml"), rendered.yaml());
+    return TextFiles.write(workDir.resolve("alertmanager.yml"), rendered.yaml());
   }
 
   private PrometheusConfigRenderer.Rendered renderPrometheusConfig(
@@ -180,7 +182,7 @@ public final class LocalStack implements AutoCloseable {
     options.scrapeInterval().ifPresent(renderer::scrapeInterval);
     options.evaluationInterval().ifPresent(renderer::evaluationInterval);
     options.remoteWrite().forEach(renderer::remoteWrite);
-    return renderer.render(read(source));
+    return renderer.render(TextFiles.read(source));
   }
 
   private static Path requireMounted(ComposeFile compose, String service, String containerPath) {
@@ -293,23 +295,6 @@ public final class LocalStack implements AutoCloseable {
       return Files.createDirectories(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + directory, e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static Path write(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      return Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 

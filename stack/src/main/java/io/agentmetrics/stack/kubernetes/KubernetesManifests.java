@@ -2,10 +2,10 @@ package io.agentmetrics.stack.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class KubernetesManifests {
       metadata.put("name", "agentmetrics-dashboard-" + stem(name));
       metadata.putObject("labels").put(DASHBOARD_LABEL, "1");
       metadata.putObject("annotations").put(FOLDER_ANNOTATION, "agentmetrics");
-      configMap.putObject("data").put(name, read(file));
+      configMap.putObject("data").put(name, TextFiles.read(file));
       out.append("---\n").append(Yaml.write(configMap));
     }
     return out.toString();
@@ -108,8 +108,8 @@ public final class KubernetesManifests {
 
   /** Writes both generated files. */
   public void writeAll() {
-    write(repoRoot.resolve(PROMETHEUS_RULE_FILE), prometheusRule());
-    write(repoRoot.resolve(DASHBOARDS_FILE), dashboardConfigMaps());
+    TextFiles.write(repoRoot.resolve(PROMETHEUS_RULE_FILE), prometheusRule());
+    TextFiles.write(repoRoot.resolve(DASHBOARDS_FILE), dashboardConfigMaps());
   }
 
   /** Regenerates the manifests: {@code KubernetesManifests [repository root]}. */
@@ -144,23 +144,6 @@ public final class KubernetesManifests {
       return files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-  }
-
-  private static void write(Path file, String content) {
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
     }
   }
 }

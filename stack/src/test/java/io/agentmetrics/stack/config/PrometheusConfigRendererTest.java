@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentmetrics.api.testing.NativeTool;
 import io.agentmetrics.stack.RepoFiles;
 import io.agentmetrics.stack.compose.ComposeFile;
 import java.net.URI;
@@ -134,7 +133,6 @@ class PrometheusConfigRendererTest {
   @Test
   void theStacksConfigRendersToAValidConfigWithTheAlertingRules(@TempDir Path dir)
       throws Exception {
-    Path promtool = NativeTool.require("promtool", "prometheus");
     ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
     Path source = compose.hostPath("prometheus", "/etc/prometheus/prometheus.yml").orElseThrow();
     PrometheusConfigRenderer.Rendered rendered =
@@ -147,16 +145,14 @@ class PrometheusConfigRendererTest {
             .render(Files.readString(source));
     Path config = Files.writeString(dir.resolve("prometheus.yml"), rendered.yaml());
 
-    NativeTool.Result result =
-        NativeTool.run(List.of(promtool.toString(), "check", "config", config.toString()), null);
+    String output = Promtool.assertValidConfig(config);
 
-    assertThat(result.exitCode()).as(result.output()).isZero();
     long ruleFiles;
     try (var files = Files.list(RepoFiles.resolve("alerting/rules"))) {
       ruleFiles = files.filter(file -> file.toString().endsWith(".yaml")).count();
     }
     assertThat(ruleFiles).as("rule files in alerting/rules").isPositive();
-    assertThat(result.output()).contains("alerting/rules/");
+    assertThat(output).contains("alerting/rules/");
     assertThat(jobNames(Yaml.parse(rendered.yaml())))
         .containsExactly("agentmetrics", "prometheus", "alertmanager");
     assertThat(rendered.droppedJobs()).containsExactly("grafana", "loki", "node");
@@ -165,16 +161,7 @@ class PrometheusConfigRendererTest {
   /** The compose config itself (container paths) is valid as it is. */
   @Test
   void theStacksConfigIsValidAsWritten() {
-    Path promtool = NativeTool.require("promtool", "prometheus");
-    NativeTool.Result result =
-        NativeTool.run(
-            List.of(
-                promtool.toString(),
-                "check",
-                "config",
-                RepoFiles.resolve("stack/prometheus/prometheus.yml").toString()),
-            null);
-    assertThat(result.exitCode()).as(result.output()).isZero();
+    Promtool.assertValidConfig(RepoFiles.resolve("stack/prometheus/prometheus.yml"));
   }
 
   private static List<String> targets(JsonNode job) {

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentmetrics.api.testing.NativeTool;
 import io.agentmetrics.stack.RepoFiles;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** compose.scale.yaml's Prometheus config is the stack's plus remote_write, nothing else. */
@@ -26,17 +24,7 @@ class ScaleConfigTest {
 
   @Test
   void theRemoteWriteConfigIsValid() {
-    var promtool = NativeTool.require("promtool", "prometheus");
-    NativeTool.Result result =
-        NativeTool.run(
-            List.of(
-                promtool.toString(),
-                "check",
-                "config",
-                RepoFiles.resolve("stack/prometheus/prometheus.remote-write.yml").toString()),
-            null);
-
-    assertThat(result.exitCode()).as(result.output()).isZero();
+    Promtool.assertValidConfig(RepoFiles.resolve("stack/prometheus/prometheus.remote-write.yml"));
   }
 
   @Test
