@@ -7,7 +7,6 @@ import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
-import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.TaskStatus;
 import io.agentmetrics.api.ToolCall;
@@ -35,10 +34,9 @@ public final class DemoWorkload implements AutoCloseable {
   /** Ticks per second of simulated time. */
   static final int TICKS_PER_SECOND = 10;
 
-  private static final double APPROVAL_SLA_SECONDS = 300;
-
   private final AgentMetrics metrics;
   private final Sampler sample;
+  private final AgentActivity activity;
   private final Deque<InFlight> runs = new ArrayDeque<>();
   private final Deque<InFlight> tasks = new ArrayDeque<>();
   private final Deque<InFlight> approvals = new ArrayDeque<>();
@@ -48,12 +46,13 @@ public final class DemoWorkload implements AutoCloseable {
   private long tick;
 
   /** An agent's piece of work that finishes at a later tick. */
-  private record InFlight(Agent agent, double seconds, long endTick) {}
+  record InFlight(Agent agent, double seconds, long endTick) {}
 
   /** A workload recording into {@code metrics}, its random choices drawn from {@code seed}. */
   public DemoWorkload(AgentMetrics metrics, long seed) {
     this.metrics = metrics;
     this.sample = new Sampler(seed);
+    this.activity = new AgentActivity(metrics, sample);
   }
 
   /** Starts recording on a background thread, {@value #TICKS_PER_SECOND} ticks a second. */
@@ -89,9 +88,9 @@ public final class DemoWorkload implements AutoCloseable {
     for (int i = 0; i < newRuns + (sample.chance(0.2) ? 1 : 0); i++) {
       startRun(sample.pick(DemoFleet.AGENTS));
     }
-    finishDue(runs, this::finishRun);
-    finishDue(tasks, this::finishTask);
-    finishDue(approvals, this::decideApproval);
+    finishDue(runs, activity::finishRun);
+    finishDue(tasks, activity::finishTask);
+    finishDue(approvals, activity::decideApproval);
     if (tick % TICKS_PER_SECOND == 0) {
       updateGauges();
     }
@@ -125,7 +124,7 @@ public final class DemoWorkload implements AutoCloseable {
             .tokensSavedByCompression(300)
             .tokensSavedByRouting(500)
             .build());
-    llmCall(first, model, false, DemoFleet.LLM_ERRORS.get(0));
+    activity.llmCall(first, model, false, DemoFleet.LLM_ERRORS.get(0));
     metrics.toolCall(new ToolCall(first.name(), first.tools().get(0), ToolKind.TOOL, 0.2, null));
     metrics.toolCall(new ToolCall(first.name(), first.skills().get(0), ToolKind.SKILL, 0.4, null));
     metrics.skillAccess(first.name(), first.skills().get(0), true);
@@ -158,19 +157,19 @@ public final class DemoWorkload implements AutoCloseable {
     boolean cached = sample.chance(0.35);
     metrics.cacheLookup("response", cached);
     if (!cached) {
-      ragRetrieval(agent);
+      activity.ragRetrieval(agent);
       boolean routed = sample.chance(0.3);
       int calls = sample.intBetween(1, 3);
       for (int i = 0; i < calls; i++) {
         Model model = routed ? agent.routedModel() : agent.model();
-        llmCall(
+        activity.llmCall(
             agent,
             model,
             sample.chance(0.7),
             sample.chance(0.03) ? sample.pick(DemoFleet.LLM_ERRORS) : null);
       }
-      toolCalls(agent);
-      securityChecks(agent);
+      activity.toolCalls(agent);
+      activity.securityChecks(agent);
     }
     if (sample.chance(0.05)) {
       metrics.approvalRequested(agent.name());
@@ -180,119 +179,6 @@ public final class DemoWorkload implements AutoCloseable {
       metrics.featureUsed(sample.pick(DemoFleet.FEATURES));
     }
     runs.add(inFlight(agent, sample.logNormal(agent.model().medianSeconds() * 3, 0.6)));
-  }
-
-  private void llmCall(Agent agent, Model model, boolean streamed, String error) {
-    long input = sample.count(1200, 0.8, 20);
-    long output = error != null ? 0 : sample.count(300, 0.7, 1);
-    long cachedInput = sample.chance(0.4) ? Math.round(input * sample.between(0.2, 0.8)) : 0;
-    double duration =
-        error != null && error.equals("APITimeoutError")
-            ? 60
-            : sample.logNormal(model.medianSeconds(), 0.5);
-    LlmCall.Builder call =
-        LlmCall.builder(model.provider(), model.name())
-            .agent(agent.name())
-            .operation(model.operation())
-            .durationSeconds(duration)
-            .errorType(error)
-            .tokens(input, output)
-            .cachedTokens(cachedInput)
-            .reasoningTokens(model.reasoning() ? Math.round(output * sample.between(0.2, 0.6)) : 0);
-    if (streamed && error == null) {
-      call.timeToFirstChunkSeconds(Math.min(duration, sample.logNormal(0.35, 0.5)));
-    }
-    if (sample.chance(0.2)) {
-      call.tokensSavedByCompression(sample.count(400, 0.6, 1));
-    }
-    if (model == agent.routedModel() || sample.chance(0.05)) {
-      call.tokensSavedByRouting(sample.count(800, 0.5, 1));
-    }
-    metrics.llmCall(call.build());
-  }
-
-  private void ragRetrieval(Agent agent) {
-    if (!sample.chance(0.5)) {
-      return;
-    }
-    boolean embeddingCached = sample.chance(0.6);
-    metrics.cacheLookup("embedding", embeddingCached);
-    if (!embeddingCached) {
-      llmCall(agent, DemoFleet.EMBEDDINGS, false, null);
-    }
-    double vectorSeconds = sample.logNormal(0.04, 0.6);
-    metrics.ragRetrieval(
-        new RagRetrieval(
-            agent.name(),
-            sample.pick(DemoFleet.VECTOR_STORES),
-            vectorSeconds + sample.logNormal(0.12, 0.5),
-            sample.intBetween(1, 12),
-            Math.min(1, sample.between(0.45, 0.98)),
-            vectorSeconds));
-  }
-
-  private void toolCalls(Agent agent) {
-    int calls = sample.intBetween(0, 3);
-    for (int i = 0; i < calls; i++) {
-      boolean skill = sample.chance(0.25);
-      String name = sample.pick(skill ? agent.skills() : agent.tools());
-      String error = sample.chance(0.04) ? sample.pick(DemoFleet.TOOL_ERRORS) : null;
-      double seconds = "ToolTimeout".equals(error) ? 30 : sample.logNormal(0.2, 1.0);
-      metrics.toolCall(
-          new ToolCall(agent.name(), name, skill ? ToolKind.SKILL : ToolKind.TOOL, seconds, error));
-    }
-  }
-
-  private void securityChecks(Agent agent) {
-    if (sample.chance(0.3)) {
-      metrics.skillAccess(agent.name(), sample.pick(agent.skills()), !sample.chance(0.06));
-    }
-    if (sample.chance(0.01)) {
-      metrics.permissionEscalationRequested(agent.name());
-    }
-    if (sample.chance(0.005)) {
-      metrics.policyViolation(agent.name(), sample.pick(DemoFleet.VIOLATIONS));
-    }
-  }
-
-  private void finishRun(InFlight run) {
-    double seconds = run.seconds();
-    double roll = sample.between(0, 1);
-    AgentRun result;
-    if (roll < 0.02) {
-      result = AgentRun.error(run.agent().name(), seconds, sample.pick(DemoFleet.LLM_ERRORS));
-    } else if (roll < 0.03) {
-      result = new AgentRun(run.agent().name(), RunStatus.TIMEOUT, seconds, "Timeout");
-    } else if (roll < 0.04) {
-      result = new AgentRun(run.agent().name(), RunStatus.CANCELLED, seconds, null);
-    } else {
-      result = AgentRun.success(run.agent().name(), seconds);
-    }
-    metrics.agentRun(result);
-    metrics.message(run.agent().name(), run.agent().channel(), Direction.OUTBOUND);
-  }
-
-  private void finishTask(InFlight task) {
-    double roll = sample.between(0, 1);
-    TaskStatus status =
-        roll < 0.03 ? TaskStatus.FAILED : roll < 0.04 ? TaskStatus.CANCELLED : TaskStatus.COMPLETED;
-    metrics.taskFinished(
-        new TaskResult(task.agent().name(), task.agent().queue(), status, task.seconds()));
-  }
-
-  private void decideApproval(InFlight approval) {
-    // A human's wait: waits past a minute are compressed into at most a minute of ticks.
-    double wait = approval.seconds();
-    String agent = approval.agent().name();
-    if (wait > APPROVAL_SLA_SECONDS) {
-      metrics.approvalEscalated(agent);
-    }
-    double roll = sample.between(0, 1);
-    ApprovalDecision decision =
-        wait > 3 * APPROVAL_SLA_SECONDS
-            ? ApprovalDecision.TIMED_OUT
-            : roll < 0.85 ? ApprovalDecision.APPROVED : ApprovalDecision.DENIED;
-    metrics.approvalDecided(agent, decision, wait);
   }
 
   private void updateGauges() {
