@@ -148,7 +148,8 @@ class AlertsIT {
         + ") and resolved (endsAt "
         + resolved.alert().path("endsAt").asText()
         + ") notifications received from receiver "
-        + firing.receiver();
+        + firing.receiver()
+        + " (the receivers' own Slack/PagerDuty payloads, redirected to loopback, are not asserted)";
   }
 
   /** Whether Alertmanager holds an active alert named {@code alertname}. */
