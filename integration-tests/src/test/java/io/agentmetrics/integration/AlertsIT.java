@@ -13,10 +13,12 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -92,8 +94,8 @@ class AlertsIT {
     AlertReceiver receiver = environment.receiver();
     Map<String, String> labels =
         Map.of("alertname", "AgentMetricsTargetDown", "job", "agentmetrics");
-    assertThat(receiver.alerts("firing", labels)).as("nothing while the server runs").isEmpty();
 
+    Instant stopped = Instant.now();
     stack.stopServer();
     try {
       await("AgentMetricsTargetDown in Alertmanager")
@@ -103,22 +105,38 @@ class AlertsIT {
       await("AgentMetricsTargetDown notification")
           .atMost(FIRING)
           .pollInterval(Duration.ofMillis(500))
-          .until(() -> !receiver.alerts("firing", labels).isEmpty());
+          .until(() -> startedAfter(receiver.alerts("firing", labels), stopped).isPresent());
     } finally {
       stack.restartServer();
     }
-    ReceivedAlert firing = receiver.alerts("firing", labels).get(0);
+    ReceivedAlert firing = startedAfter(receiver.alerts("firing", labels), stopped).orElseThrow();
     assertThat(firing.receiver()).as("critical alerts route to the pager").isEqualTo("pager");
     assertThat(firing.alert().at("/labels/severity").asText()).isEqualTo("critical");
     assertThat(firing.alert().at("/annotations/runbook_url").asText())
         .endsWith("#agentmetricstargetdown");
 
+    String startsAt = firing.alert().path("startsAt").asText();
     await("resolved AgentMetricsTargetDown notification")
         .atMost(RESOLVED)
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> !receiver.alerts("resolved", labels).isEmpty());
-    assertThat(receiver.alerts("resolved", labels).get(0).receiver()).isEqualTo("pager");
-    environment.note(timings(firing, receiver.alerts("resolved", labels).get(0)));
+        .until(() -> sameAlert(receiver.alerts("resolved", labels), startsAt).isPresent());
+    ReceivedAlert resolved = sameAlert(receiver.alerts("resolved", labels), startsAt).orElseThrow();
+    assertThat(resolved.receiver()).isEqualTo("pager");
+    environment.note(timings(firing, resolved));
+  }
+
+  /** The first alert that became active after {@code instant} (the server stopped then). */
+  private static Optional<ReceivedAlert> startedAfter(List<ReceivedAlert> alerts, Instant instant) {
+    return alerts.stream()
+        .filter(a -> !Instant.parse(a.alert().path("startsAt").asText()).isBefore(instant))
+        .findFirst();
+  }
+
+  /** The alert with this {@code startsAt}: the same alert instance, in another notification. */
+  private static Optional<ReceivedAlert> sameAlert(List<ReceivedAlert> alerts, String startsAt) {
+    return alerts.stream()
+        .filter(a -> a.alert().path("startsAt").asText().equals(startsAt))
+        .findFirst();
   }
 
   /** {@code errors} failed and {@code successes} successful LLM calls to {@link #PROVIDER}. */
