@@ -15,7 +15,8 @@ import org.slf4j.Logger;
  * The server's logging, set up in code (no XML to parse at startup): human-readable lines, or one
  * JSON object per line when the system property {@value #FORMAT_PROPERTY} is {@code json}. A
  * logback file given with {@code -Dlogback.configurationFile=...} (for example one adding a Loki
- * appender) replaces it entirely, as does a {@code logback-test.xml} on the class path.
+ * appender) replaces it entirely, as does a {@code logback.xml} or {@code logback-test.xml} on the
+ * class path (an application embedding the server keeps its own logging).
  */
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
@@ -27,8 +28,10 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
+    ClassLoader classes = LogbackSetup.class.getClassLoader();
     if (System.getProperty("logback.configurationFile") != null
-        || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+        || classes.getResource("logback-test.xml") != null
+        || classes.getResource("logback.xml") != null) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
