@@ -80,6 +80,7 @@ public final class Environment implements AutoCloseable {
             receiver.port(),
             victoriaMetrics == null ? OptionalInt.empty() : OptionalInt.of(victoriaMetrics.port()),
             INTERVAL);
+    spec.copyServerJar();
     stack =
         track(
             backend == Backend.NATIVE ? NativeStack.start(spec) : TestcontainersStack.start(spec));

@@ -35,7 +35,7 @@ public final class Backends {
   /** Chooses a backend for the repository at {@code repoRoot}. */
   public static Choice choose(Path repoRoot) {
     String requested = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-    Path jar = repoRoot.resolve("metrics-server/target/agentmetrics-server.jar");
+    Path jar = repoRoot.resolve(StackSpec.SERVER_JAR);
     if (!Files.isRegularFile(jar)) {
       return none(
           jar

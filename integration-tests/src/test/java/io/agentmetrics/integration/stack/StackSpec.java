@@ -1,6 +1,10 @@
 package io.agentmetrics.integration.stack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.OptionalInt;
 
@@ -34,8 +38,25 @@ public record StackSpec(
     return repoRoot.resolve("stack/compose.yaml");
   }
 
-  /** The metrics server's shaded jar. */
+  /** Where the server's shaded jar is built. */
+  public static final String SERVER_JAR = "metrics-server/target/agentmetrics-server.jar";
+
+  /**
+   * The server jar the stack runs: a copy of the built one in the work directory (made by {@link
+   * #copyServerJar()}), so that a rebuild of the server during a run cannot break a restart.
+   */
   public Path serverJar() {
-    return repoRoot.resolve("metrics-server/target/agentmetrics-server.jar");
+    return workDir.resolve("agentmetrics-server.jar");
+  }
+
+  /** Copies the built server jar to {@link #serverJar()}. */
+  public Path copyServerJar() {
+    try {
+      Files.createDirectories(workDir);
+      return Files.copy(
+          repoRoot.resolve(SERVER_JAR), serverJar(), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy the server jar " + SERVER_JAR, e);
+    }
   }
 }
