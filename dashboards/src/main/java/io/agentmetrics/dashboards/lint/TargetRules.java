@@ -1,13 +1,13 @@
 package io.agentmetrics.dashboards.lint;
 
+import io.agentmetrics.api.promql.Matcher;
+import io.agentmetrics.api.promql.PromQlException;
+import io.agentmetrics.api.promql.PromQlReader;
+import io.agentmetrics.api.promql.QueryFacts;
+import io.agentmetrics.api.promql.Selector;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Panel;
 import io.agentmetrics.dashboards.Target;
-import io.agentmetrics.dashboards.promql.Matcher;
-import io.agentmetrics.dashboards.promql.PromQlException;
-import io.agentmetrics.dashboards.promql.PromQlReader;
-import io.agentmetrics.dashboards.promql.QueryFacts;
-import io.agentmetrics.dashboards.promql.Selector;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,5 +1,10 @@
 package io.agentmetrics.dashboards.promql;
 
+import io.agentmetrics.api.promql.Grouping;
+import io.agentmetrics.api.promql.PromQlReader;
+import io.agentmetrics.api.promql.QueryFacts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,5 +29,26 @@ public record LabelValuesQuery(String selector, String label) {
     }
     return Optional.of(
         new LabelValuesQuery(m.group(1) == null ? "" : m.group(1).trim(), m.group(2)));
+  }
+
+  /**
+   * Reads a Grafana Prometheus variable query: {@code label_values(selector, label)} or plain
+   * PromQL. The label of {@code label_values} is reported as a {@code by} grouping.
+   *
+   * @throws io.agentmetrics.api.promql.PromQlException when the query cannot be read
+   */
+  public static QueryFacts readVariableQuery(String query) {
+    Optional<LabelValuesQuery> labelValues = parse(query);
+    if (labelValues.isEmpty()) {
+      return PromQlReader.read(query);
+    }
+    String selector = labelValues.get().selector();
+    QueryFacts facts =
+        selector.isBlank()
+            ? new QueryFacts(List.of(), List.of(), List.of())
+            : PromQlReader.read(selector);
+    List<Grouping> groupings = new ArrayList<>(facts.groupings());
+    groupings.add(new Grouping("by", List.of(labelValues.get().label()), facts.metrics()));
+    return new QueryFacts(facts.selectors(), groupings, List.of("label_values"));
   }
 }
