@@ -1,8 +1,13 @@
 package io.agentmetrics.alerting;
 
-import io.agentmetrics.api.LabelDefinition;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.promql.CatalogueCheck;
+import io.agentmetrics.api.promql.Grouping;
+import io.agentmetrics.api.promql.PromQlException;
+import io.agentmetrics.api.promql.PromQlReader;
+import io.agentmetrics.api.promql.QueryFacts;
+import io.agentmetrics.api.promql.Selector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -15,16 +20,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks that rules use only series of {@link MetricCatalogue} or of recording rules defined with
- * them, with labels those series have and, for labels with a closed set of values, values the
- * catalogue allows. The labels of a recorded series are the labels its level names ({@code
- * job_gen_ai_agent_name:...} has {@code job} and {@code gen_ai_agent_name}) plus its static labels.
+ * Checks that rules use only series of {@link MetricCatalogue} (checked by {@link CatalogueCheck})
+ * or of recording rules defined with them, with labels those series have and, for labels with a
+ * closed set of values, values the catalogue allows. The labels of a recorded series are the labels
+ * its level names ({@code job_gen_ai_agent_name:...} has {@code job} and {@code gen_ai_agent_name})
+ * plus its static labels.
  */
 public final class CatalogueUsage {
 
   private static final Pattern LABEL_REFERENCE = Pattern.compile("\\$labels\\.([a-zA-Z_]\\w*)");
-  private static final Pattern LITERAL_ALTERNATIVES =
-      Pattern.compile("[A-Za-z0-9_.-]+(?:\\|[A-Za-z0-9_.-]+)*");
 
   private CatalogueUsage() {}
 
@@ -53,33 +57,33 @@ public final class CatalogueUsage {
   }
 
   private static void checkRule(Rule rule, Map<String, Set<String>> recorded, List<String> out) {
-    PromqlSelectors.Usage usage = PromqlSelectors.parse(rule.expr());
+    Optional<QueryFacts> facts = read(rule, out);
+    if (facts.isEmpty()) {
+      return;
+    }
     Set<String> available = new TreeSet<>(rule.labels().keySet());
     available.add("__name__");
-    for (PromqlSelectors.Selector selector : usage.selectors()) {
-      Set<String> labels = recorded.get(selector.metric());
-      Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(selector.metric());
-      if (labels == null && metric.isEmpty()) {
-        out.add(rule.where() + ": " + selector.metric() + " is not in the catalogue nor recorded");
-        continue;
+    for (Selector selector : facts.get().selectors()) {
+      String series = selector.metric();
+      if (series.isEmpty()) {
+        continue; // no metric name: nothing to check against
       }
-      boolean fromCatalogue = labels == null;
-      if (fromCatalogue) {
-        labels = catalogueLabels(selector.metric(), metric.get());
-      }
-      available.addAll(labels);
-      for (PromqlSelectors.Matcher matcher : selector.matchers()) {
-        if (!labels.contains(matcher.label())) {
-          out.add(rule.where() + ": " + selector.metric() + " has no label " + matcher.label());
-        } else if (fromCatalogue) {
-          metric
-              .get()
-              .label(matcher.label())
-              .ifPresent(def -> checkValue(rule, selector.metric(), def, matcher, out));
-        }
+      Set<String> labels = recorded.get(series);
+      Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(series);
+      if (labels != null) {
+        available.addAll(labels);
+        selector.matchers().stream()
+            .map(matcher -> matcher.label())
+            .filter(label -> !labels.contains(label))
+            .forEach(label -> out.add(rule.where() + ": " + series + " has no label " + label));
+      } else if (metric.isPresent()) {
+        available.addAll(CatalogueCheck.labels(series, metric.get()));
+        CatalogueCheck.problems(selector).forEach(p -> out.add(rule.where() + ": " + p));
+      } else {
+        out.add(rule.where() + ": " + series + " is not in the catalogue nor recorded");
       }
     }
-    for (String label : usage.groupingLabels()) {
+    for (String label : groupingLabels(facts.get())) {
       if (!available.contains(label)) {
         out.add(rule.where() + ": groups or matches by " + label + ", which no series has");
       }
@@ -94,51 +98,35 @@ public final class CatalogueUsage {
     }
   }
 
-  private static void checkValue(
-      Rule rule,
-      String series,
-      LabelDefinition label,
-      PromqlSelectors.Matcher matcher,
-      List<String> out) {
-    if (!label.policy().isClosed() || matcher.value().startsWith("$")) {
-      return; // free text, or a placeholder such as $provider
+  private static Optional<QueryFacts> read(Rule rule, List<String> out) {
+    try {
+      return Optional.of(PromQlReader.read(rule.expr()));
+    } catch (PromQlException e) {
+      out.add(rule.where() + ": cannot read the expression: " + e.getMessage());
+      return Optional.empty();
     }
-    boolean regex = matcher.op().endsWith("~");
-    if (regex && !LITERAL_ALTERNATIVES.matcher(matcher.value()).matches()) {
-      return;
+  }
+
+  /** The labels of every {@code by}, {@code without}, {@code on} ... clause. */
+  private static Set<String> groupingLabels(QueryFacts facts) {
+    Set<String> labels = new LinkedHashSet<>();
+    for (Grouping grouping : facts.groupings()) {
+      labels.addAll(grouping.labels());
     }
-    for (String value : regex ? matcher.value().split("\\|") : new String[] {matcher.value()}) {
-      if (!label.policy().allows(value)) {
-        out.add(
-            rule.where()
-                + ": "
-                + series
-                + "{"
-                + matcher.label()
-                + "} never has the value "
-                + value
-                + ", allowed: "
-                + label.policy().allowedValues());
-      }
-    }
+    return labels;
   }
 
   /** Level labels must be the labels the rule aggregates by (or adds as static labels). */
   private static void checkLevel(Rule rule, List<String> level, List<String> out) {
-    Set<String> grouping = PromqlSelectors.parse(rule.expr()).groupingLabels();
+    Optional<QueryFacts> facts = read(rule, new ArrayList<>()); // reported by checkRule
+    if (facts.isEmpty()) {
+      return;
+    }
+    Set<String> grouping = groupingLabels(facts.get());
     Set<String> provided = union(grouping, rule.labels().keySet());
     if (!provided.containsAll(level) || !level.containsAll(grouping)) {
       out.add(rule.where() + ": level " + level + " differs from its aggregation by " + grouping);
     }
-  }
-
-  private static Set<String> catalogueLabels(String series, MetricDefinition metric) {
-    Set<String> labels = new LinkedHashSet<>(metric.labelNames());
-    labels.addAll(MetricCatalogue.targetLabels());
-    if (series.endsWith("_bucket")) {
-      labels.add("le");
-    }
-    return labels;
   }
 
   private static Set<String> knownLabelNames(List<Rule> rules) {

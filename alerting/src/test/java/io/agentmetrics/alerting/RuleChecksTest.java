@@ -116,6 +116,16 @@ class RuleChecksTest {
   }
 
   @Test
+  void catalogueUsageReportsExpressionsItCannotRead() {
+    Rule rule = alert(good().name(), "sum(rate(up[5m]))) > 0", "5m", good().labels(), Map.of());
+
+    assertThat(CatalogueUsage.problems(List.of(rule)))
+        .singleElement()
+        .asString()
+        .contains("cannot read the expression: unbalanced ')'");
+  }
+
+  @Test
   void catalogueUsageKnowsTheLabelsOfRecordedSeriesFromTheirLevel() {
     Rule recording =
         new Rule(
