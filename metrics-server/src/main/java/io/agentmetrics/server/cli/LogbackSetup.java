@@ -2,11 +2,11 @@ package io.agentmetrics.server.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import net.logstash.logback.encoder.LogstashEncoder;
 import org.slf4j.Logger;
@@ -55,9 +55,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
       encoder.start();
       return encoder;
     }
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    TextLayout layout = new TextLayout();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n");
+    encoder.setLayout(layout);
     encoder.start();
     return encoder;
   }
