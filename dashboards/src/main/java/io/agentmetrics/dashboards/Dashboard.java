@@ -13,6 +13,12 @@ import java.util.Optional;
  */
 public record Dashboard(String fileName, JsonNode json) {
 
+  /** Grafana's plugin type of the Prometheus data source. */
+  public static final String PROMETHEUS = "prometheus";
+
+  /** Grafana's plugin type of the Loki data source. */
+  public static final String LOKI = "loki";
+
   /** The dashboard's uid. */
   public String uid() {
     return json.path("uid").asText("");
@@ -58,6 +64,42 @@ public record Dashboard(String fileName, JsonNode json) {
       }
     }
     return panels;
+  }
+
+  /**
+   * The plugin type of the data source a target runs on, e.g. {@code prometheus} or {@code loki}:
+   * the target's own data source, else the panel's; a templated uid ({@code ${name}}) is resolved
+   * through the data source variable of that name. Empty when neither says (Grafana's default data
+   * source).
+   */
+  public String datasourceType(Panel panel, Target target) {
+    JsonNode ref = target.datasource();
+    return datasourceType(ref.isMissingNode() || ref.isNull() ? panel.datasource() : ref);
+  }
+
+  /**
+   * Whether a target runs on Prometheus (or Grafana's default data source, Prometheus for these
+   * dashboards): only such targets hold PromQL.
+   */
+  public boolean isPrometheus(Panel panel, Target target) {
+    String type = datasourceType(panel, target);
+    return type.isEmpty() || type.equals(PROMETHEUS);
+  }
+
+  private String datasourceType(JsonNode ref) {
+    String uid = Variable.datasourceUid(ref);
+    String name =
+        uid.startsWith("${") && uid.endsWith("}")
+            ? uid.substring(2, uid.length() - 1)
+            : uid.startsWith("$") ? uid.substring(1) : "";
+    Optional<Variable> templated =
+        name.isEmpty()
+            ? Optional.empty()
+            : variable(name).filter(v -> v.type().equals("datasource"));
+    if (templated.isPresent()) {
+      return templated.get().query();
+    }
+    return ref.isObject() ? ref.path("type").asText("") : "";
   }
 
   /** The dashboard's links (to other dashboards or URLs). */

@@ -31,6 +31,11 @@ public record Panel(JsonNode json) {
     return json.path("description").asText("");
   }
 
+  /** The panel's data source reference, e.g. {@code {"type": "prometheus", "uid": ..}}. */
+  public JsonNode datasource() {
+    return json.path("datasource");
+  }
+
   /** The uid of the panel's data source, e.g. {@code ${datasource}}; empty when not set. */
   public String datasourceUid() {
     return Variable.datasourceUid(json.path("datasource"));

@@ -14,7 +14,7 @@ public record Target(JsonNode json) {
     return json.path("refId").asText("");
   }
 
-  /** The PromQL expression. */
+  /** The query: PromQL for a Prometheus target, LogQL for a Loki target. */
   public String expr() {
     return json.path("expr").asText("");
   }
@@ -27,6 +27,11 @@ public record Target(JsonNode json) {
   /** Whether the query is an instant query. */
   public boolean instant() {
     return json.path("instant").asBoolean(false);
+  }
+
+  /** The target's own data source reference; a missing node when the panel's applies. */
+  public JsonNode datasource() {
+    return json.path("datasource");
   }
 
   /** Whether the query is hidden (not run). */

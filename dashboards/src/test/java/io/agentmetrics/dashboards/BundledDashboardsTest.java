@@ -42,8 +42,46 @@ class BundledDashboardsTest {
           .allSatisfy(
               p ->
                   assertThat(p.type())
-                      .isIn("timeseries", "stat", "gauge", "table", "piechart", "bargauge"));
+                      .isIn(
+                          "timeseries", "stat", "gauge", "table", "piechart", "bargauge", "logs"));
       assertThat(d.editable()).isFalse();
     }
+  }
+
+  @Test
+  void theOverviewShowsTheServersLogsFromLokiFilteredLikeItsMetrics() {
+    Dashboard d = Dashboards.load("agents-overview.json");
+    Variable loki = d.variable("loki_datasource").orElseThrow();
+    assertThat(loki.type()).isEqualTo("datasource");
+    assertThat(loki.query()).isEqualTo(Dashboard.LOKI);
+    List<Panel> logs = d.panels().stream().filter(p -> p.type().equals("logs")).toList();
+    assertThat(logs).extracting(Panel::title).containsExactly("Server logs");
+    Panel panel = logs.get(0);
+    assertThat(panel.datasourceUid()).isEqualTo("${loki_datasource}");
+    assertThat(panel.targets()).hasSize(1);
+    Target target = panel.targets().get(0);
+    assertThat(d.datasourceType(panel, target)).isEqualTo(Dashboard.LOKI);
+    assertThat(target.expr()).isEqualTo("{job=~\"$job\", instance=~\"$instance\"}");
+    // The only non-Prometheus target of the bundled dashboards.
+    long others =
+        Dashboards.loadAll().stream()
+            .flatMap(
+                b ->
+                    b.panels().stream()
+                        .flatMap(p -> p.targets().stream().filter(t -> !b.isPrometheus(p, t))))
+            .count();
+    assertThat(others).isEqualTo(1);
+  }
+
+  @Test
+  void theServersLokiAppenderSendsTheLabelsTheLogsPanelFiltersOn() throws IOException {
+    String logback =
+        Files.readString(
+            Path.of(System.getProperty("agentmetrics.repoRoot"))
+                .resolve("metrics-server/src/main/resources/logback-loki.xml"));
+    String labels = logback.substring(logback.indexOf("<labels>"), logback.indexOf("</labels>"));
+    assertThat(labels.lines().map(String::trim))
+        .anySatisfy(line -> assertThat(line).startsWith("job = "))
+        .anySatisfy(line -> assertThat(line).startsWith("instance = "));
   }
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Runs every panel target of dashboards against a live Prometheus, the way Grafana would with every
  * variable at "All", and reports which would show data, "No data" or an error. Variable queries are
- * run too: a variable without values leaves its dashboard empty.
+ * run too: a variable without values leaves its dashboard empty. Targets on other data sources
+ * (Loki's log queries) cannot be checked against Prometheus: they are listed as skipped.
  */
 public final class Doctor {
 
@@ -45,8 +46,15 @@ public final class Doctor {
       }
       for (Panel p : d.panels()) {
         for (Target t : p.targets()) {
-          if (!t.hidden() && !t.expr().isBlank()) {
+          if (t.hidden() || t.expr().isBlank()) {
+            continue;
+          }
+          if (d.isPrometheus(p, t)) {
             checks.add(run(d, p, t, values));
+          } else {
+            checks.add(
+                TargetCheck.skipped(
+                    d.title(), p.title(), t.refId(), t.expr(), d.datasourceType(p, t)));
           }
         }
       }

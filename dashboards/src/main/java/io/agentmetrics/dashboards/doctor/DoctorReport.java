@@ -7,9 +7,14 @@ public final class DoctorReport {
 
   private DoctorReport() {}
 
-  /** Whether any check has no data or an error. */
+  /** Whether any check has no data or an error (skipped targets are not failures). */
   public static boolean failed(List<TargetCheck> checks) {
-    return checks.stream().anyMatch(c -> c.status() != TargetCheck.Status.OK);
+    return !failures(checks).isEmpty();
+  }
+
+  /** The checks with no data or an error. */
+  public static List<TargetCheck> failures(List<TargetCheck> checks) {
+    return checks.stream().filter(c -> c.status().failing()).toList();
   }
 
   /** A table of dashboard, panel, refId, series count and status, with a summary line. */
@@ -34,11 +39,12 @@ public final class DoctorReport {
               : c.status() + describe(c);
       out.append(String.format(format, c.dashboard(), c.panel(), c.refId(), c.series(), status));
     }
-    long bad = checks.stream().filter(c -> c.status() != TargetCheck.Status.OK).count();
+    long bad = failures(checks).size();
+    long skipped = checks.stream().filter(c -> c.status() == TargetCheck.Status.SKIPPED).count();
     out.append(
         String.format(
-            "%d checked, %d OK, %d without data or failing%n",
-            checks.size(), checks.size() - bad, bad));
+            "%d checked, %d OK, %d skipped (not Prometheus), %d without data or failing%n",
+            checks.size(), checks.size() - bad - skipped, skipped, bad));
     return out.toString();
   }
 

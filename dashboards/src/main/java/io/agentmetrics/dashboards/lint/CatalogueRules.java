@@ -6,9 +6,8 @@ import io.agentmetrics.api.promql.CatalogueCheck;
 import io.agentmetrics.api.promql.PromQlException;
 import io.agentmetrics.api.promql.QueryFacts;
 import io.agentmetrics.dashboards.Dashboard;
-import io.agentmetrics.dashboards.Panel;
-import io.agentmetrics.dashboards.Target;
 import io.agentmetrics.dashboards.Variable;
+import io.agentmetrics.dashboards.lint.TargetRules.PanelTarget;
 import io.agentmetrics.dashboards.promql.LabelValuesQuery;
 import java.util.HashSet;
 import java.util.List;
@@ -24,11 +23,12 @@ final class CatalogueRules {
         "catalogue-metric-rule",
         "Checks that every metric a query references is in the catalogue, with the labels it uses.",
         (d, f) -> {
-          for (Panel p : PanelRules.queryPanels(d)) {
-            for (Target t : p.targets()) {
-              TargetRules.parse(t)
-                  .ifPresent(q -> CatalogueCheck.problems(q).forEach(m -> f.error(d, p, t, m)));
-            }
+          for (PanelTarget pt : TargetRules.prometheusTargets(d)) {
+            TargetRules.parse(pt.target())
+                .ifPresent(
+                    q ->
+                        CatalogueCheck.problems(q)
+                            .forEach(m -> f.error(d, pt.panel(), pt.target(), m)));
           }
           for (Variable v : d.variables()) {
             if (!v.type().equals("query")) {
@@ -52,10 +52,8 @@ final class CatalogueRules {
         (all, f) -> {
           Set<String> used = new HashSet<>();
           for (Dashboard d : all) {
-            for (Panel p : PanelRules.queryPanels(d)) {
-              for (Target t : p.targets()) {
-                TargetRules.parse(t).ifPresent(q -> used.addAll(q.metrics()));
-              }
+            for (PanelTarget pt : TargetRules.prometheusTargets(d)) {
+              TargetRules.parse(pt.target()).ifPresent(q -> used.addAll(q.metrics()));
             }
           }
           List<MetricDefinition> missing =

@@ -36,6 +36,7 @@ public final class Linter {
             TargetRules.job(),
             TargetRules.instance(),
             TargetRules.counterAgg(),
+            LogQlRules.jobAndInstance(),
             CatalogueRules.metricsExist(),
             CatalogueRules.coverage(),
             SetRules.uniqueUidsAndTitles(),

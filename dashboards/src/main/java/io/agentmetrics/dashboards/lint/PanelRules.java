@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The panel rules of grafana/dashboard-linter. They apply to every panel type that runs queries
- * (the upstream linter lists fewer types; we also check table, piechart and bargauge panels).
+ * (the upstream linter lists fewer types; we also check table, piechart, bargauge and logs panels),
+ * except that logs panels need no unit.
  */
 final class PanelRules {
 
@@ -29,7 +30,14 @@ final class PanelRules {
           "histogram",
           "state-timeline",
           "status-history",
-          "barchart");
+          "barchart",
+          "logs");
+
+  /**
+   * Query panels that show log lines rather than values: they have no unit, so panel-units-rule
+   * skips them (as upstream, whose unit rule lists only value panels).
+   */
+  static final Set<String> LOG_PANEL_TYPES = Set.of("logs");
 
   private PanelRules() {}
 
@@ -82,6 +90,9 @@ final class PanelRules {
         "Checks that each panel uses has valid units defined.",
         (d, f) -> {
           for (Panel p : queryPanels(d)) {
+            if (LOG_PANEL_TYPES.contains(p.type())) {
+              continue;
+            }
             List<String> overrides = p.overrideUnits();
             String unit = overrides.isEmpty() ? p.unit() : overrides.get(overrides.size() - 1);
             if (unit.isEmpty() || !GrafanaUnits.VALID.contains(unit)) {

@@ -8,12 +8,15 @@ import io.agentmetrics.api.promql.Selector;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Panel;
 import io.agentmetrics.dashboards.Target;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The target (query) rules of grafana/dashboard-linter, plus ours on ranges. Like upstream, they
- * run only on dashboards whose templated data source is Prometheus.
+ * run only on dashboards whose templated data source is Prometheus, and only on the targets that
+ * run on Prometheus (a Loki target's LogQL is not PromQL).
  */
 final class TargetRules {
 
@@ -44,13 +47,37 @@ final class TargetRules {
           if (!TemplateRules.usesPrometheus(d)) {
             return;
           }
-          for (Panel p : PanelRules.queryPanels(d)) {
-            for (Target t : p.targets()) {
-              Optional<QueryFacts> facts = parse(t);
-              facts.ifPresent(q -> check.check(d, p, t, q, f));
-            }
+          for (PanelTarget pt : prometheusTargets(d)) {
+            parse(pt.target()).ifPresent(q -> check.check(d, pt.panel(), pt.target(), q, f));
           }
         });
+  }
+
+  /** A target with the panel it belongs to. */
+  record PanelTarget(Panel panel, Target target) {}
+
+  /**
+   * The targets of the dashboard's query panels that run on Prometheus: only they hold PromQL, so
+   * only they are read as PromQL and checked against the catalogue. Loki targets (LogQL) are
+   * checked by {@link LogQlRules}.
+   */
+  static List<PanelTarget> prometheusTargets(Dashboard d) {
+    return targets(d).stream().filter(pt -> d.isPrometheus(pt.panel(), pt.target())).toList();
+  }
+
+  /** The targets of the dashboard's query panels that run on Loki. */
+  static List<PanelTarget> lokiTargets(Dashboard d) {
+    return targets(d).stream()
+        .filter(pt -> d.datasourceType(pt.panel(), pt.target()).equals(Dashboard.LOKI))
+        .toList();
+  }
+
+  private static List<PanelTarget> targets(Dashboard d) {
+    List<PanelTarget> targets = new ArrayList<>();
+    for (Panel p : PanelRules.queryPanels(d)) {
+      p.targets().forEach(t -> targets.add(new PanelTarget(p, t)));
+    }
+    return targets;
   }
 
   static Optional<QueryFacts> parse(Target t) {
@@ -64,19 +91,19 @@ final class TargetRules {
   static LintRule promql() {
     return Rule.perDashboard(
         "target-promql-rule",
-        "Checks that each target has a PromQL query that can be read.",
+        "Checks that each Prometheus target has a PromQL query that can be read.",
         (d, f) -> {
-          for (Panel p : PanelRules.queryPanels(d)) {
-            for (Target t : p.targets()) {
-              if (t.expr().isBlank()) {
-                f.error(d, p, t, "has an empty query");
-                continue;
-              }
-              try {
-                PromQlReader.read(t.expr());
-              } catch (PromQlException e) {
-                f.error(d, p, t, "invalid PromQL query '" + t.expr() + "': " + e.getMessage());
-              }
+          for (PanelTarget pt : prometheusTargets(d)) {
+            Panel p = pt.panel();
+            Target t = pt.target();
+            if (t.expr().isBlank()) {
+              f.error(d, p, t, "has an empty query");
+              continue;
+            }
+            try {
+              PromQlReader.read(t.expr());
+            } catch (PromQlException e) {
+              f.error(d, p, t, "invalid PromQL query '" + t.expr() + "': " + e.getMessage());
             }
           }
         });

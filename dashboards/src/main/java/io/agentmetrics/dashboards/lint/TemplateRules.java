@@ -14,33 +14,40 @@ final class TemplateRules {
 
   private TemplateRules() {}
 
-  /** The first datasource variable, as the linter's {@code getTemplateDatasource}. */
-  static Optional<Variable> datasourceVariable(Dashboard d) {
-    return d.variables().stream().filter(v -> v.type().equals("datasource")).findFirst();
+  /**
+   * Whether the dashboard has a templated Prometheus data source (gate of the target rules); other
+   * data source variables (e.g. Loki's) may come beside it.
+   */
+  static boolean usesPrometheus(Dashboard d) {
+    return datasourceVariables(d).stream().anyMatch(v -> v.query().equals(PROMETHEUS));
   }
 
-  /** Whether the dashboard's templated data source is Prometheus (gate of the target rules). */
-  static boolean usesPrometheus(Dashboard d) {
-    return datasourceVariable(d).map(v -> v.query().equals(PROMETHEUS)).orElse(false);
+  private static List<Variable> datasourceVariables(Dashboard d) {
+    return d.variables().stream().filter(v -> v.type().equals("datasource")).toList();
   }
 
   static LintRule datasource() {
     return Rule.perDashboard(
         "template-datasource-rule",
-        "Checks that the dashboard has a templated datasource.",
+        "Checks that the dashboard has a templated Prometheus datasource, and that each"
+            + " templated datasource is named after its type.",
         (d, f) -> {
-          List<Variable> sources =
-              d.variables().stream().filter(v -> v.type().equals("datasource")).toList();
+          List<Variable> sources = datasourceVariables(d);
           if (sources.isEmpty()) {
             f.error(d, "does not have a templated data source");
             return;
+          }
+          if (!usesPrometheus(d)) {
+            f.error(d, "does not have a templated Prometheus data source (query 'prometheus')");
           }
           for (Variable source : sources) {
             String query = source.query();
             String uid = query.toLowerCase(Locale.ROOT) + "_datasource";
             String name = capitalize(query) + " data source";
-            boolean single = sources.size() == 1;
-            if (!source.name().equals(uid) && !(single && source.name().equals("datasource"))) {
+            // Upstream allows 'datasource' only when it is the only one; we keep it for the
+            // Prometheus variable beside others (e.g. loki_datasource), so queries stay unchanged.
+            boolean plainName = sources.size() == 1 || query.equals(PROMETHEUS);
+            if (!source.name().equals(uid) && !(plainName && source.name().equals("datasource"))) {
               f.error(
                   d,
                   "templated data source variable named '"
@@ -48,9 +55,9 @@ final class TemplateRules {
                       + "', should be named '"
                       + uid
                       + "'"
-                      + (single ? ", or 'datasource'" : ""));
+                      + (plainName ? ", or 'datasource'" : ""));
             } else if (!source.label().equals(name)
-                && !(single && source.label().equals("Data source"))) {
+                && !(plainName && source.label().equals("Data source"))) {
               f.warning(
                   d,
                   "templated data source variable labeled '"
@@ -58,7 +65,7 @@ final class TemplateRules {
                       + "', should be labeled '"
                       + name
                       + "'"
-                      + (single ? ", or 'Data source'" : ""));
+                      + (plainName ? ", or 'Data source'" : ""));
             }
           }
         });

@@ -112,8 +112,13 @@ class DoctorIT {
             "Runs per second",
             "LLM p95",
             "Cost over the range",
-            "Heap");
-    assertThat(checks).allSatisfy(c -> assertThat(c.series()).isPositive());
+            "Heap",
+            "Server logs");
+    assertThat(checks)
+        .filteredOn(c -> c.status() == TargetCheck.Status.OK)
+        .hasSize(7)
+        .allSatisfy(c -> assertThat(c.series()).isPositive());
+    assertThat(checks.get(7).status()).isEqualTo(TargetCheck.Status.SKIPPED);
     TargetCheck runs = checks.get(3);
     assertThat(runs.series()).isEqualTo(2); // success and error
     assertThat(runs.query())
@@ -155,7 +160,10 @@ class DoctorIT {
     await().atMost(Duration.ofSeconds(60)).until(() -> run("healthy.json").exitCode == 0);
 
     Result healthy = run("healthy.json");
-    assertThat(healthy.output).contains("Runs per second", "OK", "0 without data or failing");
+    assertThat(healthy.output)
+        .contains("Runs per second", "OK", "0 without data or failing")
+        .contains("Server logs", "SKIPPED  loki target: not checked against Prometheus")
+        .contains("1 skipped");
 
     Result broken = run("broken.json");
     assertThat(broken.exitCode).isEqualTo(1);
