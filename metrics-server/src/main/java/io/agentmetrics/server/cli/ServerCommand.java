@@ -232,6 +232,7 @@ public final class ServerCommand implements Callable<Integer> {
     MicrometerAgentMetrics metrics =
         MicrometerAgentMetrics.builder(registry).seriesCap(seriesCap).priceTable(prices).build();
     server = buildServer(registry, metrics).start();
+    long readyMillis = ManagementFactory.getRuntimeMXBean().getUptime(); // /readyz answers 200
     SystemMetrics.bindTo(registry); // after start: binding the JVM meters takes a while
     DemoWorkload workload = demo ? new DemoWorkload(metrics, demoSeed).start() : null;
     Runtime.getRuntime()
@@ -248,7 +249,7 @@ public final class ServerCommand implements Callable<Integer> {
                 "agentmetrics-shutdown"));
     log.info(
         "ready in {} ms after JVM start{}",
-        ManagementFactory.getRuntimeMXBean().getUptime(),
+        readyMillis,
         demo ? " with the demo workload (seed " + demoSeed + ")" : "");
     return 0;
   }
