@@ -102,7 +102,7 @@ class HttpErrorsTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(invalidUtf8)));
     errorBody(response, 400, "malformed_json");
     errorBody(
-        server.postEvents("application/x-ndjson", "{}\n{\"broken\"\n"), 400, "malformed_json");
+        server.postEvents("application/x-ndjson", "{\"broken\"\n[1,\n"), 400, "malformed_json");
     String hugeString =
         "[{\"type\":\"cache\",\"cache\":\"" + "c".repeat(20_000) + "\",\"result\":\"hit\"}]";
     errorBody(server.postEvents("application/json", hugeString), 400, "malformed_json");

@@ -92,6 +92,26 @@ class IngestValidationTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void aMalformedNdjsonLineIsRejectedAloneAndTheOtherLinesAreRecorded() {
+    HttpResponse<String> response =
+        server.postEvents(
+            "application/x-ndjson",
+            "{\"type\":\"cache\",\"cache\":\"nd-broken\",\"result\":\"hit\"}\n"
+                + "{\"type\":\"cache\",\"cache\":\n"
+                + "{\"type\":\"cache\",\"cache\":\"nd-broken\",\"result\":\"hit\"}\n");
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode body = IngestEventsTest.json(response);
+    assertThat(body.path("accepted").asInt()).isEqualTo(2);
+    assertThat(body.path("rejected").asInt()).isEqualTo(1);
+    assertThat(body.path("errors").get(0).path("index").asInt()).isEqualTo(1);
+    assertThat(body.path("errors").get(0).path("message").asText()).startsWith("line 2: ");
+    assertThat(
+            new Scrape(server.scrape())
+                .value("agent_cache_requests_total", "cache", "nd-broken", "result", "hit"))
+        .isEqualTo(2);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',

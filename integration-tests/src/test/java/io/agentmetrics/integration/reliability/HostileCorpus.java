@@ -238,7 +238,7 @@ final class HostileCorpus {
             concat("[", new byte[] {(byte) 0xFF, (byte) 0xFE}, "]"),
             400));
     cases.add(
-        body("NDJSON with a broken line", InProcessServer.NDJSON, VALID + "\n{\"type\":\n", 400));
+        body("NDJSON with no readable line", InProcessServer.NDJSON, "{\"type\":\n[1,\n", 400));
     cases.add(body("text/plain", "text/plain", "[" + VALID + "]", 415));
     cases.add(body("form content type", "application/x-www-form-urlencoded", "a=b", 415));
     cases.add(body("missing content type", null, "[" + VALID + "]", 415));

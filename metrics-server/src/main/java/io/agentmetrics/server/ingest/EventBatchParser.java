@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Parses a request body into event nodes: a JSON array of events, a single event object, or NDJSON
- * (one event per line). Limits nesting depth, string and number lengths, so hostile bodies fail
- * fast with a {@link MalformedBatchException} instead of exhausting the server.
+ * Parses a request body into events: a JSON array of events, a single event object, or NDJSON (one
+ * event per line). Limits nesting depth, string and number lengths, so hostile bodies fail fast
+ * with a {@link MalformedBatchException} instead of exhausting the server. In NDJSON each line
+ * stands alone: a line that is not valid JSON becomes a {@link ParsedEvent#malformed} entry and the
+ * other lines still count; only a body with no readable line at all is malformed as a whole.
  */
 public final class EventBatchParser {
 
@@ -70,25 +72,27 @@ public final class EventBatchParser {
   }
 
   /** The events of {@code body}, each not yet validated (it may not even be an object). */
-  public List<JsonNode> parse(byte[] body, Format format) throws MalformedBatchException {
+  public List<ParsedEvent> parse(byte[] body, Format format) throws MalformedBatchException {
     return format == Format.NDJSON ? parseLines(body) : parseDocument(body);
   }
 
-  private List<JsonNode> parseDocument(byte[] body) throws MalformedBatchException {
+  private List<ParsedEvent> parseDocument(byte[] body) throws MalformedBatchException {
     JsonNode root = read(body, 0, body.length, "");
     if (root.isArray()) {
-      List<JsonNode> events = new ArrayList<>(root.size());
-      root.forEach(events::add);
+      List<ParsedEvent> events = new ArrayList<>(root.size());
+      root.forEach(event -> events.add(ParsedEvent.of(event)));
       return events;
     }
     if (root.isObject()) {
-      return List.of(root);
+      return List.of(ParsedEvent.of(root));
     }
     throw new MalformedBatchException("the body must be a JSON array of event objects");
   }
 
-  private List<JsonNode> parseLines(byte[] body) throws MalformedBatchException {
-    List<JsonNode> events = new ArrayList<>();
+  private List<ParsedEvent> parseLines(byte[] body) throws MalformedBatchException {
+    List<ParsedEvent> events = new ArrayList<>();
+    MalformedBatchException firstProblem = null;
+    boolean anyReadable = false;
     int start = 0;
     int line = 1;
     while (start <= body.length) {
@@ -97,10 +101,19 @@ public final class EventBatchParser {
         end++;
       }
       if (!isBlank(body, start, end)) {
-        events.add(read(body, start, end - start, "line " + line + ": "));
+        try {
+          events.add(ParsedEvent.of(read(body, start, end - start, "line " + line + ": ")));
+          anyReadable = true;
+        } catch (MalformedBatchException e) {
+          events.add(ParsedEvent.malformed(e.getMessage()));
+          firstProblem = firstProblem == null ? e : firstProblem;
+        }
       }
       start = end + 1;
       line++;
+    }
+    if (!anyReadable) {
+      throw firstProblem != null ? firstProblem : new MalformedBatchException("the body is empty");
     }
     return events;
   }

@@ -56,11 +56,17 @@ public final class EventIngester {
   }
 
   /** Validates every event, then records the valid ones. */
-  public IngestResult ingest(List<JsonNode> events) {
+  public IngestResult ingest(List<ParsedEvent> events) {
     List<Consumer<AgentMetrics>> recordings = new ArrayList<>(events.size());
     List<IngestResult.Rejection> errors = new ArrayList<>();
     for (int index = 0; index < events.size(); index++) {
-      JsonNode event = events.get(index);
+      ParsedEvent parsed = events.get(index);
+      if (parsed.isMalformed()) {
+        errors.add(new IngestResult.Rejection(index, parsed.malformed()));
+        rejected.get(LabelPolicy.OVERFLOW_VALUE).increment();
+        continue;
+      }
+      JsonNode event = parsed.json();
       EventType type = typeOf(event);
       try {
         if (type == null) {
