@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.alerting.Rule;
 import io.agentmetrics.alerting.RuleFiles;
 import io.agentmetrics.integration.support.PrometheusApi;
+import io.agentmetrics.stack.RuleHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,22 +60,10 @@ class RulesAndTargetsIT {
             () -> {
               List<JsonNode> groups = prometheus.ruleGroups();
               Set<String> loaded = new TreeSet<>();
-              List<String> unhealthy = new ArrayList<>();
               for (JsonNode group : groups) {
                 loaded.add(group.path("name").asText());
-                for (JsonNode rule : group.path("rules")) {
-                  if (!"ok".equals(rule.path("health").asText())) {
-                    unhealthy.add(
-                        group.path("name").asText()
-                            + "/"
-                            + rule.path("name").asText()
-                            + ": "
-                            + rule.path("health").asText()
-                            + " "
-                            + rule.path("lastError").asText());
-                  }
-                }
               }
+              List<String> unhealthy = RuleHealth.unhealthyRules(groups);
               assertThat(loaded).isEqualTo(expectedGroups);
               assertThat(unhealthy).isEmpty();
               environment.note(loaded.size() + " rule groups loaded, every rule healthy");

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,21 +90,7 @@ class LocalStackIT {
               () -> {
                 JsonNode groups = get(prometheus.resolve("/api/v1/rules")).at("/data/groups");
                 assertThat(groups.size()).as("rule groups loaded").isPositive();
-                List<String> unhealthy = new ArrayList<>();
-                for (JsonNode group : groups) {
-                  for (JsonNode rule : group.path("rules")) {
-                    if (!"ok".equals(rule.path("health").asText())) {
-                      unhealthy.add(
-                          group.path("name").asText()
-                              + "/"
-                              + rule.path("name").asText()
-                              + ": "
-                              + rule.path("health").asText()
-                              + " "
-                              + rule.path("lastError").asText());
-                    }
-                  }
-                }
+                List<String> unhealthy = RuleHealth.unhealthyRules(groups);
                 assertThat(unhealthy).isEmpty();
               });
 
