@@ -18,13 +18,31 @@ public final class MetricsServer implements AutoCloseable {
   /** The ingest endpoint. */
   public static final String EVENTS_PATH = "/api/v1/events";
 
+  /** The liveness endpoint. */
+  public static final String HEALTH_PATH = "/healthz";
+
+  /** The readiness endpoint. */
+  public static final String READY_PATH = "/readyz";
+
+  /** The largest {@link Builder#maxBodyBytes(long)} allowed: 64 MiB. */
+  public static final long MAX_BODY_BYTES_LIMIT = 64L * 1024 * 1024;
+
+  /** The longest {@link Builder#bodyTimeout(Duration)} allowed: 10 minutes. */
+  public static final Duration MAX_BODY_TIMEOUT = Duration.ofMinutes(10);
+
+  /** The longest {@link Builder#shutdownTimeout(Duration)} allowed: 1 hour. */
+  public static final Duration MAX_SHUTDOWN_TIMEOUT = Duration.ofHours(1);
+
   private final HttpRoutes routes;
 
   private MetricsServer(Builder builder) {
     this.routes = new HttpRoutes(builder.toSettings());
   }
 
-  /** A builder with the defaults: 0.0.0.0:9464, /metrics, no auth, no CORS, 1 MiB bodies. */
+  /**
+   * A builder with the defaults: 0.0.0.0:9464, /metrics, no auth, no CORS, 1 MiB bodies that must
+   * arrive within 10 s.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -67,6 +85,7 @@ public final class MetricsServer implements AutoCloseable {
    * @param ingestAuth credentials required on the ingest path
    * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
    * @param maxBodyBytes the largest ingest body accepted
+   * @param bodyTimeout how long an ingest body may take to arrive whole
    * @param tls the TLS keystore, or null for plain HTTP
    * @param shutdownTimeout how long {@link #stop()} waits for requests in flight
    */
@@ -80,6 +99,7 @@ public final class MetricsServer implements AutoCloseable {
       HttpAuth ingestAuth,
       List<String> corsOrigins,
       long maxBodyBytes,
+      Duration bodyTimeout,
       TlsKeyStore tls,
       Duration shutdownTimeout) {}
 
@@ -94,6 +114,7 @@ public final class MetricsServer implements AutoCloseable {
     private HttpAuth ingestAuth = HttpAuth.none();
     private List<String> corsOrigins = List.of();
     private long maxBodyBytes = 1024 * 1024;
+    private Duration bodyTimeout = Duration.ofSeconds(10);
     private TlsKeyStore tls;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -114,10 +135,20 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
-    /** The scrape path, {@code /metrics} by default. */
+    /**
+     * The scrape path, {@code /metrics} by default: it must start with {@code /}, hold no query or
+     * fragment, and differ from the ingest, health and readiness paths.
+     */
     public Builder path(String path) {
-      if (path == null || !path.startsWith("/") || path.equals(EVENTS_PATH)) {
-        throw new IllegalArgumentException("the metrics path must start with / : " + path);
+      if (path == null || !path.startsWith("/") || path.contains("?") || path.contains("#")) {
+        throw new IllegalArgumentException(
+            "the metrics path must start with / and hold no ? or #: " + path);
+      }
+      for (String taken : List.of(EVENTS_PATH, HEALTH_PATH, READY_PATH)) {
+        if (path.equals(taken)) {
+          throw new IllegalArgumentException(
+              "the metrics path " + path + " clashes with the server's own endpoint " + taken);
+        }
       }
       this.path = path;
       return this;
@@ -153,12 +184,31 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
-    /** The largest ingest body in bytes, 1 MiB by default; larger bodies get 413. */
+    /**
+     * The largest ingest body in bytes, 1 MiB by default, at most {@link #MAX_BODY_BYTES_LIMIT};
+     * larger bodies get 413.
+     */
     public Builder maxBodyBytes(long bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxBodyBytes must be positive: " + bytes);
+      if (bytes < 1 || bytes > MAX_BODY_BYTES_LIMIT) {
+        throw new IllegalArgumentException(
+            "maxBodyBytes must be between 1 and " + MAX_BODY_BYTES_LIMIT + ": " + bytes);
       }
       this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How long an ingest body may take to arrive whole, 10 s by default, at most {@link
+     * #MAX_BODY_TIMEOUT}; a slower body gets 408 and its connection is closed. No thread waits for
+     * a body meanwhile.
+     */
+    public Builder bodyTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.toMillis() < 1 || timeout.compareTo(MAX_BODY_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "bodyTimeout must be between 1 ms and " + MAX_BODY_TIMEOUT + ": " + timeout);
+      }
+      this.bodyTimeout = timeout;
       return this;
     }
 
@@ -168,9 +218,17 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
-    /** How long {@link MetricsServer#stop()} waits for requests in flight; 10 s by default. */
+    /**
+     * How long {@link MetricsServer#stop()} waits for requests in flight; 10 s by default, at most
+     * {@link #MAX_SHUTDOWN_TIMEOUT}.
+     */
     public Builder shutdownTimeout(Duration timeout) {
-      this.shutdownTimeout = Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.compareTo(MAX_SHUTDOWN_TIMEOUT) > 0) {
+        throw new IllegalArgumentException(
+            "shutdownTimeout must be between 0 and " + MAX_SHUTDOWN_TIMEOUT + ": " + timeout);
+      }
+      this.shutdownTimeout = timeout;
       return this;
     }
 
@@ -192,6 +250,7 @@ public final class MetricsServer implements AutoCloseable {
           ingestAuth,
           corsOrigins,
           maxBodyBytes,
+          bodyTimeout,
           tls,
           shutdownTimeout);
     }

@@ -16,7 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,6 +33,7 @@ import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar as users run it: options from the environment, JSON logs, graceful SIGTERM. */
 class ServerJarIT {
@@ -51,20 +55,25 @@ class ServerJarIT {
   }
 
   private int startJar() throws IOException {
+    return startJar(
+        List.of(),
+        Map.of(
+            "AGENTMETRICS_DEMO", "true",
+            "AGENTMETRICS_LOG_FORMAT", "json",
+            "AGENTMETRICS_INGEST_TOKEN", INGEST_TOKEN));
+  }
+
+  private int startJar(List<String> jvmOptions, Map<String, String> env) throws IOException {
     Path jar = Path.of("target", "agentmetrics-server.jar");
     assertThat(jar).as("run 'mvn package' first").exists();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString(),
-                "--bind",
-                "127.0.0.1")
-            .redirectErrorStream(true);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar.toString(), "--bind", "127.0.0.1"));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AGENTMETRICS_"));
     builder.environment().put("AGENTMETRICS_PORT", "0");
-    builder.environment().put("AGENTMETRICS_DEMO", "true");
-    builder.environment().put("AGENTMETRICS_LOG_FORMAT", "json");
-    builder.environment().put("AGENTMETRICS_INGEST_TOKEN", INGEST_TOKEN);
+    builder.environment().putAll(env);
     process = builder.start();
     Thread reader =
         new Thread(
@@ -186,6 +195,60 @@ class ServerJarIT {
     }
     String ready = log.stream().filter(l -> l.contains("ready in")).findFirst().orElseThrow();
     System.out.println("startup: " + JSON.readTree(ready).path("message").asText());
+  }
+
+  @Test
+  void noCredentialIsLoggedEvenAtTrace(@TempDir Path dir) throws Exception {
+    String metricsUser = "prometheus-scraper";
+    String metricsPassword = "it-metrics-password-71c2";
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((metricsUser + ":" + metricsPassword).getBytes(StandardCharsets.UTF_8));
+    String wrongToken = "it-wrong-token-a93e";
+    Path logback =
+        Files.writeString(
+            dir.resolve("logback-trace.xml"),
+            "<configuration>\n"
+                + "  <appender name=\"OUT\" class=\"ch.qos.logback.core.ConsoleAppender\">\n"
+                + "    <encoder><pattern>%level %logger %msg%n%ex</pattern></encoder>\n"
+                + "  </appender>\n"
+                + "  <root level=\"TRACE\"><appender-ref ref=\"OUT\"/></root>\n"
+                + "</configuration>\n");
+    int port =
+        startJar(
+            List.of("-Dlogback.configurationFile=" + logback),
+            Map.of(
+                "AGENTMETRICS_INGEST_TOKEN", INGEST_TOKEN,
+                "AGENTMETRICS_METRICS_USER", metricsUser,
+                "AGENTMETRICS_METRICS_PASSWORD", metricsPassword));
+    URI base = URI.create("http://127.0.0.1:" + port);
+    String events = "[{\"type\":\"cache\",\"cache\":\"trace\",\"result\":\"hit\"}]";
+    for (String token : List.of(INGEST_TOKEN, wrongToken)) {
+      HttpRequest ingest =
+          HttpRequest.newBuilder(base.resolve(MetricsServer.EVENTS_PATH))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + token)
+              .POST(HttpRequest.BodyPublishers.ofString(events))
+              .build();
+      assertThat(send(ingest).statusCode()).isEqualTo(token.equals(INGEST_TOKEN) ? 202 : 401);
+    }
+    HttpRequest scrape =
+        HttpRequest.newBuilder(base.resolve("/metrics"))
+            .header("Authorization", "Basic " + basic)
+            .build();
+    assertThat(send(scrape).body()).contains("cache=\"trace\"");
+    process.toHandle().destroy();
+    assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> log.stream().anyMatch(l -> l.contains("stopped")));
+
+    assertThat(log)
+        .as("the server ran at TRACE")
+        .anySatisfy(line -> assertThat(line).startsWith("DEBUG"));
+    assertThat(String.join("\n", log))
+        .doesNotContain(INGEST_TOKEN, wrongToken, metricsPassword, basic)
+        .doesNotContainIgnoringCase("authorization:");
   }
 
   private static ByteBuffer utf8(String text) {

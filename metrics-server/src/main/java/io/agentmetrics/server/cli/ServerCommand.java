@@ -12,6 +12,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,6 +143,13 @@ public final class ServerCommand implements Callable<Integer> {
   long maxBodyBytes;
 
   @Option(
+      names = "--body-timeout",
+      defaultValue = "${env:AGENTMETRICS_BODY_TIMEOUT:-10}",
+      description =
+          "Seconds an ingest body may take to arrive whole; slower ones get 408 (env AGENTMETRICS_BODY_TIMEOUT, default ${DEFAULT-VALUE}).")
+  long bodyTimeoutSeconds;
+
+  @Option(
       names = "--series-cap",
       defaultValue = "${env:AGENTMETRICS_SERIES_CAP:-2000}",
       description =
@@ -176,10 +184,16 @@ public final class ServerCommand implements Callable<Integer> {
           "Seconds to let requests in flight complete on SIGTERM (env AGENTMETRICS_SHUTDOWN_TIMEOUT, default ${DEFAULT-VALUE}).")
   int shutdownTimeoutSeconds;
 
+  /**
+   * The largest --series-cap: a million series of one metric is already more than a server holds.
+   */
+  private static final int MAX_SERIES_CAP = 1_000_000;
+
   private static final String JETTY_REFERENCES_PER_LINE =
       "org.eclipse.jetty.util.referencesPerCacheLine";
 
   private final Secrets secrets;
+  private final List<String> secretValues = new ArrayList<>();
   private MetricsServer server;
 
   /** A command reading secrets from {@code env}. */
@@ -228,6 +242,13 @@ public final class ServerCommand implements Callable<Integer> {
   public static CommandLine commandLine(ServerCommand command) {
     return new CommandLine(command)
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(
+            (e, args) -> {
+              e.getCommandLine()
+                  .getErr()
+                  .println("agentmetrics-server: " + e.getMessage() + " (see --help)");
+              return 2;
+            })
         .setExecutionExceptionHandler(
             (e, cli, parsed) -> {
               cli.getErr().println("agentmetrics-server: " + e.getMessage());
@@ -237,6 +258,8 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkRanges();
+    secrets.refuseBlankVariables();
     logFormat.apply();
     Logger log = LoggerFactory.getLogger(ServerCommand.class);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -244,7 +267,9 @@ public final class ServerCommand implements Callable<Integer> {
         pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
     MicrometerAgentMetrics metrics =
         MicrometerAgentMetrics.builder(registry).seriesCap(seriesCap).priceTable(prices).build();
-    server = buildServer(registry, metrics).start();
+    MetricsServer built = buildServer(registry, metrics);
+    SecretRedaction.install(secretValues);
+    server = built.start();
     long readyMillis = ManagementFactory.getRuntimeMXBean().getUptime(); // /readyz answers 200
     SystemMetrics.bindTo(registry); // after start: binding the JVM meters takes a while
     DemoWorkload workload = demo ? new DemoWorkload(metrics, demoSeed).start() : null;
@@ -267,10 +292,32 @@ public final class ServerCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** Every numeric option within its range, checked before anything starts. */
+  private void checkRanges() {
+    requireRange("--port", port, 0, 65535);
+    requireRange("--max-body-bytes", maxBodyBytes, 1, MetricsServer.MAX_BODY_BYTES_LIMIT);
+    requireRange(
+        "--body-timeout", bodyTimeoutSeconds, 1, MetricsServer.MAX_BODY_TIMEOUT.toSeconds());
+    requireRange("--series-cap", seriesCap, 1, MAX_SERIES_CAP);
+    requireRange(
+        "--shutdown-timeout",
+        shutdownTimeoutSeconds,
+        0,
+        MetricsServer.MAX_SHUTDOWN_TIMEOUT.toSeconds());
+  }
+
+  private static void requireRange(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          option + " must be between " + min + " and " + max + ", was " + value);
+    }
+  }
+
   private MetricsServer buildServer(
       PrometheusMeterRegistry registry, MicrometerAgentMetrics metrics) {
     String keystorePassword =
         secrets.read("AGENTMETRICS_TLS_KEYSTORE_PASSWORD", tlsKeystorePasswordFile);
+    secretValues.add(keystorePassword);
     if (tlsKeystore != null && keystorePassword == null) {
       throw new IllegalArgumentException(
           "--tls-keystore needs AGENTMETRICS_TLS_KEYSTORE_PASSWORD or --tls-keystore-password-file");
@@ -288,12 +335,23 @@ public final class ServerCommand implements Callable<Integer> {
                 ? List.of()
                 : corsOrigins.stream().map(String::trim).filter(o -> !o.isEmpty()).toList())
         .maxBodyBytes(maxBodyBytes)
+        .bodyTimeout(Duration.ofSeconds(bodyTimeoutSeconds))
         .tls(tlsKeystore == null ? null : new TlsKeyStore(tlsKeystore, keystorePassword))
         .shutdownTimeout(Duration.ofSeconds(shutdownTimeoutSeconds))
         .build();
   }
 
   private HttpAuth auth(String scope, Path tokenFile, String user, Path passwordFile) {
+    if (user != null && user.isBlank()) {
+      throw new IllegalArgumentException(
+          "the "
+              + scope.toLowerCase(Locale.ROOT)
+              + " user (--"
+              + scope.toLowerCase(Locale.ROOT)
+              + "-user or AGENTMETRICS_"
+              + scope
+              + "_USER) is set but empty");
+    }
     String token = secrets.read("AGENTMETRICS_" + scope + "_TOKEN", tokenFile);
     String password = secrets.read("AGENTMETRICS_" + scope + "_PASSWORD", passwordFile);
     if (token != null && (user != null || password != null)) {
@@ -303,6 +361,7 @@ public final class ServerCommand implements Callable<Integer> {
               + ", not both");
     }
     if (token != null) {
+      secretValues.add(token);
       return HttpAuth.bearer(token);
     }
     if (user != null || password != null) {
@@ -310,6 +369,8 @@ public final class ServerCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "basic auth for " + scope.toLowerCase() + " needs both a user and a password");
       }
+      secretValues.add(password);
+      secretValues.add(SecretRedaction.basicCredentials(user, password));
       return HttpAuth.basic(user, password);
     }
     return HttpAuth.none();

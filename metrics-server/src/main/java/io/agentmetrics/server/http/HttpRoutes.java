@@ -9,6 +9,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +24,13 @@ public final class HttpRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpRoutes.class);
 
+  /** Threads that parse and record ingest batches: as many as cores, and at least 2. */
+  private static final int INGEST_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
   private final MetricsServer.Settings settings;
   private final Javalin app;
+  private final ScheduledExecutorService deadlines;
+  private final ExecutorService ingestWorkers;
   private volatile boolean ready;
 
   /** Wires a Javalin app for {@code settings}; nothing is bound until {@link #start()}. */
@@ -28,7 +39,17 @@ public final class HttpRoutes {
     String events = MetricsServer.EVENTS_PATH;
     HealthHandlers health = new HealthHandlers(this::isReady);
     EventIngester ingester = new EventIngester(s.metrics(), s.registry());
-    Set<String> routes = Set.of(s.metricsPath(), events, "/healthz", "/readyz");
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(1, daemon("agentmetrics-body-deadline"));
+    timer.setRemoveOnCancelPolicy(true);
+    this.deadlines = timer;
+    this.ingestWorkers =
+        Executors.newFixedThreadPool(INGEST_WORKERS, daemon("agentmetrics-ingest"));
+    BodyReader bodies =
+        new BodyReader(
+            s.maxBodyBytes(), s.bodyTimeout(), BodyBudget.forHeap(s.maxBodyBytes()), deadlines);
+    Set<String> routes =
+        Set.of(s.metricsPath(), events, MetricsServer.HEALTH_PATH, MetricsServer.READY_PATH);
     this.app =
         Javalin.create(
             config -> {
@@ -38,9 +59,9 @@ public final class HttpRoutes {
               config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
               config.routes.beforeMatched(events, new AuthHandler(s.ingestAuth()));
               config.routes.get(s.metricsPath(), new ScrapeHandler(s.registry()));
-              config.routes.post(events, new IngestHandler(ingester, s.maxBodyBytes()));
-              config.routes.get("/healthz", health::health);
-              config.routes.get("/readyz", health::readiness);
+              config.routes.post(events, new IngestHandler(ingester, bodies, ingestWorkers));
+              config.routes.get(MetricsServer.HEALTH_PATH, health::health);
+              config.routes.get(MetricsServer.READY_PATH, health::readiness);
               config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
               config.routes.exception(HttpResponseException.class, HttpRoutes::javalinError);
               config.routes.exception(Exception.class, HttpRoutes::internalError);
@@ -68,6 +89,7 @@ public final class HttpRoutes {
         server -> {
           server.setStopTimeout(settings.shutdownTimeout().toMillis());
           server.insertHandler(new GracefulHandler());
+          server.setErrorHandler(new JsonErrorHandler());
         });
   }
 
@@ -88,7 +110,12 @@ public final class HttpRoutes {
   /** Reports not ready, lets requests in flight complete and stops. */
   public void stop() {
     ready = false;
-    app.stop();
+    try {
+      app.stop();
+    } finally {
+      ingestWorkers.shutdown();
+      deadlines.shutdownNow();
+    }
   }
 
   /** The bound port. */
@@ -101,6 +128,15 @@ public final class HttpRoutes {
     return ready;
   }
 
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
   private static void fail(Context ctx, int status, String error, String message) {
     JsonResponses.error(ctx, status, error, message + ": " + ctx.method() + " " + ctx.path());
   }
@@ -111,8 +147,11 @@ public final class HttpRoutes {
 
   private static void internalError(Exception e, Context ctx) {
     if (e instanceof IOException) {
-      // The only I/O here is the connection's: the client went away mid-request.
-      LOG.debug("connection lost during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      // The only I/O here is the connection's: it broke mid-request. Never a 2xx: answer 400 where
+      // the connection can still carry it, and close it.
+      LOG.debug("connection broke during {} {}: {}", ctx.method(), ctx.path(), e.toString());
+      ctx.header("Connection", "close");
+      fail(ctx, 400, "incomplete_request", "the request could not be read whole");
       return;
     }
     LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);

@@ -7,40 +7,59 @@ import io.agentmetrics.server.ingest.MalformedBatchException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * {@code POST /api/v1/events}: checks the content type (415) and size (413), parses the batch (400
- * when malformed) and answers 202 with the counts of accepted and rejected events.
+ * {@code POST /api/v1/events}: checks the content type (415), reads the body without holding a
+ * thread ({@link BodyReader}: 400, 408, 413, 503), then parses and records the batch on the ingest
+ * workers (400 when malformed) and answers 202 with the counts of accepted and rejected events. The
+ * workers are few (one per core) so that the memory of batches being parsed stays bounded.
  */
 final class IngestHandler implements Handler {
 
   private final EventBatchParser parser = new EventBatchParser();
   private final EventIngester ingester;
-  private final long maxBodyBytes;
+  private final BodyReader bodies;
+  private final Executor workers;
 
-  IngestHandler(EventIngester ingester, long maxBodyBytes) {
+  IngestHandler(EventIngester ingester, BodyReader bodies, Executor workers) {
     this.ingester = ingester;
-    this.maxBodyBytes = maxBodyBytes;
+    this.bodies = bodies;
+    this.workers = workers;
   }
 
   @Override
-  public void handle(Context ctx) throws IOException {
+  public void handle(Context ctx) {
     EventBatchParser.Format format = format(ctx.header("Content-Type"));
     String encoding = ctx.header("Content-Encoding");
     if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
       throw new ApiException(
           415, "unsupported_media_type", "Content-Encoding " + encoding + " is not supported");
     }
-    byte[] body = readBody(ctx);
-    IngestResult result;
+    // Javalin switches the request to async mode before it calls the supplier.
+    ctx.future(
+        () -> {
+          try {
+            return bodies
+                .read(ctx.req())
+                .thenApplyAsync(body -> ingest(body, format), workers)
+                .thenAccept(result -> JsonResponses.accepted(ctx, result));
+          } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+          }
+        });
+  }
+
+  private IngestResult ingest(BodyReader.Body body, EventBatchParser.Format format) {
     try {
-      result = ingester.ingest(parser.parse(body, format));
+      return ingester.ingest(parser.parse(body.bytes(), format));
     } catch (MalformedBatchException e) {
       throw new ApiException(400, "malformed_json", e.getMessage());
+    } finally {
+      body.release();
     }
-    JsonResponses.accepted(ctx, result);
   }
 
   private static EventBatchParser.Format format(String contentType) {
@@ -65,25 +84,6 @@ final class IngestHandler implements Handler {
       default:
         throw unsupported("Content-Type " + mediaType + " is not supported");
     }
-  }
-
-  private byte[] readBody(Context ctx) throws IOException {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
-    try (InputStream in = ctx.req().getInputStream()) {
-      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-      if (body.length > maxBodyBytes) {
-        throw tooLarge();
-      }
-      return body;
-    }
-  }
-
-  private ApiException tooLarge() {
-    return new ApiException(
-        413, "payload_too_large", "the body exceeds the limit of " + maxBodyBytes + " bytes");
   }
 
   private static ApiException unsupported(String message) {

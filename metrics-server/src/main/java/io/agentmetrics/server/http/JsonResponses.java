@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
  */
 final class JsonResponses {
 
+  /** The content type of every JSON answer. */
+  static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
   private static final JsonFactory JSON = new JsonFactory();
 
   private JsonResponses() {}
@@ -31,9 +34,12 @@ final class JsonResponses {
 
   /** Answers {@code status} with the error body {@code {"status", "error", "message"}}. */
   static void error(Context ctx, int status, String error, String message) {
-    send(
-        ctx,
-        status,
+    send(ctx, status, errorBody(status, error, message));
+  }
+
+  /** The error body {@code {"status", "error", "message"}}, UTF-8. */
+  static byte[] errorBody(int status, String error, String message) {
+    return body(
         json -> {
           json.writeNumberField("status", status);
           json.writeStringField("error", error);
@@ -41,7 +47,10 @@ final class JsonResponses {
         });
   }
 
-  /** Answers 202 with the counts of accepted and rejected events and each rejection. */
+  /**
+   * Answers 202 with the counts of accepted and rejected events, the first rejections and how many
+   * more were omitted: a bounded answer whatever the batch.
+   */
   static void accepted(Context ctx, IngestResult result) {
     send(
         ctx,
@@ -57,6 +66,7 @@ final class JsonResponses {
             json.writeEndObject();
           }
           json.writeEndArray();
+          json.writeNumberField("errors_omitted", result.errorsOmitted());
         });
   }
 
@@ -65,6 +75,14 @@ final class JsonResponses {
   }
 
   private static void send(Context ctx, int status, Fields fields) {
+    send(ctx, status, body(fields));
+  }
+
+  private static void send(Context ctx, int status, byte[] body) {
+    ctx.status(status).contentType(CONTENT_TYPE).result(body);
+  }
+
+  private static byte[] body(Fields fields) {
     ByteArrayOutputStream body = new ByteArrayOutputStream(128);
     try (JsonGenerator json = JSON.createGenerator(body)) {
       json.writeStartObject();
@@ -73,6 +91,6 @@ final class JsonResponses {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write a response body", e);
     }
-    ctx.status(status).contentType("application/json; charset=utf-8").result(body.toByteArray());
+    return body.toByteArray();
   }
 }

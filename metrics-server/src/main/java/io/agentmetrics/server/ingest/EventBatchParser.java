@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,17 @@ public final class EventBatchParser {
   private static final int MAX_DEPTH = 16;
   private static final int MAX_STRING_LENGTH = 16_384;
   private static final int MAX_NUMBER_LENGTH = 64;
+  private static final int MAX_NAME_LENGTH = 256;
+
+  /**
+   * Where Jackson's messages turn to its own internals (feature names, "enable ..." advice, the
+   * constraint that fired): cut there, so an answer names the problem and nothing of the parser.
+   */
+  private static final List<String> JACKSON_ADVICE =
+      List.of("\n", " (from `", ": enable `", "; enable `", "(not recognized", " (for input", "`");
+
+  /** A malformed line past those whose reasons an answer can name. */
+  private static final ParsedEvent UNNAMED_MALFORMED_LINE = ParsedEvent.malformed("not valid JSON");
 
   private volatile ObjectMapper mapper;
 
@@ -61,7 +73,7 @@ public final class EventBatchParser {
                     .maxNestingDepth(MAX_DEPTH)
                     .maxStringLength(MAX_STRING_LENGTH)
                     .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxNameLength(256)
+                    .maxNameLength(MAX_NAME_LENGTH)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -71,8 +83,15 @@ public final class EventBatchParser {
         .build();
   }
 
-  /** The events of {@code body}, each not yet validated (it may not even be an object). */
+  /**
+   * The events of {@code body}, each not yet validated (it may not even be an object). The body
+   * must be strict UTF-8 ({@link Utf8Check}).
+   */
   public List<ParsedEvent> parse(byte[] body, Format format) throws MalformedBatchException {
+    String encoding = Utf8Check.problem(body);
+    if (encoding != null) {
+      throw new MalformedBatchException(encoding);
+    }
     return format == Format.NDJSON ? parseLines(body) : parseDocument(body);
   }
 
@@ -93,6 +112,7 @@ public final class EventBatchParser {
     List<ParsedEvent> events = new ArrayList<>();
     MalformedBatchException firstProblem = null;
     boolean anyReadable = false;
+    int malformed = 0;
     int start = 0;
     int line = 1;
     while (start <= body.length) {
@@ -100,12 +120,19 @@ public final class EventBatchParser {
       while (end < body.length && body[end] != '\n') {
         end++;
       }
-      if (!isBlank(body, start, end)) {
+      int first = firstNonBlank(body, start, end);
+      if (first < end) {
         try {
+          if (body[first] != '{') {
+            // Not an object, so not an event: refused without asking the JSON parser.
+            throw new MalformedBatchException("line " + line + ": an event must be a JSON object");
+          }
           events.add(ParsedEvent.of(read(body, start, end - start, "line " + line + ": ")));
           anyReadable = true;
         } catch (MalformedBatchException e) {
-          events.add(ParsedEvent.malformed(e.getMessage()));
+          // Only the first lines' reasons can reach the answer (IngestResult.MAX_ERRORS).
+          boolean named = malformed++ < IngestResult.MAX_ERRORS;
+          events.add(named ? ParsedEvent.malformed(e.getMessage()) : UNNAMED_MALFORMED_LINE);
           firstProblem = firstProblem == null ? e : firstProblem;
         }
       }
@@ -136,14 +163,26 @@ public final class EventBatchParser {
     }
   }
 
-  private static String describe(JsonProcessingException e) {
-    String message = e.getOriginalMessage();
-    if (message == null) {
-      message = "invalid JSON";
-    }
-    int newline = message.indexOf('\n');
-    if (newline >= 0) {
-      message = message.substring(0, newline);
+  /**
+   * A reader's message for {@code e}: the parser's own words, less what names its internals (its
+   * constraint and feature classes, "enable ..." advice), with the line and column.
+   */
+  static String describe(JsonProcessingException e) {
+    String message;
+    if (e instanceof StreamConstraintsException) {
+      message = describeLimit(String.valueOf(e.getOriginalMessage()));
+    } else {
+      message = e.getOriginalMessage() == null ? "invalid JSON" : e.getOriginalMessage();
+      for (String internals : JACKSON_ADVICE) {
+        int at = message.indexOf(internals);
+        if (at >= 0) {
+          message = message.substring(0, at);
+        }
+      }
+      message = message.strip();
+      if (message.endsWith(":") || message.endsWith(";")) {
+        message = message.substring(0, message.length() - 1);
+      }
     }
     if (message.length() > 200) {
       message = message.substring(0, 200) + "...";
@@ -155,13 +194,34 @@ public final class EventBatchParser {
     return message;
   }
 
+  private static String describeLimit(String jackson) {
+    if (jackson.contains("nesting depth")) {
+      return "the JSON is nested deeper than " + MAX_DEPTH + " levels";
+    }
+    if (jackson.contains("String value length")) {
+      return "a string is longer than " + MAX_STRING_LENGTH + " characters";
+    }
+    if (jackson.contains("Number value length")) {
+      return "a number is longer than " + MAX_NUMBER_LENGTH + " characters";
+    }
+    if (jackson.contains("Name length")) {
+      return "a field name is longer than " + MAX_NAME_LENGTH + " characters";
+    }
+    return "the JSON exceeds a size limit of the ingest API";
+  }
+
   private static boolean isBlank(byte[] body, int from, int to) {
+    return firstNonBlank(body, from, to) == to;
+  }
+
+  /** The index of the first byte in [from, to) that is not JSON white space, or {@code to}. */
+  private static int firstNonBlank(byte[] body, int from, int to) {
     for (int i = from; i < to; i++) {
       byte b = body[i];
       if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-        return false;
+        return i;
       }
     }
-    return true;
+    return to;
   }
 }

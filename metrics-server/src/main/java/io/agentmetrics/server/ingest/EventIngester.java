@@ -55,14 +55,21 @@ public final class EventIngester {
     return kinds;
   }
 
-  /** Validates every event, then records the valid ones. */
+  /**
+   * Validates every event, then records the valid ones. The result names the first {@value
+   * IngestResult#MAX_ERRORS} refused events and counts all of them.
+   */
   public IngestResult ingest(List<ParsedEvent> events) {
     List<Consumer<AgentMetrics>> recordings = new ArrayList<>(events.size());
     List<IngestResult.Rejection> errors = new ArrayList<>();
+    int refused = 0;
     for (int index = 0; index < events.size(); index++) {
       ParsedEvent parsed = events.get(index);
       if (parsed.isMalformed()) {
-        errors.add(new IngestResult.Rejection(index, parsed.malformed()));
+        refused++;
+        if (errors.size() < IngestResult.MAX_ERRORS) {
+          errors.add(new IngestResult.Rejection(index, parsed.malformed()));
+        }
         rejected.get(LabelPolicy.OVERFLOW_VALUE).increment();
         continue;
       }
@@ -75,15 +82,18 @@ public final class EventIngester {
         recordings.add(type.read(event));
         accepted.get(type.name()).increment();
       } catch (InvalidEventException e) {
-        String prefix = type == null ? "" : type.name() + ": ";
-        errors.add(new IngestResult.Rejection(index, prefix + e.getMessage()));
+        refused++;
+        if (errors.size() < IngestResult.MAX_ERRORS) {
+          String prefix = type == null ? "" : type.name() + ": ";
+          errors.add(new IngestResult.Rejection(index, prefix + e.getMessage()));
+        }
         rejected.get(type == null ? LabelPolicy.OVERFLOW_VALUE : type.name()).increment();
       }
     }
     for (Consumer<AgentMetrics> recording : recordings) {
       recording.accept(metrics);
     }
-    return new IngestResult(recordings.size(), errors.size(), errors);
+    return new IngestResult(recordings.size(), refused, errors);
   }
 
   private EventType typeOf(JsonNode event) {

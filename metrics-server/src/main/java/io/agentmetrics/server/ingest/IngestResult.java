@@ -7,9 +7,17 @@ import java.util.List;
  *
  * @param accepted events recorded
  * @param rejected events refused
- * @param errors one entry per refused event, in batch order
+ * @param errors the first {@value #MAX_ERRORS} refused events, in batch order
  */
 public record IngestResult(int accepted, int rejected, List<Rejection> errors) {
+
+  /** How many refused events an answer names; the others are only counted. */
+  public static final int MAX_ERRORS = 100;
+
+  /** The refused events the answer counts but does not name. */
+  public int errorsOmitted() {
+    return rejected - errors.size();
+  }
 
   /**
    * One refused event.

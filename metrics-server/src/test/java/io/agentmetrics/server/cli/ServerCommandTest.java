@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,5 +85,66 @@ class ServerCommandTest {
     Run badFormat = run(Map.of(), "--log-format", "xml");
     assertThat(badFormat.exitCode()).isEqualTo(2);
     assertThat(badFormat.err()).contains("text, json");
+  }
+
+  @Test
+  void anEmptyOrBlankSecretVariableIsRefusedNotReadAsNoAuth() {
+    for (String name :
+        List.of(
+            "AGENTMETRICS_INGEST_TOKEN",
+            "AGENTMETRICS_METRICS_TOKEN",
+            "AGENTMETRICS_INGEST_PASSWORD",
+            "AGENTMETRICS_METRICS_PASSWORD_FILE",
+            "AGENTMETRICS_INGEST_USER",
+            "AGENTMETRICS_TLS_KEYSTORE_PASSWORD")) {
+      for (String value : List.of("", " ", "\t\n")) {
+        Run run = run(Map.of(name, value), "--port", "0");
+        assertThat(run.exitCode()).as(name + "=" + value).isEqualTo(2);
+        assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+        assertThat(run.err()).contains(name + " is set but empty");
+      }
+    }
+  }
+
+  @Test
+  void anEmptySecretFileIsRefused(@TempDir Path dir) throws Exception {
+    Path empty = Files.writeString(dir.resolve("token"), "\n");
+    Run run = run(Map.of(), "--port", "0", "--ingest-token-file", empty.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("is empty");
+  }
+
+  @Test
+  void everyNumericOptionIsRangeCheckedInOneLine() {
+    Map<String, String> outOfRange =
+        Map.of(
+            "--max-body-bytes", "9223372036854775807",
+            "--shutdown-timeout", "-1",
+            "--port", "65536",
+            "--series-cap", "0",
+            "--body-timeout", "0");
+    outOfRange.forEach(
+        (option, value) -> {
+          Run run = run(Map.of(), option, value);
+          assertThat(run.exitCode()).as(option).isEqualTo(2);
+          assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+          assertThat(run.err()).contains(option + " must be between").contains("was " + value);
+        });
+    Run notANumber = run(Map.of(), "--port", "99999999999");
+    assertThat(notANumber.exitCode()).isEqualTo(2);
+    assertThat(notANumber.err().strip().lines()).as(notANumber.err()).hasSize(1);
+    assertThat(notANumber.err()).contains("--port");
+  }
+
+  @Test
+  void aMetricsPathThatClashesIsNamed() {
+    for (String path : List.of("/healthz", "/readyz", "/api/v1/events")) {
+      Run run = run(Map.of(), "--port", "0", "--metrics-path", path);
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("clashes with the server's own endpoint " + path);
+    }
+    Run noSlash = run(Map.of(), "--port", "0", "--metrics-path", "metrics");
+    assertThat(noSlash.exitCode()).isEqualTo(2);
+    assertThat(noSlash.err()).contains("must start with /");
   }
 }
