@@ -1,8 +1,10 @@
 package io.agentmetrics.integration.reliability;
 
+import io.agentmetrics.server.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,9 @@ import java.util.Map;
  * infinite numbers, oversized, empty and control-character strings, lone surrogates, deep nesting),
  * plus unknown fields and unknown event types; each hostile event sits between two valid ones.
  * Body-level cases break the whole request (invalid JSON, NaN, invalid UTF-8, nesting past the
- * parser's limit, oversized strings and numbers, wrong content types and encodings).
+ * parser's limit, oversized strings and numbers, wrong content types and encodings, overlong UTF-8
+ * and UTF-16/32 bodies). Raw cases break the HTTP itself (bodies cut short, broken chunks, bad
+ * framing and heads) and go over a plain socket.
  */
 final class HostileCorpus {
 
@@ -31,6 +35,12 @@ final class HostileCorpus {
   /** A payload the server must refuse whole with {@code status} and a JSON error. */
   record BodyCase(
       String name, String contentType, String contentEncoding, byte[] body, int status) {}
+
+  /**
+   * Bytes broken at the HTTP level, sent over a plain socket (half-closed after sending when {@code
+   * halfClose}): the server must answer {@code status} with its JSON error body ({@code error}).
+   */
+  record RawCase(String name, byte[] request, boolean halfClose, int status, String error) {}
 
   private enum Kind {
     LABEL,
@@ -239,6 +249,45 @@ final class HostileCorpus {
             400));
     cases.add(
         body("NDJSON with no readable line", InProcessServer.NDJSON, "{\"type\":\n[1,\n", 400));
+    cases.add(
+        new BodyCase(
+            "overlong UTF-8 (2 bytes)",
+            json,
+            null,
+            concat(
+                "[{\"type\":\"cache\",\"cache\":\"a",
+                new byte[] {(byte) 0xC0, (byte) 0xAF},
+                "b\",\"result\":\"hit\"}]"),
+            400));
+    cases.add(
+        new BodyCase(
+            "overlong UTF-8 (3 bytes)",
+            json,
+            null,
+            concat(
+                "[{\"type\":\"cache\",\"cache\":\"a",
+                new byte[] {(byte) 0xE0, (byte) 0x80, (byte) 0xAF},
+                "b\",\"result\":\"hit\"}]"),
+            400));
+    cases.add(
+        new BodyCase(
+            "UTF-8 encoded surrogate",
+            json,
+            null,
+            concat(
+                "[{\"type\":\"cache\",\"cache\":\"a",
+                new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                "b\",\"result\":\"hit\"}]"),
+            400));
+    for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-16BE", "UTF-32", "UTF-32BE")) {
+      cases.add(
+          new BodyCase(
+              charset + " body",
+              json,
+              null,
+              ("[" + VALID + "]").getBytes(java.nio.charset.Charset.forName(charset)),
+              400));
+    }
     cases.add(body("text/plain", "text/plain", "[" + VALID + "]", 415));
     cases.add(body("form content type", "application/x-www-form-urlencoded", "a=b", 415));
     cases.add(body("missing content type", null, "[" + VALID + "]", 415));
@@ -257,6 +306,146 @@ final class HostileCorpus {
     big.append(VALID).append(']');
     cases.add(body("body over the limit", json, big.toString(), 413));
     return cases;
+  }
+
+  /** Requests broken at the HTTP level: bodies cut short, bad chunks, bad framing and heads. */
+  static List<RawCase> rawCases() {
+    String post = "POST /api/v1/events HTTP/1.1";
+    String json = "Content-Type: application/json";
+    String chunked = "Transfer-Encoding: chunked";
+    byte[] events = ("[" + VALID + "]").getBytes(StandardCharsets.UTF_8);
+    List<RawCase> cases = new ArrayList<>();
+    cases.add(
+        raw(
+            "body cut short, connection half-closed",
+            post,
+            Arrays.copyOf(events, 20),
+            true,
+            400,
+            "incomplete_body",
+            json,
+            "Content-Length: " + events.length));
+    cases.add(
+        raw(
+            "chunk size not hexadecimal",
+            post,
+            utf8("zz\r\n" + VALID + "\r\n0\r\n\r\n"),
+            false,
+            400,
+            "incomplete_body",
+            json,
+            chunked));
+    cases.add(
+        raw(
+            "chunk cut short, connection half-closed",
+            post,
+            utf8("100\r\n[" + VALID),
+            true,
+            400,
+            "incomplete_body",
+            json,
+            chunked));
+    cases.add(
+        raw(
+            "chunk size overflowing 64 bits",
+            post,
+            utf8("fffffffffffffffffffff\r\n[]\r\n0\r\n\r\n"),
+            false,
+            400,
+            "incomplete_body",
+            json,
+            chunked));
+    cases.add(
+        raw(
+            "chunk without its CRLF",
+            post,
+            utf8("2\r\n[]XX0\r\n\r\n"),
+            false,
+            400,
+            "incomplete_body",
+            json,
+            chunked));
+    cases.add(
+        raw(
+            "two different Content-Lengths",
+            post,
+            events,
+            false,
+            400,
+            "bad_request",
+            json,
+            "Content-Length: " + events.length,
+            "Content-Length: 3"));
+    cases.add(
+        raw(
+            "negative Content-Length",
+            post,
+            events,
+            false,
+            400,
+            "bad_request",
+            json,
+            "Content-Length: -5"));
+    cases.add(
+        raw(
+            "a header line without a colon",
+            post,
+            events,
+            false,
+            400,
+            "bad_request",
+            json,
+            "Content-Length: " + events.length,
+            "Not a header"));
+    cases.add(
+        raw(
+            "control character in the path",
+            "GET /met\u0001rics HTTP/1.1",
+            new byte[0],
+            false,
+            400,
+            "bad_request"));
+    cases.add(
+        raw(
+            "URI over 8 KiB",
+            "GET /metrics?" + "q".repeat(20_000) + " HTTP/1.1",
+            new byte[0],
+            false,
+            414,
+            "uri_too_long"));
+    cases.add(
+        raw(
+            "headers over 8 KiB",
+            "GET /metrics HTTP/1.1",
+            new byte[0],
+            false,
+            431,
+            "headers_too_large",
+            "X-Padding: " + "p".repeat(20_000)));
+    cases.add(
+        raw(
+            "unknown HTTP version",
+            "GET /metrics HTTP/7.0",
+            new byte[0],
+            false,
+            505,
+            "http_version_not_supported"));
+    return cases;
+  }
+
+  private static RawCase raw(
+      String name,
+      String requestLine,
+      byte[] body,
+      boolean halfClose,
+      int status,
+      String error,
+      String... headers) {
+    return new RawCase(name, RawHttp.request(requestLine, body, headers), halfClose, status, error);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static BodyCase body(String name, String contentType, String body, int status) {
