@@ -136,6 +136,62 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void bothEndpointsRequireTokensFromASecretTheUserCreates() throws Exception {
+    Map<String, JsonNode> byKind = new HashMap<>();
+    for (String file : List.of("metrics-server.yaml", "servicemonitor.yaml")) {
+      for (JsonNode document : Yaml.parseAll(read("stack/kubernetes/" + file))) {
+        byKind.put(document.path("kind").asText(), document);
+      }
+    }
+    JsonNode pod = byKind.get("Deployment").at("/spec/template/spec");
+    JsonNode container = pod.at("/containers/0");
+    Map<String, String> env = new HashMap<>();
+    container.path("env").forEach(e -> env.put(e.path("name").asText(), e.path("value").asText()));
+    JsonNode mount = null;
+    for (JsonNode m : container.path("volumeMounts")) {
+      if (m.path("name").asText().equals("credentials")) {
+        mount = m;
+      }
+    }
+    JsonNode volume = null;
+    for (JsonNode v : pod.path("volumes")) {
+      if (v.path("name").asText().equals("credentials")) {
+        volume = v;
+      }
+    }
+    assertThat(mount).as("the credentials volume is mounted").isNotNull();
+    assertThat(volume).as("the credentials volume").isNotNull();
+    String secret = volume.at("/secret/secretName").asText();
+    assertThat(secret).isEqualTo("agentmetrics-credentials");
+    assertThat(volume.at("/secret/optional").asBoolean(true))
+        .as("pods wait for the Secret instead of starting with an open ingest")
+        .isFalse();
+    String dir = mount.path("mountPath").asText();
+    assertThat(env)
+        .containsEntry("AGENTMETRICS_INGEST_TOKEN_FILE", dir + "/ingest-token")
+        .containsEntry("AGENTMETRICS_METRICS_TOKEN_FILE", dir + "/metrics-token")
+        .doesNotContainKeys("AGENTMETRICS_INGEST_TOKEN", "AGENTMETRICS_METRICS_TOKEN");
+    List<String> keys = new ArrayList<>();
+    volume.at("/secret/items").forEach(item -> keys.add(item.path("key").asText()));
+    assertThat(keys).containsExactlyInAnyOrder("ingest-token", "metrics-token");
+
+    JsonNode scrapeAuth = byKind.get("ServiceMonitor").at("/spec/endpoints/0/authorization");
+    assertThat(scrapeAuth.path("type").asText()).isEqualTo("Bearer");
+    assertThat(scrapeAuth.at("/credentials/name").asText()).isEqualTo(secret);
+    assertThat(scrapeAuth.at("/credentials/key").asText()).isEqualTo("metrics-token");
+
+    try (Stream<Path> files = Files.walk(root.resolve("stack/kubernetes"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+        for (JsonNode document : Yaml.parseAll(Files.readString(file))) {
+          assertThat(document.path("kind").asText())
+              .as(file + ": no Secret with a value is committed")
+              .isNotEqualTo("Secret");
+        }
+      }
+    }
+  }
+
+  @Test
   void theKustomizationListsOnlyFilesThatExist() {
     JsonNode kustomization = Yaml.parse(read("stack/kubernetes/kustomization.yaml"));
     List<String> resources = new ArrayList<>();
