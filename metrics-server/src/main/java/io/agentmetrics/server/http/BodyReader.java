@@ -45,16 +45,24 @@ final class BodyReader {
    * an {@link ApiException}.
    */
   CompletableFuture<Body> read(HttpServletRequest request) throws IOException {
-    long declared = request.getContentLengthLong();
-    if (declared > maxBodyBytes) {
-      throw tooLarge();
-    }
-    Reading reading = new Reading(request.getInputStream(), declared);
+    refuseDeclaredOversize(request);
+    Reading reading = new Reading(request.getInputStream(), request.getContentLengthLong());
     ScheduledFuture<?> expiry =
         timer.schedule(reading::expire, deadline.toMillis(), TimeUnit.MILLISECONDS);
     reading.result.whenComplete((body, failure) -> expiry.cancel(false));
     request.getInputStream().setReadListener(reading);
     return reading.result;
+  }
+
+  /**
+   * Refuses (413) a request whose declared {@code Content-Length} is over the limit. Called before
+   * the request turns async, Jetty then reads on what the client still sends, as long as it arrives
+   * at once, so that the client sees the answer instead of a reset connection.
+   */
+  void refuseDeclaredOversize(HttpServletRequest request) {
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      throw tooLarge();
+    }
   }
 
   /** A body read whole; its bytes count against the budget until released. */

@@ -38,6 +38,7 @@ final class IngestHandler implements Handler {
       throw new ApiException(
           415, "unsupported_media_type", "Content-Encoding " + encoding + " is not supported");
     }
+    bodies.refuseDeclaredOversize(ctx.req());
     // Javalin switches the request to async mode before it calls the supplier.
     ctx.future(
         () -> {

@@ -167,7 +167,7 @@ public final class EventBatchParser {
    * A reader's message for {@code e}: the parser's own words, less what names its internals (its
    * constraint and feature classes, "enable ..." advice), with the line and column.
    */
-  static String describe(JsonProcessingException e) {
+  private static String describe(JsonProcessingException e) {
     String message;
     if (e instanceof StreamConstraintsException) {
       message = describeLimit(String.valueOf(e.getOriginalMessage()));
