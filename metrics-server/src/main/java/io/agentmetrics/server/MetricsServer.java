@@ -86,6 +86,8 @@ public final class MetricsServer implements AutoCloseable {
    * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
    * @param maxBodyBytes the largest ingest body accepted
    * @param bodyTimeout how long an ingest body may take to arrive whole
+   * @param maxBufferedBodyBytes the bytes of ingest bodies held at once, all requests together; 0
+   *     for a quarter of the JVM's maximum heap
    * @param tls the TLS keystore, or null for plain HTTP
    * @param shutdownTimeout how long {@link #stop()} waits for requests in flight
    */
@@ -100,6 +102,7 @@ public final class MetricsServer implements AutoCloseable {
       List<String> corsOrigins,
       long maxBodyBytes,
       Duration bodyTimeout,
+      long maxBufferedBodyBytes,
       TlsKeyStore tls,
       Duration shutdownTimeout) {}
 
@@ -115,6 +118,7 @@ public final class MetricsServer implements AutoCloseable {
     private List<String> corsOrigins = List.of();
     private long maxBodyBytes = 1024 * 1024;
     private Duration bodyTimeout = Duration.ofSeconds(10);
+    private long maxBufferedBodyBytes;
     private TlsKeyStore tls;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
 
@@ -212,6 +216,20 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The bytes of ingest bodies the server holds at once, all requests together (being read or
+     * waiting to be parsed); by default a quarter of the JVM's maximum heap, and never less than
+     * one body of {@link #maxBodyBytes(long)}. A body that finds no room gets 503 with {@code
+     * Retry-After}.
+     */
+    public Builder maxBufferedBodyBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("maxBufferedBodyBytes must be positive: " + bytes);
+      }
+      this.maxBufferedBodyBytes = bytes;
+      return this;
+    }
+
     /** Serves HTTPS with this keystore instead of plain HTTP. */
     public Builder tls(TlsKeyStore tls) {
       this.tls = tls;
@@ -251,6 +269,7 @@ public final class MetricsServer implements AutoCloseable {
           corsOrigins,
           maxBodyBytes,
           bodyTimeout,
+          maxBufferedBodyBytes,
           tls,
           shutdownTimeout);
     }

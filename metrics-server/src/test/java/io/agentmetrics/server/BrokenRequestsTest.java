@@ -161,4 +161,61 @@ class BrokenRequestsTest {
       assertThat(quick.scrape()).doesNotContain("cache=\"broken\"");
     }
   }
+
+  @Test
+  void bodiesBeyondTheBufferBudgetGet503UntilRoomIsFree() throws Exception {
+    int max = 64 * 1024;
+    try (TestServer small =
+        new TestServer(
+            null,
+            b ->
+                b.maxBodyBytes(max)
+                    .maxBufferedBodyBytes(max + 1024)
+                    .bodyTimeout(java.time.Duration.ofSeconds(2)))) {
+      int port = small.server.port();
+      byte[] padding = new byte[max - 1024];
+      java.util.Arrays.fill(padding, (byte) ' ');
+      // One body holds most of the budget: sent but for its last bytes, then stalled.
+      try (java.net.Socket holder = new java.net.Socket("127.0.0.1", port)) {
+        holder
+            .getOutputStream()
+            .write(
+                RawHttp.request(
+                    "POST " + MetricsServer.EVENTS_PATH + " HTTP/1.1",
+                    padding,
+                    "Content-Type: application/json",
+                    "Content-Length: " + max));
+        holder.getOutputStream().flush();
+        Thread.sleep(300);
+        byte[] second = padding.clone();
+        second[0] = '[';
+        second[second.length - 1] = ']';
+        RawHttp.Answer busy =
+            RawHttp.exchange(
+                port,
+                RawHttp.request(
+                    "POST " + MetricsServer.EVENTS_PATH + " HTTP/1.1",
+                    second,
+                    "Content-Type: application/json",
+                    "Content-Length: " + second.length),
+                false);
+        jsonError(busy, 503, "server_busy");
+        assertThat(busy.header("Retry-After")).isEqualTo("1");
+      }
+      // The stalled body ends (its connection closed above, or its 2 s deadline passes) and gives
+      // its bytes back: the next body is taken.
+      Thread.sleep(2500);
+      byte[] events = utf8("[" + VALID + "]");
+      RawHttp.Answer taken =
+          RawHttp.exchange(
+              port,
+              RawHttp.request(
+                  "POST " + MetricsServer.EVENTS_PATH + " HTTP/1.1",
+                  events,
+                  "Content-Type: application/json",
+                  "Content-Length: " + events.length),
+              false);
+      assertThat(taken.status()).as(taken.body()).isEqualTo(202);
+    }
+  }
 }

@@ -17,11 +17,12 @@ final class BodyBudget {
   }
 
   /**
-   * The default: a quarter of the JVM's maximum heap, and at least one body of {@code
-   * maxBodyBytes}.
+   * A budget of {@code capacity} bytes, or of a quarter of the JVM's maximum heap when it is 0; at
+   * least one body of {@code maxBodyBytes} either way.
    */
-  static BodyBudget forHeap(long maxBodyBytes) {
-    return new BodyBudget(Math.max(maxBodyBytes, Runtime.getRuntime().maxMemory() / 4));
+  static BodyBudget of(long capacity, long maxBodyBytes) {
+    long bytes = capacity > 0 ? capacity : Runtime.getRuntime().maxMemory() / 4;
+    return new BodyBudget(Math.max(maxBodyBytes, bytes));
   }
 
   long capacity() {

@@ -5,7 +5,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -87,31 +88,42 @@ final class BodyReader {
     }
   }
 
-  /** One body being read: the container calls it as data arrives, from one thread at a time. */
+  /**
+   * One body being read: the container calls it as data arrives, from one thread at a time. The
+   * bytes land in chunks of {@value #CHUNK} and are copied once, into the body, at the end.
+   */
   private final class Reading implements ReadListener {
     private final ServletInputStream in;
     private final CompletableFuture<Body> result = new CompletableFuture<>();
-    private final byte[] chunk = new byte[CHUNK];
-    private byte[] buffer;
+    private final List<byte[]> full = new ArrayList<>();
+    private byte[] chunk;
+    private int filled;
     private int length;
     private long reserved;
 
     Reading(ServletInputStream in, long declared) {
       this.in = in;
-      this.buffer = new byte[(int) Math.min(Math.max(declared, 0), CHUNK)];
+      this.chunk = new byte[(int) Math.min(Math.max(declared, 1), CHUNK)];
     }
 
     @Override
     public void onDataAvailable() throws IOException {
       while (!result.isDone() && in.isReady()) {
-        int n = in.read(chunk);
+        if (filled == chunk.length) {
+          full.add(chunk);
+          chunk = new byte[CHUNK];
+          filled = 0;
+        }
+        int n = in.read(chunk, filled, chunk.length - filled);
         if (n < 0 || !accept(n)) {
           return; // at the end, onAllDataRead follows
         }
+        filled += n;
+        length += n;
       }
     }
 
-    /** Keeps {@code n} more bytes of the chunk; false when the body is refused. */
+    /** Counts {@code n} more bytes against the limits; false when the body is refused. */
     private synchronized boolean accept(int n) {
       if (result.isDone()) {
         return false;
@@ -132,12 +144,6 @@ final class BodyReader {
         return false;
       }
       reserved += n;
-      if (length + n > buffer.length) {
-        long grown = Math.max((long) buffer.length * 2, length + n);
-        buffer = Arrays.copyOf(buffer, (int) Math.min(grown, maxBodyBytes));
-      }
-      System.arraycopy(chunk, 0, buffer, length, n);
-      length += n;
       return true;
     }
 
@@ -146,8 +152,20 @@ final class BodyReader {
       if (result.isDone()) {
         return;
       }
-      byte[] body = length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
-      buffer = null;
+      byte[] body;
+      if (full.isEmpty() && filled == chunk.length) {
+        body = chunk;
+      } else {
+        body = new byte[length];
+        int at = 0;
+        for (byte[] part : full) {
+          System.arraycopy(part, 0, body, at, part.length);
+          at += part.length;
+        }
+        System.arraycopy(chunk, 0, body, at, filled);
+      }
+      full.clear();
+      chunk = null;
       if (!result.complete(new Body(body))) {
         budget.release(reserved);
       }
@@ -175,7 +193,6 @@ final class BodyReader {
       if (result.completeExceptionally(e)) {
         budget.release(reserved);
         reserved = 0;
-        buffer = null;
       }
     }
   }

@@ -47,7 +47,10 @@ public final class HttpRoutes {
         Executors.newFixedThreadPool(INGEST_WORKERS, daemon("agentmetrics-ingest"));
     BodyReader bodies =
         new BodyReader(
-            s.maxBodyBytes(), s.bodyTimeout(), BodyBudget.forHeap(s.maxBodyBytes()), deadlines);
+            s.maxBodyBytes(),
+            s.bodyTimeout(),
+            BodyBudget.of(s.maxBufferedBodyBytes(), s.maxBodyBytes()),
+            deadlines);
     Set<String> routes =
         Set.of(s.metricsPath(), events, MetricsServer.HEALTH_PATH, MetricsServer.READY_PATH);
     this.app =
