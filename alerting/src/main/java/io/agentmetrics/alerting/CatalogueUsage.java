@@ -2,12 +2,12 @@ package io.agentmetrics.alerting;
 
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
-import io.agentmetrics.api.promql.CatalogueCheck;
-import io.agentmetrics.api.promql.Grouping;
-import io.agentmetrics.api.promql.PromQlException;
-import io.agentmetrics.api.promql.PromQlReader;
-import io.agentmetrics.api.promql.QueryFacts;
-import io.agentmetrics.api.promql.Selector;
+import io.agentmetrics.catalogue.promql.CatalogueCheck;
+import io.agentmetrics.catalogue.promql.Grouping;
+import io.agentmetrics.catalogue.promql.PromQlException;
+import io.agentmetrics.catalogue.promql.PromQlReader;
+import io.agentmetrics.catalogue.promql.QueryFacts;
+import io.agentmetrics.catalogue.promql.Selector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

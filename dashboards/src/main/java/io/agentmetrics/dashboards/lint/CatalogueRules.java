@@ -2,9 +2,9 @@ package io.agentmetrics.dashboards.lint;
 
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
-import io.agentmetrics.api.promql.CatalogueCheck;
-import io.agentmetrics.api.promql.PromQlException;
-import io.agentmetrics.api.promql.QueryFacts;
+import io.agentmetrics.catalogue.promql.CatalogueCheck;
+import io.agentmetrics.catalogue.promql.PromQlException;
+import io.agentmetrics.catalogue.promql.QueryFacts;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Variable;
 import io.agentmetrics.dashboards.lint.TargetRules.PanelTarget;

@@ -1,10 +1,10 @@
 package io.agentmetrics.dashboards.lint;
 
-import io.agentmetrics.api.promql.Matcher;
-import io.agentmetrics.api.promql.PromQlException;
-import io.agentmetrics.api.promql.PromQlReader;
-import io.agentmetrics.api.promql.QueryFacts;
-import io.agentmetrics.api.promql.Selector;
+import io.agentmetrics.catalogue.promql.Matcher;
+import io.agentmetrics.catalogue.promql.PromQlException;
+import io.agentmetrics.catalogue.promql.PromQlReader;
+import io.agentmetrics.catalogue.promql.QueryFacts;
+import io.agentmetrics.catalogue.promql.Selector;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Panel;
 import io.agentmetrics.dashboards.Target;

@@ -1,8 +1,8 @@
 package io.agentmetrics.dashboards.promql;
 
-import io.agentmetrics.api.promql.Grouping;
-import io.agentmetrics.api.promql.PromQlReader;
-import io.agentmetrics.api.promql.QueryFacts;
+import io.agentmetrics.catalogue.promql.Grouping;
+import io.agentmetrics.catalogue.promql.PromQlReader;
+import io.agentmetrics.catalogue.promql.QueryFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public record LabelValuesQuery(String selector, String label) {
    * Reads a Grafana Prometheus variable query: {@code label_values(selector, label)} or plain
    * PromQL. The label of {@code label_values} is reported as a {@code by} grouping.
    *
-   * @throws io.agentmetrics.api.promql.PromQlException when the query cannot be read
+   * @throws io.agentmetrics.catalogue.promql.PromQlException when the query cannot be read
    */
   public static QueryFacts readVariableQuery(String query) {
     Optional<LabelValuesQuery> labelValues = parse(query);

@@ -2,9 +2,9 @@ package io.agentmetrics.dashboards.promql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.promql.Grouping;
-import io.agentmetrics.api.promql.PromQlReader;
-import io.agentmetrics.api.promql.QueryFacts;
+import io.agentmetrics.catalogue.promql.Grouping;
+import io.agentmetrics.catalogue.promql.PromQlReader;
+import io.agentmetrics.catalogue.promql.QueryFacts;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Dashboards;
 import io.agentmetrics.dashboards.Panel;

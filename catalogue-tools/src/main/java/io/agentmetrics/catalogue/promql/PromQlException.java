@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 /** A PromQL expression that cannot be read. */
 public final class PromQlException extends RuntimeException {

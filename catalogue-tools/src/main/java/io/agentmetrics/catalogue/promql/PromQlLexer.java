@@ -1,6 +1,6 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
-import io.agentmetrics.api.promql.Token.Kind;
+import io.agentmetrics.catalogue.promql.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
 

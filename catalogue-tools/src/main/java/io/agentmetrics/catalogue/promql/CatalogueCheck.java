@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 import io.agentmetrics.api.LabelDefinition;
 import io.agentmetrics.api.MetricCatalogue;

@@ -1,4 +1,4 @@
-package io.agentmetrics.api;
+package io.agentmetrics.catalogue;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 /**
  * A label matcher of a selector, e.g. {@code job=~"$job"}.

@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

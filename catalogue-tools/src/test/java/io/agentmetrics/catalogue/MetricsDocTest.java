@@ -1,7 +1,9 @@
-package io.agentmetrics.api;
+package io.agentmetrics.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.testing.NativeTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 /**
  * A token of a PromQL expression.

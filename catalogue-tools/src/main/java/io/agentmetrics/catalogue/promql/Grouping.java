@@ -1,4 +1,4 @@
-package io.agentmetrics.api.promql;
+package io.agentmetrics.catalogue.promql;
 
 import java.util.List;
 import java.util.Set;

@@ -1,9 +1,10 @@
-package io.agentmetrics.api;
+package io.agentmetrics.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.SourceConcepts.Concept;
-import io.agentmetrics.api.SourceConcepts.Kind;
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.catalogue.SourceConcepts.Concept;
+import io.agentmetrics.catalogue.SourceConcepts.Kind;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

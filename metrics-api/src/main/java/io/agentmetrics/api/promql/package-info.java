@@ -1,6 +1,0 @@
-/**
- * Reading PromQL expressions ({@link io.agentmetrics.api.promql.PromQlReader}) and checking what
- * they use against the metric catalogue ({@link io.agentmetrics.api.promql.CatalogueCheck}). Used
- * by the dashboards linter and the alert-rule checks.
- */
-package io.agentmetrics.api.promql;
