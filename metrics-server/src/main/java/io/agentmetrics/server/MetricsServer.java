@@ -3,6 +3,8 @@ package io.agentmetrics.server;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.server.http.HttpAuth;
 import io.agentmetrics.server.http.HttpRoutes;
+import io.agentmetrics.server.http.ServerSettings;
+import io.agentmetrics.server.http.TlsKeyStore;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +18,13 @@ import java.util.Objects;
 public final class MetricsServer implements AutoCloseable {
 
   /** The ingest endpoint. */
-  public static final String EVENTS_PATH = "/api/v1/events";
+  public static final String EVENTS_PATH = ServerSettings.EVENTS_PATH;
 
   /** The liveness endpoint. */
-  public static final String HEALTH_PATH = "/healthz";
+  public static final String HEALTH_PATH = ServerSettings.HEALTH_PATH;
 
   /** The readiness endpoint. */
-  public static final String READY_PATH = "/readyz";
+  public static final String READY_PATH = ServerSettings.READY_PATH;
 
   /** The largest {@link Builder#maxBodyBytes(long)} allowed: 64 MiB. */
   public static final long MAX_BODY_BYTES_LIMIT = 64L * 1024 * 1024;
@@ -72,39 +74,6 @@ public final class MetricsServer implements AutoCloseable {
   public boolean isReady() {
     return routes.isReady();
   }
-
-  /**
-   * The server's settings.
-   *
-   * @param host bind address
-   * @param port port, 0 for any free port
-   * @param metricsPath the scrape path
-   * @param registry the registry scraped
-   * @param metrics the facade ingested events are recorded through
-   * @param scrapeAuth credentials required on the scrape path
-   * @param ingestAuth credentials required on the ingest path
-   * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
-   * @param maxBodyBytes the largest ingest body accepted
-   * @param bodyTimeout how long an ingest body may take to arrive whole
-   * @param maxBufferedBodyBytes the bytes of ingest bodies held at once, all requests together; 0
-   *     for a quarter of the JVM's maximum heap
-   * @param tls the TLS keystore, or null for plain HTTP
-   * @param shutdownTimeout how long {@link #stop()} waits for requests in flight
-   */
-  public record Settings(
-      String host,
-      int port,
-      String metricsPath,
-      PrometheusMeterRegistry registry,
-      AgentMetrics metrics,
-      HttpAuth scrapeAuth,
-      HttpAuth ingestAuth,
-      List<String> corsOrigins,
-      long maxBodyBytes,
-      Duration bodyTimeout,
-      long maxBufferedBodyBytes,
-      TlsKeyStore tls,
-      Duration shutdownTimeout) {}
 
   /** Builds a {@link MetricsServer}. */
   public static final class Builder {
@@ -257,8 +226,8 @@ public final class MetricsServer implements AutoCloseable {
       return new MetricsServer(this);
     }
 
-    private Settings toSettings() {
-      return new Settings(
+    private ServerSettings toSettings() {
+      return new ServerSettings(
           host,
           port,
           path,

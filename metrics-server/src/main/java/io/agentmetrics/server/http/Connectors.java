@@ -1,6 +1,5 @@
 package io.agentmetrics.server.http;
 
-import io.agentmetrics.server.TlsKeyStore;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;

@@ -1,6 +1,5 @@
 package io.agentmetrics.server.http;
 
-import io.agentmetrics.server.MetricsServer;
 import io.agentmetrics.server.ingest.EventIngester;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -27,16 +26,16 @@ public final class HttpRoutes {
   /** Threads that parse and record ingest batches: as many as cores, and at least 2. */
   private static final int INGEST_WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
-  private final MetricsServer.Settings settings;
+  private final ServerSettings settings;
   private final Javalin app;
   private final ScheduledExecutorService deadlines;
   private final ExecutorService ingestWorkers;
   private volatile boolean ready;
 
   /** Wires a Javalin app for {@code settings}; nothing is bound until {@link #start()}. */
-  public HttpRoutes(MetricsServer.Settings s) {
+  public HttpRoutes(ServerSettings s) {
     this.settings = s;
-    String events = MetricsServer.EVENTS_PATH;
+    String events = ServerSettings.EVENTS_PATH;
     HealthHandlers health = new HealthHandlers(this::isReady);
     EventIngester ingester = new EventIngester(s.metrics(), s.registry());
     ScheduledThreadPoolExecutor timer =
@@ -52,7 +51,7 @@ public final class HttpRoutes {
             BodyBudget.of(s.maxBufferedBodyBytes(), s.maxBodyBytes()),
             deadlines);
     Set<String> routes =
-        Set.of(s.metricsPath(), events, MetricsServer.HEALTH_PATH, MetricsServer.READY_PATH);
+        Set.of(s.metricsPath(), events, ServerSettings.HEALTH_PATH, ServerSettings.READY_PATH);
     this.app =
         Javalin.create(
             config -> {
@@ -63,8 +62,8 @@ public final class HttpRoutes {
               config.routes.beforeMatched(events, new AuthHandler(s.ingestAuth()));
               config.routes.get(s.metricsPath(), new ScrapeHandler(s.registry()));
               config.routes.post(events, new IngestHandler(ingester, bodies, ingestWorkers));
-              config.routes.get(MetricsServer.HEALTH_PATH, health::health);
-              config.routes.get(MetricsServer.READY_PATH, health::readiness);
+              config.routes.get(ServerSettings.HEALTH_PATH, health::health);
+              config.routes.get(ServerSettings.READY_PATH, health::readiness);
               config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
               config.routes.exception(HttpResponseException.class, HttpRoutes::javalinError);
               config.routes.exception(Exception.class, HttpRoutes::internalError);

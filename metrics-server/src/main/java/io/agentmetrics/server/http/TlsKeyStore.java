@@ -1,4 +1,4 @@
-package io.agentmetrics.server;
+package io.agentmetrics.server.http;
 
 import java.nio.file.Path;
 import java.util.Objects;

@@ -1,0 +1,49 @@
+package io.agentmetrics.server.http;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The settings of a {@link HttpRoutes} server, built by {@code MetricsServer.Builder}.
+ *
+ * @param host bind address
+ * @param port port, 0 for any free port
+ * @param metricsPath the scrape path
+ * @param registry the registry scraped
+ * @param metrics the facade ingested events are recorded through
+ * @param scrapeAuth credentials required on the scrape path
+ * @param ingestAuth credentials required on the ingest path
+ * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
+ * @param maxBodyBytes the largest ingest body accepted
+ * @param bodyTimeout how long an ingest body may take to arrive whole
+ * @param maxBufferedBodyBytes the bytes of ingest bodies held at once, all requests together; 0 for
+ *     a quarter of the JVM's maximum heap
+ * @param tls the TLS keystore, or null for plain HTTP
+ * @param shutdownTimeout how long {@link HttpRoutes#stop()} waits for requests in flight
+ */
+public record ServerSettings(
+    String host,
+    int port,
+    String metricsPath,
+    PrometheusMeterRegistry registry,
+    AgentMetrics metrics,
+    HttpAuth scrapeAuth,
+    HttpAuth ingestAuth,
+    List<String> corsOrigins,
+    long maxBodyBytes,
+    Duration bodyTimeout,
+    long maxBufferedBodyBytes,
+    TlsKeyStore tls,
+    Duration shutdownTimeout) {
+
+  /** The ingest endpoint. */
+  public static final String EVENTS_PATH = "/api/v1/events";
+
+  /** The liveness endpoint. */
+  public static final String HEALTH_PATH = "/healthz";
+
+  /** The readiness endpoint. */
+  public static final String READY_PATH = "/readyz";
+}
