@@ -2,9 +2,7 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Path;
+import io.agentmetrics.api.testing.PackageEdges;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.spi.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,23 +22,14 @@ class PackageCyclesTest {
 
   @Test
   void theServersPackagesFormNoCycle() throws Exception {
-    Path classes =
-        Path.of(MetricsServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
-    StringWriter out = new StringWriter();
-    int exit =
-        jdeps.run(
-            new PrintWriter(out), new PrintWriter(out), "-verbose:package", classes.toString());
-    assertThat(exit).as(out.toString()).isZero();
-
     Map<String, Set<String>> edges = new TreeMap<>();
-    out.toString()
-        .lines()
-        .filter(line -> line.startsWith(" ") && line.contains("->"))
-        .map(line -> line.trim().split("\\s+"))
-        .filter(parts -> parts[0].startsWith(PREFIX) && parts[2].startsWith(PREFIX))
-        .filter(parts -> !parts[0].equals(parts[2]))
-        .forEach(parts -> edges.computeIfAbsent(parts[0], k -> new TreeSet<>()).add(parts[2]));
+    for (PackageEdges.Edge edge : PackageEdges.of(MetricsServer.class)) {
+      if (edge.from().startsWith(PREFIX)
+          && edge.to().startsWith(PREFIX)
+          && !edge.from().equals(edge.to())) {
+        edges.computeIfAbsent(edge.from(), k -> new TreeSet<>()).add(edge.to());
+      }
+    }
     assertThat(edges).containsKey(PREFIX);
 
     for (String start : edges.keySet()) {
