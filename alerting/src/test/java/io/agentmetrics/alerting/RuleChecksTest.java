@@ -35,7 +35,7 @@ class RuleChecksTest {
   private static Rule good() {
     return alert(
         "AgentMetricsLlmErrorRateHigh",
-        "sum by (job) (rate(gen_ai_client_operation_duration_seconds_count{outcome=\"error\"}[5m])) > 1",
+        "sum by (job) (rate(gen_ai_client_inference_duration_seconds_count{error_type!=\"\"}[5m])) > 1",
         "5m",
         Map.of("severity", "warning"),
         ANNOTATIONS);
@@ -103,11 +103,11 @@ class RuleChecksTest {
     List<String> exprs =
         List.of(
             "rate(gen_ai_client_operation_errors_total[5m]) > 0",
-            "rate(gen_ai_client_operation_duration_seconds_count{agent=\"x\"}[5m]) > 0",
-            "rate(gen_ai_client_operation_duration_seconds_count{outcome=\"failure\"}[5m]) > 0",
+            "rate(gen_ai_client_inference_duration_seconds_count{agent=\"x\"}[5m]) > 0",
+            "rate(gen_ai_execute_tool_duration_seconds_count{gen_ai_tool_type=\"hammer\"}[5m]) > 0",
             "rate(gen_ai_invoke_agent_duration_seconds_count{status=~\"error|failed\"}[5m]) > 0",
-            "sum by (gen_ai_agent_name) (rate(gen_ai_client_operation_duration_seconds_count[5m])) > 0",
-            "rate(gen_ai_client_operation_duration_seconds_count{le=\"1\"}[5m]) > 0");
+            "sum by (gen_ai_agent_name) (rate(gen_ai_client_inference_duration_seconds_count[5m])) > 0",
+            "rate(gen_ai_client_inference_duration_seconds_count{le=\"1\"}[5m]) > 0");
 
     for (String expr : exprs) {
       Rule rule = alert(g.name(), expr, "5m", g.labels(), Map.of());
@@ -131,9 +131,9 @@ class RuleChecksTest {
         new Rule(
             FILE,
             "made-up.rules",
-            "job_gen_ai_provider_name:gen_ai_client_operation_duration_seconds_count:rate5m",
+            "job_gen_ai_provider_name:gen_ai_client_inference_duration_seconds_count:rate5m",
             false,
-            "sum by (job, gen_ai_provider_name) (rate(gen_ai_client_operation_duration_seconds_count[5m]))",
+            "sum by (job, gen_ai_provider_name) (rate(gen_ai_client_inference_duration_seconds_count[5m]))",
             null,
             Map.of(),
             Map.of());
@@ -141,16 +141,16 @@ class RuleChecksTest {
         new Rule(
             FILE,
             "made-up.rules",
-            "job_outcome:gen_ai_client_operation_duration_seconds_count:rate5m",
+            "job_error_type:gen_ai_client_inference_duration_seconds_count:rate5m",
             false,
-            "sum by (job) (rate(gen_ai_client_operation_duration_seconds_count[5m]))",
+            "sum by (job) (rate(gen_ai_client_inference_duration_seconds_count[5m]))",
             null,
             Map.of(),
             Map.of());
     Rule user =
         alert(
             good().name(),
-            "job_gen_ai_provider_name:gen_ai_client_operation_duration_seconds_count:rate5m{outcome=\"error\"} > 0",
+            "job_gen_ai_provider_name:gen_ai_client_inference_duration_seconds_count:rate5m{error_type=\"x\"} > 0",
             "5m",
             good().labels(),
             Map.of("description", "{{ $labels.gen_ai_provider_name }}"));
@@ -158,7 +158,7 @@ class RuleChecksTest {
     assertThat(CatalogueUsage.problems(List.of(recording, user)))
         .singleElement()
         .asString()
-        .contains("has no label outcome");
+        .contains("has no label error_type");
     assertThat(CatalogueUsage.problems(List.of(lying)))
         .singleElement()
         .asString()

@@ -96,7 +96,7 @@ public class LlmCallBenchmark {
       PrometheusRegistry client = new PrometheusRegistry();
       clientDurations =
           histogram(LLM_OPERATION_DURATION.buckets())
-              .name("gen_ai_client_operation_duration_seconds")
+              .name("gen_ai_client_inference_duration_seconds")
               .labelNames(
                   "gen_ai_operation_name",
                   "gen_ai_provider_name",
@@ -107,7 +107,7 @@ public class LlmCallBenchmark {
               .register(client);
       clientFirstChunks =
           histogram(LLM_TIME_TO_FIRST_CHUNK.buckets())
-              .name("gen_ai_client_operation_time_to_first_chunk_seconds")
+              .name("gen_ai_client_inference_time_to_first_chunk_seconds")
               .labelNames("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model")
               .withoutExemplars()
               .register(client);

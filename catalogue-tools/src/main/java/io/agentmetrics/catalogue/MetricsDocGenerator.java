@@ -25,8 +25,8 @@ final class MetricsDocGenerator {
   private static final Map<String, String> EXAMPLES =
       Map.ofEntries(
           Map.entry(
-              "gen_ai.client.operation.duration",
-              "sum by (gen_ai_provider_name) (rate(gen_ai_client_operation_duration_seconds_count[5m]))"),
+              "gen_ai.client.inference.duration",
+              "sum by (gen_ai_provider_name) (rate(gen_ai_client_inference_duration_seconds_count[5m]))"),
           Map.entry(
               "gen_ai.client.token.usage",
               "sum by (gen_ai_token_type) (rate(gen_ai_client_token_usage_sum[5m]))"),
@@ -77,7 +77,12 @@ final class MetricsDocGenerator {
                 + Labels.UNKNOWN_AGENT
                 + "` when the caller did not name its agent.\n")
         .append(
-            "- Timers and summaries also export `_max` (the largest value in a recent window).\n\n");
+            "- Timers and summaries also export `_max` (the largest value in a recent window).\n")
+        .append(
+            "- The `gen_ai_*` metrics follow the OpenTelemetry GenAI semantic conventions, "
+                + MetricCatalogue.SPEC_VERSION
+                + ": names, units, attributes and bucket advice; our own prefix (`agent_`) is for"
+                + " what the spec lacks.\n\n");
     out.append("## Contents\n\n");
     for (Origin origin : Origin.values()) {
       out.append("- ").append(title(origin)).append('\n');
@@ -89,6 +94,7 @@ final class MetricsDocGenerator {
             .append(")\n");
       }
     }
+    out.append("- [Renamed in catalogue v2](#renamed-in-catalogue-v2)\n");
     out.append(
         "- [Where the source systems' concepts live](#where-the-source-systems-concepts-live)\n\n");
     for (Origin origin : Origin.values()) {
@@ -97,6 +103,7 @@ final class MetricsDocGenerator {
         metric(out, metric);
       }
     }
+    renamed(out);
     concepts(out);
     return out.toString();
   }
@@ -135,6 +142,25 @@ final class MetricsDocGenerator {
       out.append('\n');
     }
     out.append("```promql\n").append(example(metric)).append("\n```\n\n");
+  }
+
+  private static void renamed(StringBuilder out) {
+    out.append("## Renamed in catalogue v2\n\n")
+        .append(
+            "Catalogue v2 follows "
+                + MetricCatalogue.SPEC_VERSION
+                + ". Every old name and what to write now:\n\n")
+        .append("| Before | Now | Change |\n|---|---|---|\n");
+    for (RenamedMetrics change : RenamedMetrics.all()) {
+      out.append("| `")
+          .append(change.before().replace("|", "\\|"))
+          .append("` | ")
+          .append(change.after() == null ? "" : "`" + change.after().prometheusName() + "`")
+          .append(" | ")
+          .append(change.change().replace("|", "\\|"))
+          .append(" |\n");
+    }
+    out.append("\n");
   }
 
   private static void concepts(StringBuilder out) {

@@ -1,5 +1,6 @@
 package io.agentmetrics.catalogue;
 
+import io.agentmetrics.api.MetricCatalogue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -58,44 +59,46 @@ public final class SourceConcepts {
           "D. RAG assistant",
           "E. Agent API monitoring guide");
 
-  // Meter names, as in the catalogue.
-  private static final String RUNS = "gen_ai.invoke_agent.duration";
-  private static final String RUNS_ACTIVE = "agent.runs.active";
-  private static final String SESSIONS = "agent.sessions.active";
-  private static final String STARTUP = "agent.startup.duration";
-  private static final String LLM = "gen_ai.client.operation.duration";
-  private static final String TTFC = "gen_ai.client.operation.time_to_first_chunk";
-  private static final String TOKENS = "gen_ai.client.token.usage";
-  private static final String SAVED = "agent.tokens.saved";
-  private static final String COST = "agent.cost";
-  private static final String BUDGET = "agent.budget.limit";
-  private static final String TOOLS = "gen_ai.execute_tool.duration";
-  private static final String TASKS_STARTED = "agent.tasks.started";
-  private static final String TASKS = "agent.task.duration";
-  private static final String TASKS_ACTIVE = "agent.tasks.active";
-  private static final String QUEUE = "agent.task.queue.depth";
-  private static final String BLOCKED = "agent.tasks.blocked";
-  private static final String MESSAGES = "agent.messages";
-  private static final String FEATURES = "agent.feature.usage";
-  private static final String APPROVALS = "agent.approval.requests";
-  private static final String APPROVAL_TIME = "agent.approval.response.duration";
-  private static final String PENDING = "agent.approvals.pending";
-  private static final String ESCALATIONS = "agent.approval.escalations";
-  private static final String SKILL_ACCESS = "agent.skill.access";
-  private static final String PERMISSION_REQUESTS = "agent.permission.escalation.requests";
-  private static final String PERMISSIONS = "agent.permissions.active";
-  private static final String VIOLATIONS = "agent.policy.violations";
-  private static final String RAG = "agent.rag.retrieval.duration";
-  private static final String RELEVANCE = "agent.rag.relevance.score";
-  private static final String VECTOR = "agent.vectorstore.query.duration";
-  private static final String CACHE = "agent.cache.requests";
-  private static final String HTTP = "http.server.requests";
-  private static final String PROCESS_CPU = "process.cpu.usage";
-  private static final String SYSTEM_CPU = "system.cpu.usage";
-  private static final String MEMORY = "jvm.memory.used";
-  private static final String MEMORY_MAX = "jvm.memory.max";
-  private static final String UP = "up";
-  private static final String SCRAPE = "scrape_duration";
+  // Meter names, from the catalogue.
+  private static final String RUNS = MetricCatalogue.AGENT_RUN_DURATION.name();
+  private static final String RUNS_ACTIVE = MetricCatalogue.AGENT_RUNS_ACTIVE.name();
+  private static final String SESSIONS = MetricCatalogue.AGENT_SESSIONS_ACTIVE.name();
+  private static final String STARTUP = MetricCatalogue.AGENT_STARTUP_DURATION.name();
+  private static final String LLM = MetricCatalogue.LLM_INFERENCE_DURATION.name();
+  private static final String TTFC = MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK.name();
+  private static final String TOKENS = MetricCatalogue.LLM_INPUT_TOKENS.name();
+  private static final String OUTPUT_TOKENS = MetricCatalogue.LLM_OUTPUT_TOKENS.name();
+  private static final String SAVED = MetricCatalogue.TOKENS_SAVED.name();
+  private static final String COST = MetricCatalogue.COST.name();
+  private static final String BUDGET = MetricCatalogue.BUDGET_LIMIT.name();
+  private static final String TOOLS = MetricCatalogue.TOOL_DURATION.name();
+  private static final String TASKS_STARTED = MetricCatalogue.TASKS_STARTED.name();
+  private static final String TASKS = MetricCatalogue.TASK_DURATION.name();
+  private static final String TASKS_ACTIVE = MetricCatalogue.TASKS_ACTIVE.name();
+  private static final String QUEUE = MetricCatalogue.TASK_QUEUE_DEPTH.name();
+  private static final String BLOCKED = MetricCatalogue.TASKS_BLOCKED.name();
+  private static final String MESSAGES = MetricCatalogue.MESSAGES.name();
+  private static final String FEATURES = MetricCatalogue.FEATURE_USAGE.name();
+  private static final String APPROVALS = MetricCatalogue.APPROVAL_REQUESTS.name();
+  private static final String APPROVAL_TIME = MetricCatalogue.APPROVAL_RESPONSE_DURATION.name();
+  private static final String PENDING = MetricCatalogue.APPROVALS_PENDING.name();
+  private static final String ESCALATIONS = MetricCatalogue.APPROVAL_ESCALATIONS.name();
+  private static final String SKILL_ACCESS = MetricCatalogue.SKILL_ACCESS.name();
+  private static final String PERMISSION_REQUESTS =
+      MetricCatalogue.PERMISSION_ESCALATION_REQUESTS.name();
+  private static final String PERMISSIONS = MetricCatalogue.PERMISSIONS_ACTIVE.name();
+  private static final String VIOLATIONS = MetricCatalogue.POLICY_VIOLATIONS.name();
+  private static final String RAG = MetricCatalogue.RAG_RETRIEVAL_DURATION.name();
+  private static final String RELEVANCE = MetricCatalogue.RAG_RELEVANCE_SCORE.name();
+  private static final String VECTOR = MetricCatalogue.VECTORSTORE_QUERY_DURATION.name();
+  private static final String CACHE = MetricCatalogue.CACHE_REQUESTS.name();
+  private static final String HTTP = MetricCatalogue.HTTP_SERVER_REQUESTS.name();
+  private static final String PROCESS_CPU = MetricCatalogue.PROCESS_CPU_USAGE.name();
+  private static final String SYSTEM_CPU = MetricCatalogue.SYSTEM_CPU_USAGE.name();
+  private static final String MEMORY = MetricCatalogue.JVM_MEMORY_USED.name();
+  private static final String MEMORY_MAX = MetricCatalogue.JVM_MEMORY_MAX.name();
+  private static final String UP = MetricCatalogue.UP.name();
+  private static final String SCRAPE = MetricCatalogue.SCRAPE_DURATION.name();
 
   // External exporters, for infrastructure only.
   private static final String NODE_CPU = "node_exporter: node_cpu_seconds_total";
@@ -139,7 +142,7 @@ public final class SourceConcepts {
     t.metric("Messages processed by channel", MESSAGES);
     t.metric("Cost in USD by provider and model (counter)", COST);
     t.metric("Cost per agent", COST);
-    t.metric("Tokens by provider, model and type", TOKENS);
+    t.metric("Tokens by provider, model and type", TOKENS, OUTPUT_TOKENS);
     t.metric("System CPU and memory usage", PROCESS_CPU, SYSTEM_CPU, MEMORY, MEMORY_MAX);
     t.metric("Skills executed by skill", TOOLS);
     t.metric("Channel messages by channel type", MESSAGES);
@@ -157,7 +160,7 @@ public final class SourceConcepts {
     t.panel("Cost tracking: cost by provider pie", COST);
     t.panel("Cost tracking: cost over time stacked by provider and model", COST);
     t.panel("Cost tracking: cost per agent", COST);
-    t.panel("Cost tracking: token consumption rate", TOKENS);
+    t.panel("Cost tracking: token consumption rate", TOKENS, OUTPUT_TOKENS);
     t.target("Agent execution p95 < 200 ms (alert > 500 ms)", RUNS);
     t.target("Agent startup < 1 s (alert > 2 s)", STARTUP);
     t.target("Skill overhead < 50 ms (alert > 100 ms)", TOOLS);
@@ -209,7 +212,7 @@ public final class SourceConcepts {
     t.system(SYSTEMS.get(2));
     t.metric("AI agent operations", RUNS, LLM);
     t.metric("Execution duration", RUNS);
-    t.metric("Token usage", TOKENS);
+    t.metric("Token usage", TOKENS, OUTPUT_TOKENS);
     t.metric("Costs", COST);
     t.metric("Task orchestration: queue depth", QUEUE);
     t.metric("Task orchestration: execution status", TASKS, TASKS_ACTIVE);
@@ -219,7 +222,7 @@ public final class SourceConcepts {
     t.external("Database query time", POSTGRES_QUERIES);
     t.metric("Business: user sessions", SESSIONS);
     t.metric("Business: feature usage", FEATURES);
-    t.panel("AI agent overview", RUNS, LLM, TOKENS, COST);
+    t.panel("AI agent overview", RUNS, LLM, TOKENS, OUTPUT_TOKENS, COST);
     t.panel("System health", PROCESS_CPU, SYSTEM_CPU, MEMORY, UP);
     t.panel("Business metrics", SESSIONS, FEATURES);
 
@@ -233,7 +236,12 @@ public final class SourceConcepts {
     t.panel("System overview: CPU, memory", PROCESS_CPU, SYSTEM_CPU, MEMORY);
     t.external("System overview: disk", NODE_DISK);
     t.panel("Application performance: latency, errors, throughput", HTTP, RUNS);
-    t.panel("LLM metrics: call duration, success rate, model performance", LLM, TTFC, TOKENS);
+    t.panel(
+        "LLM metrics: call duration, success rate, model performance",
+        LLM,
+        TTFC,
+        TOKENS,
+        OUTPUT_TOKENS);
     t.panel("RAG performance: retrieval latency, vector search", RAG, VECTOR);
     t.panel("Infrastructure health: service status", UP);
     t.externalPanel("Infrastructure health: container health", CONTAINERS);
@@ -246,12 +254,12 @@ public final class SourceConcepts {
     t.panel("5xx error rate", HTTP);
     t.panel("p95 response time", HTTP);
     t.panel("Active agent sessions", SESSIONS);
-    t.panel("Tokens by agent type", TOKENS);
+    t.panel("Tokens by agent type", TOKENS, OUTPUT_TOKENS);
     t.panel("Cache hit rate", CACHE);
     t.externalPanel("Database query time", POSTGRES_QUERIES);
     t.panel("Agent success rate", RUNS);
-    t.panel("Tokens today", TOKENS);
-    t.panel("Tokens by workflow step (agent and operation)", TOKENS);
+    t.panel("Tokens today", TOKENS, OUTPUT_TOKENS);
+    t.panel("Tokens by workflow step (agent and operation)", TOKENS, OUTPUT_TOKENS);
     t.panel("Token savings from caching, compression and model routing", SAVED);
     t.panel("Cost today", COST);
     t.panel("7-day cost trend", COST);
@@ -263,7 +271,7 @@ public final class SourceConcepts {
     t.externalPanel("Network I/O", NODE_NETWORK);
     t.alert("5xx rate > 5 % for 5 m (critical)", HTTP);
     t.alert("p95 > 1 s (warning)", HTTP);
-    t.alert("Token usage > 1000/s for 10 m", TOKENS);
+    t.alert("Token usage > 1000/s for 10 m", TOKENS, OUTPUT_TOKENS);
     t.alert("Cache hit rate < 50 %", CACHE);
     t.externalAlert("Database connections > 90", POSTGRES_CONNECTIONS);
     t.externalAlert("CPU > 80 %", NODE_CPU);

@@ -52,8 +52,10 @@ class SourceConceptsTest {
   @Test
   void theSourceSystemsConceptsWithoutAnObviousNameAreServed() {
     assertThat(find("E. Agent API monitoring guide", "Tokens by agent type").metrics())
-        .containsExactly("gen_ai.client.token.usage");
-    assertThat(MetricCatalogue.LLM_TOKEN_USAGE.labelNames()).contains("gen_ai_agent_name");
+        .containsExactly(
+            "gen_ai.client.inference.usage.input_tokens",
+            "gen_ai.client.inference.usage.output_tokens");
+    assertThat(MetricCatalogue.LLM_INPUT_TOKENS.labelNames()).contains("gen_ai_agent_name");
     assertThat(find("C. Agent platform", "Task orchestration: dependency resolution").metrics())
         .containsExactly("agent.tasks.blocked");
     assertThat(find("E. Agent API monitoring guide", "Redis memory").exporter())

@@ -79,7 +79,7 @@ class ExpositionFormatsIT {
                         .hasSize(1);
                     assertThat(
                             api.query(
-                                "sum(gen_ai_client_operation_duration_seconds_count{job=\""
+                                "sum(gen_ai_client_inference_duration_seconds_count{job=\""
                                     + job.getValue()
                                     + "\", gen_ai_request_model=\""
                                     + MODEL

@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** How a human approval request was decided. */
-public enum ApprovalDecision {
+public enum ApprovalDecision implements LabelValue {
   /** {@code approved}. */
   APPROVED("approved"),
   /** {@code denied}. */
@@ -15,18 +15,13 @@ public enum ApprovalDecision {
     this.label = label;
   }
 
-  /** The label value recorded in Prometheus. */
+  @Override
   public String label() {
     return label;
   }
 
   /** The constant whose label value is {@code value}, or null when there is none. */
   public static ApprovalDecision fromLabel(String value) {
-    for (ApprovalDecision candidate : values()) {
-      if (candidate.label.equals(value)) {
-        return candidate;
-      }
-    }
-    return null;
+    return LabelValue.fromLabel(values(), value);
   }
 }

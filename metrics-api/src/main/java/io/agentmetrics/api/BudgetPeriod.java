@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** The period a spending budget covers. */
-public enum BudgetPeriod {
+public enum BudgetPeriod implements LabelValue {
   /** {@code daily}. */
   DAILY("daily"),
   /** {@code monthly}. */
@@ -13,18 +13,13 @@ public enum BudgetPeriod {
     this.label = label;
   }
 
-  /** The label value recorded in Prometheus. */
+  @Override
   public String label() {
     return label;
   }
 
   /** The constant whose label value is {@code value}, or null when there is none. */
   public static BudgetPeriod fromLabel(String value) {
-    for (BudgetPeriod candidate : values()) {
-      if (candidate.label.equals(value)) {
-        return candidate;
-      }
-    }
-    return null;
+    return LabelValue.fromLabel(values(), value);
   }
 }

@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** Direction of a message relative to the agent. */
-public enum Direction {
+public enum Direction implements LabelValue {
   /** {@code inbound}. */
   INBOUND("inbound"),
   /** {@code outbound}. */
@@ -13,18 +13,13 @@ public enum Direction {
     this.label = label;
   }
 
-  /** The label value recorded in Prometheus. */
+  @Override
   public String label() {
     return label;
   }
 
   /** The constant whose label value is {@code value}, or null when there is none. */
   public static Direction fromLabel(String value) {
-    for (Direction candidate : values()) {
-      if (candidate.label.equals(value)) {
-        return candidate;
-      }
-    }
-    return null;
+    return LabelValue.fromLabel(values(), value);
   }
 }

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which values a label may take: either a closed set, or bounded free text (a maximum length, a
- * safe character set and a cap on distinct values). Values outside the policy are recorded as
- * {@link #OVERFLOW_VALUE}.
+ * Which values a label may take: a closed set, or bounded free text (a maximum length, a safe
+ * character set and a cap on distinct values), optionally with well-known values listed first (the
+ * OpenTelemetry "well-known values, custom values allowed" sets). A label may also allow the empty
+ * value, which Prometheus treats as an absent label (e.g. {@code error.type} on success). Values
+ * outside the policy are recorded as {@link #OVERFLOW_VALUE}.
  */
 public final class LabelPolicy {
 
@@ -18,20 +20,59 @@ public final class LabelPolicy {
   /** Default maximum length of a free-text value. */
   public static final int DEFAULT_MAX_LENGTH = 64;
 
+  private final boolean closed;
   private final Set<String> allowedValues;
   private final int maxLength;
   private final int maxDistinctValues;
+  private final boolean allowsEmpty;
 
-  private LabelPolicy(Set<String> allowedValues, int maxLength, int maxDistinctValues) {
+  private LabelPolicy(
+      boolean closed,
+      Set<String> allowedValues,
+      int maxLength,
+      int maxDistinctValues,
+      boolean allowsEmpty) {
+    this.closed = closed;
     this.allowedValues = allowedValues;
     this.maxLength = maxLength;
     this.maxDistinctValues = maxDistinctValues;
+    this.allowsEmpty = allowsEmpty;
   }
 
   /** A closed set of values. {@link #OVERFLOW_VALUE} is always allowed in addition. */
   public static LabelPolicy oneOf(String... values) {
     Set<String> set = new LinkedHashSet<>(List.of(values));
-    return new LabelPolicy(Collections.unmodifiableSet(set), 0, set.size() + 1);
+    return new LabelPolicy(true, Collections.unmodifiableSet(set), 0, set.size() + 1, false);
+  }
+
+  /** The closed set of an api enum's label values, in declaration order. */
+  public static LabelPolicy oneOf(LabelValue... constants) {
+    String[] values = new String[constants.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = constants[i].label();
+    }
+    return oneOf(values);
+  }
+
+  /**
+   * Well-known values, custom values allowed: any value of bounded free text is accepted, the
+   * well-known ones are listed in docs and checks. The distinct-value cap counts all values.
+   */
+  public static LabelPolicy wellKnown(int maxLength, int maxDistinctValues, String... known) {
+    LabelPolicy free = freeText(maxLength, maxDistinctValues);
+    Set<String> set = new LinkedHashSet<>(List.of(known));
+    for (String value : set) {
+      if (!free.allows(value)) {
+        throw new IllegalArgumentException("well-known value '" + value + "' is not free text");
+      }
+    }
+    return new LabelPolicy(
+        false, Collections.unmodifiableSet(set), maxLength, maxDistinctValues, false);
+  }
+
+  /** This policy, also allowing the empty value (an absent label in Prometheus). */
+  public LabelPolicy orEmpty() {
+    return new LabelPolicy(closed, allowedValues, maxLength, maxDistinctValues, true);
   }
 
   /**
@@ -42,17 +83,25 @@ public final class LabelPolicy {
     if (maxLength < 1 || maxDistinctValues < 1) {
       throw new IllegalArgumentException("maxLength and maxDistinctValues must be positive");
     }
-    return new LabelPolicy(Set.of(), maxLength, maxDistinctValues);
+    return new LabelPolicy(false, Set.of(), maxLength, maxDistinctValues, false);
   }
 
   /** True for a closed set of values. */
   public boolean isClosed() {
-    return !allowedValues.isEmpty();
+    return closed;
   }
 
-  /** The allowed values of a closed policy, in catalogue order; empty for free text. */
+  /**
+   * The allowed values of a closed policy, or the well-known values of an open one, in catalogue
+   * order; empty for plain free text.
+   */
   public Set<String> allowedValues() {
     return allowedValues;
+  }
+
+  /** Whether the empty value (an absent label in Prometheus) is allowed. */
+  public boolean allowsEmpty() {
+    return allowsEmpty;
   }
 
   /** Maximum length of a free-text value; 0 for a closed set. */
@@ -73,11 +122,14 @@ public final class LabelPolicy {
     if (OVERFLOW_VALUE.equals(value)) {
       return true;
     }
-    if (isClosed()) {
+    int length = value.length();
+    if (length == 0) {
+      return allowsEmpty;
+    }
+    if (closed) {
       return allowedValues.contains(value);
     }
-    int length = value.length();
-    if (length == 0 || length > maxLength) {
+    if (length > maxLength) {
       return false;
     }
     for (int i = 0; i < length; i++) {
@@ -104,14 +156,21 @@ public final class LabelPolicy {
 
   /** A short human-readable description, used in docs and error messages. */
   public String describe() {
-    if (isClosed()) {
-      return "one of " + String.join(", ", allowedValues);
+    String empty = allowsEmpty ? " (or empty)" : "";
+    if (closed) {
+      return "one of " + String.join(", ", allowedValues) + empty;
     }
-    return "free text, up to "
-        + maxLength
-        + " characters of [A-Za-z0-9 _.:/@+-], at most "
-        + maxDistinctValues
-        + " distinct values";
+    String free =
+        "free text, up to "
+            + maxLength
+            + " characters of [A-Za-z0-9 _.:/@+-], at most "
+            + maxDistinctValues
+            + " distinct values"
+            + empty;
+    if (allowedValues.isEmpty()) {
+      return free;
+    }
+    return "well-known " + String.join(", ", allowedValues) + ", or custom: " + free;
   }
 
   @Override

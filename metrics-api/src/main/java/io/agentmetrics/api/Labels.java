@@ -8,96 +8,128 @@ public final class Labels {
 
   private Labels() {}
 
-  /** Value of {@link #ERROR_TYPE} when there was no error. */
-  public static final String NO_ERROR = "none";
+  /**
+   * Value of {@link #ERROR_TYPE} when there was no error: empty, which Prometheus treats as an
+   * absent label, as the spec sets {@code error.type} only on errors ({@code error_type!=""}
+   * selects the failures).
+   */
+  public static final String NO_ERROR = "";
+
+  /** Value of {@link #TEAM} when a recording is attributed to no team: empty (absent). */
+  public static final String NO_TEAM = "";
+
+  /** Value of {@link #TOKEN_MODALITY} when the provider does not break usage down by modality. */
+  public static final String UNKNOWN_MODALITY = "unknown";
 
   /** Agent name recorded when the caller did not say which agent it was. */
   public static final String UNKNOWN_AGENT = "unknown";
 
-  /** {@code gen_ai.operation.name}: the spec's operation names. */
+  /**
+   * {@code gen_ai.operation.name}: the spec's well-known operation names; custom values are allowed
+   * (the spec allows them), bounded like free text.
+   */
   public static final LabelDefinition OPERATION =
       new LabelDefinition(
           "gen_ai.operation.name",
           "GenAI operation",
-          LabelPolicy.oneOf(
+          LabelPolicy.wellKnown(
+              48,
+              50,
               "chat",
-              "text_completion",
-              "generate_content",
-              "embeddings",
               "create_agent",
+              "create_memory",
+              "create_memory_store",
+              "delete_memory",
+              "delete_memory_store",
+              "embeddings",
+              "execute_tool",
+              "fetch_response",
+              "generate_content",
               "invoke_agent",
-              "execute_tool"));
+              "invoke_workflow",
+              "plan",
+              "retrieval",
+              "search_memory",
+              "text_completion",
+              "update_memory",
+              "upsert_memory"));
 
-  /** {@code gen_ai.provider.name}: the spec's well-known provider values. */
+  /**
+   * {@code gen_ai.provider.name}: the spec's well-known providers; custom values (openrouter, vllm,
+   * litellm, ollama ...) are allowed, bounded like free text.
+   */
   public static final LabelDefinition PROVIDER =
       new LabelDefinition(
           "gen_ai.provider.name",
           "GenAI provider",
-          LabelPolicy.oneOf(
-              "openai",
+          LabelPolicy.wellKnown(
+              48,
+              50,
               "anthropic",
               "aws.bedrock",
-              "azure.ai.openai",
               "azure.ai.inference",
-              "gcp.vertex_ai",
-              "gcp.gemini",
-              "gcp.gen_ai",
-              "mistral_ai",
+              "azure.ai.openai",
               "cohere",
               "deepseek",
+              "gcp.gemini",
+              "gcp.gen_ai",
+              "gcp.vertex_ai",
               "groq",
               "ibm.watsonx.ai",
+              "mistral_ai",
+              "moonshot_ai",
+              "openai",
               "perplexity",
-              "x_ai",
-              "ollama"));
+              "x_ai"));
 
   /** {@code gen_ai.request.model}: the model name as requested. */
   public static final LabelDefinition MODEL =
       new LabelDefinition(
           "gen_ai.request.model", "Model name as requested", LabelPolicy.freeText(96, 200));
 
-  /** {@code gen_ai.token.type}: input, output, cached input, reasoning. */
-  public static final LabelDefinition TOKEN_TYPE =
+  /** {@code gen_ai.token.modality}: text, image, audio, or unknown when not broken down. */
+  public static final LabelDefinition TOKEN_MODALITY =
       new LabelDefinition(
-          "gen_ai.token.type",
-          "Token type",
-          LabelPolicy.oneOf("input", "output", "cached", "reasoning"));
+          "gen_ai.token.modality",
+          "Modality of the tokens counted (unknown when the provider does not say)",
+          LabelPolicy.wellKnown(16, 10, "text", "image", "audio", UNKNOWN_MODALITY));
 
   /** {@code gen_ai.agent.name}: the agent's configured name, never a user or session id. */
   public static final LabelDefinition AGENT =
       new LabelDefinition(
           "gen_ai.agent.name", "Agent name (never a user or session id)", freeText());
 
+  /**
+   * {@code team}: the team (or tenant, or project) a recording is charged to, for spend per team;
+   * empty when not attributed. Bounded like every free-text label.
+   */
+  public static final LabelDefinition TEAM =
+      new LabelDefinition(
+          "team",
+          "Team (tenant, project) the usage is charged to; empty when not attributed",
+          LabelPolicy.freeText(48, 100).orEmpty());
+
   /** {@code gen_ai.tool.name}: the tool or skill name. */
   public static final LabelDefinition TOOL =
       new LabelDefinition("gen_ai.tool.name", "Tool or skill name", LabelPolicy.freeText(64, 200));
 
-  /** {@code error.type}: an error class or code, never a message; {@value #NO_ERROR} on success. */
+  /** {@code gen_ai.tool.type}: function, extension, datastore, or our skill. */
+  public static final LabelDefinition TOOL_TYPE =
+      new LabelDefinition(
+          "gen_ai.tool.type",
+          "Tool type: function, extension, datastore (spec) or skill",
+          LabelPolicy.oneOf(ToolKind.values()));
+
+  /** {@code error.type}: an error class or code, never a message; empty (absent) on success. */
   public static final LabelDefinition ERROR_TYPE =
       new LabelDefinition(
           "error.type",
-          "Error class or code (never a message); none on success",
-          LabelPolicy.freeText(64, 50));
-
-  /** {@code outcome} of an LLM or tool call. */
-  public static final LabelDefinition OUTCOME =
-      new LabelDefinition("outcome", "Outcome of the call", LabelPolicy.oneOf("success", "error"));
-
-  /** {@code status} of a finished agent run. */
-  public static final LabelDefinition RUN_STATUS =
-      new LabelDefinition(
-          "status",
-          "How the agent run ended",
-          LabelPolicy.oneOf("success", "error", "timeout", "cancelled"));
+          "Error class or code (never a message); empty (absent) on success",
+          LabelPolicy.freeText(64, 50).orEmpty());
 
   /** {@code status} of a finished task. */
   public static final LabelDefinition TASK_STATUS =
-      new LabelDefinition(
-          "status", "How the task ended", LabelPolicy.oneOf("completed", "failed", "cancelled"));
-
-  /** {@code tool_kind}: a tool (function call) or a skill. */
-  public static final LabelDefinition TOOL_KIND =
-      new LabelDefinition("tool_kind", "Tool or skill", LabelPolicy.oneOf("tool", "skill"));
+      new LabelDefinition("status", "How the task ended", LabelPolicy.oneOf(TaskStatus.values()));
 
   /** {@code queue}: a task queue name. */
   public static final LabelDefinition QUEUE =
@@ -110,15 +142,14 @@ public final class Labels {
 
   /** {@code direction} of a message. */
   public static final LabelDefinition DIRECTION =
-      new LabelDefinition(
-          "direction", "Message direction", LabelPolicy.oneOf("inbound", "outbound"));
+      new LabelDefinition("direction", "Message direction", LabelPolicy.oneOf(Direction.values()));
 
   /** {@code decision} of an approval. */
   public static final LabelDefinition APPROVAL_DECISION =
       new LabelDefinition(
           "decision",
           "How the approval request was decided",
-          LabelPolicy.oneOf("approved", "denied", "timed_out"));
+          LabelPolicy.oneOf(ApprovalDecision.values()));
 
   /** {@code decision} of a skill access check. */
   public static final LabelDefinition ACCESS_DECISION =
@@ -161,7 +192,7 @@ public final class Labels {
 
   /** {@code period} of a budget. */
   public static final LabelDefinition BUDGET_PERIOD =
-      new LabelDefinition("period", "Budget period", LabelPolicy.oneOf("daily", "monthly"));
+      new LabelDefinition("period", "Budget period", LabelPolicy.oneOf(BudgetPeriod.values()));
 
   /** {@code feature}: a product feature used through an agent. */
   public static final LabelDefinition FEATURE =

@@ -10,12 +10,16 @@ import java.time.Duration;
  * @param model {@code gen_ai.request.model}
  * @param operation {@code gen_ai.operation.name}, {@code chat} by default
  * @param agent the calling agent's name, {@value Labels#UNKNOWN_AGENT} when not known
+ * @param team the team (tenant, project) the call is charged to; empty when not attributed
  * @param durationSeconds the whole call's duration
  * @param timeToFirstChunkSeconds time to the first streamed chunk; NaN when not streamed
+ * @param chunkIntervalsSeconds for a streamed call, the time between each chunk after the first and
+ *     the one before it; empty when not streamed (the array is not copied: do not change it)
  * @param errorType an error class or code, or null on success
  * @param inputTokens input tokens, including cached ones
  * @param outputTokens output tokens, including reasoning ones
- * @param cachedTokens input tokens served from the provider's prompt cache
+ * @param cachedTokens input tokens served from the provider's prompt cache (cache read)
+ * @param cacheWriteTokens input tokens written to the provider's prompt cache
  * @param reasoningTokens output tokens spent on reasoning
  * @param tokensSavedByCompression tokens removed by context compression before the call
  * @param tokensSavedByRouting tokens saved by routing to a smaller model
@@ -26,16 +30,21 @@ public record LlmCall(
     String model,
     String operation,
     String agent,
+    String team,
     double durationSeconds,
     double timeToFirstChunkSeconds,
+    double[] chunkIntervalsSeconds,
     String errorType,
     long inputTokens,
     long outputTokens,
     long cachedTokens,
+    long cacheWriteTokens,
     long reasoningTokens,
     long tokensSavedByCompression,
     long tokensSavedByRouting,
     double reportedCostUsd) {
+
+  private static final double[] NO_CHUNKS = new double[0];
 
   /** Whether the call failed. */
   public boolean failed() {
@@ -53,12 +62,15 @@ public record LlmCall(
     private final String model;
     private String operation = "chat";
     private String agent = Labels.UNKNOWN_AGENT;
+    private String team = Labels.NO_TEAM;
     private double durationSeconds = Double.NaN;
     private double timeToFirstChunkSeconds = Double.NaN;
+    private double[] chunkIntervalsSeconds = NO_CHUNKS;
     private String errorType;
     private long inputTokens;
     private long outputTokens;
     private long cachedTokens;
+    private long cacheWriteTokens;
     private long reasoningTokens;
     private long tokensSavedByCompression;
     private long tokensSavedByRouting;
@@ -81,6 +93,12 @@ public record LlmCall(
       return this;
     }
 
+    /** The team (tenant, project) the call's tokens and cost are charged to. */
+    public Builder team(String team) {
+      this.team = team;
+      return this;
+    }
+
     /** The call's duration. */
     public Builder duration(Duration duration) {
       this.durationSeconds = duration == null ? Double.NaN : duration.toNanos() / 1e9;
@@ -96,6 +114,15 @@ public record LlmCall(
     /** Time to the first streamed chunk, in seconds. */
     public Builder timeToFirstChunkSeconds(double seconds) {
       this.timeToFirstChunkSeconds = seconds;
+      return this;
+    }
+
+    /**
+     * For a streamed call, the time in seconds between each chunk after the first and the chunk
+     * before it; each is one observation of {@code gen_ai.client.inference.time_per_output_chunk}.
+     */
+    public Builder chunkIntervalsSeconds(double... seconds) {
+      this.chunkIntervalsSeconds = seconds == null ? NO_CHUNKS : seconds;
       return this;
     }
 
@@ -115,6 +142,12 @@ public record LlmCall(
     /** Input tokens served from the provider's prompt cache. */
     public Builder cachedTokens(long cached) {
       this.cachedTokens = cached;
+      return this;
+    }
+
+    /** Input tokens written to the provider's prompt cache. */
+    public Builder cacheWriteTokens(long written) {
+      this.cacheWriteTokens = written;
       return this;
     }
 
@@ -149,12 +182,15 @@ public record LlmCall(
           model,
           operation,
           agent,
+          team,
           durationSeconds,
           timeToFirstChunkSeconds,
+          chunkIntervalsSeconds,
           errorType,
           inputTokens,
           outputTokens,
           cachedTokens,
+          cacheWriteTokens,
           reasoningTokens,
           tokensSavedByCompression,
           tokensSavedByRouting,

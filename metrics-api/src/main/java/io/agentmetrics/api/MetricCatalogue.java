@@ -16,18 +16,17 @@ import static io.agentmetrics.api.Labels.HTTP_STATUS;
 import static io.agentmetrics.api.Labels.METRIC;
 import static io.agentmetrics.api.Labels.MODEL;
 import static io.agentmetrics.api.Labels.OPERATION;
-import static io.agentmetrics.api.Labels.OUTCOME;
 import static io.agentmetrics.api.Labels.PROVIDER;
 import static io.agentmetrics.api.Labels.QUEUE;
 import static io.agentmetrics.api.Labels.REJECT_REASON;
-import static io.agentmetrics.api.Labels.RUN_STATUS;
 import static io.agentmetrics.api.Labels.SAVING_MECHANISM;
 import static io.agentmetrics.api.Labels.SKILL;
 import static io.agentmetrics.api.Labels.STORE;
 import static io.agentmetrics.api.Labels.TASK_STATUS;
-import static io.agentmetrics.api.Labels.TOKEN_TYPE;
+import static io.agentmetrics.api.Labels.TEAM;
+import static io.agentmetrics.api.Labels.TOKEN_MODALITY;
 import static io.agentmetrics.api.Labels.TOOL;
-import static io.agentmetrics.api.Labels.TOOL_KIND;
+import static io.agentmetrics.api.Labels.TOOL_TYPE;
 import static io.agentmetrics.api.Labels.VIOLATION_TYPE;
 
 import java.util.ArrayList;
@@ -45,23 +44,32 @@ public final class MetricCatalogue {
 
   private static final List<MetricDefinition> ALL = new ArrayList<>();
 
-  // ---- LLM calls (OpenTelemetry GenAI semantic conventions) ----
+  // ---- LLM calls (OpenTelemetry GenAI semantic conventions, see SPEC_VERSION) ----
 
-  /** Duration of LLM operations; its count is the number of calls. */
-  public static final MetricDefinition LLM_OPERATION_DURATION =
+  /**
+   * The version of the OpenTelemetry GenAI semantic conventions whose names, units, attributes and
+   * bucket advice the {@code gen_ai.*} metrics follow.
+   */
+  public static final String SPEC_VERSION = "semantic-conventions-genai v0.1.0";
+
+  private static final List<Double> GEN_AI_DURATION_BUCKETS = exponential(0.01, 2, 14);
+  private static final List<Double> GEN_AI_TOKEN_BUCKETS = exponential(1, 4, 14);
+
+  /** Duration of LLM inference calls; its count is the number of calls, by error type. */
+  public static final MetricDefinition LLM_INFERENCE_DURATION =
       add(
-          "gen_ai.client.operation.duration",
+          "gen_ai.client.inference.duration",
           MetricType.TIMER,
           null,
-          "Duration of GenAI client operations (LLM calls), by provider, model, operation and outcome.",
+          "Duration of GenAI client inference operations (LLM calls); error_type is set on failures only.",
           Origin.AGENT,
-          List.of(OPERATION, PROVIDER, MODEL, OUTCOME, ERROR_TYPE),
-          exponential(0.01, 2, 14));
+          List.of(OPERATION, PROVIDER, MODEL, ERROR_TYPE),
+          GEN_AI_DURATION_BUCKETS);
 
   /** Time to the first chunk of a streamed LLM response. */
   public static final MetricDefinition LLM_TIME_TO_FIRST_CHUNK =
       add(
-          "gen_ai.client.operation.time_to_first_chunk",
+          "gen_ai.client.inference.time_to_first_chunk",
           MetricType.TIMER,
           null,
           "Time from issuing a streaming GenAI request to receiving the first chunk (time to first token).",
@@ -71,16 +79,70 @@ public final class MetricCatalogue {
               0.001, 0.005, 0.01, 0.02, 0.04, 0.06, 0.08, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 7.5,
               10.0));
 
-  /** Tokens per LLM call, by token type; its sum is the token total. */
-  public static final MetricDefinition LLM_TOKEN_USAGE =
+  /**
+   * Time per output chunk of a streamed LLM response, one observation per chunk after the first.
+   */
+  public static final MetricDefinition LLM_TIME_PER_OUTPUT_CHUNK =
       add(
-          "gen_ai.client.token.usage",
+          "gen_ai.client.inference.time_per_output_chunk",
+          MetricType.TIMER,
+          null,
+          "Time between consecutive chunks of a streamed GenAI response, recorded for each chunk after the first.",
+          Origin.AGENT,
+          List.of(OPERATION, PROVIDER, MODEL),
+          GEN_AI_DURATION_BUCKETS);
+
+  /** Input tokens, including cache reads and writes: the total input. */
+  public static final MetricDefinition LLM_INPUT_TOKENS =
+      tokenCounter(
+          "gen_ai.client.inference.usage.input_tokens",
+          "Input (prompt) tokens used, including cached ones, by agent and team.");
+
+  /** Output tokens, including reasoning: the total output. */
+  public static final MetricDefinition LLM_OUTPUT_TOKENS =
+      tokenCounter(
+          "gen_ai.client.inference.usage.output_tokens",
+          "Output (completion) tokens used, including reasoning ones, by agent and team.");
+
+  /** Input tokens read from the provider's prompt cache: a part of the input tokens. */
+  public static final MetricDefinition LLM_CACHE_READ_TOKENS =
+      tokenCounter(
+          "gen_ai.client.inference.usage.cache_read.input_tokens",
+          "Input tokens served from the provider's prompt cache (a part of input_tokens, never to add to it).");
+
+  /** Input tokens written to the provider's prompt cache: a part of the input tokens. */
+  public static final MetricDefinition LLM_CACHE_WRITE_TOKENS =
+      tokenCounter(
+          "gen_ai.client.inference.usage.cache_write.input_tokens",
+          "Input tokens written to the provider's prompt cache (a part of input_tokens, never to add to it).");
+
+  /** Output tokens spent on reasoning: a part of the output tokens. */
+  public static final MetricDefinition LLM_REASONING_TOKENS =
+      tokenCounter(
+          "gen_ai.client.inference.usage.reasoning.output_tokens",
+          "Output tokens spent on reasoning (a part of output_tokens, never to add to it).");
+
+  /** Input tokens per call: percentiles and outliers, never totals. */
+  public static final MetricDefinition LLM_CALL_INPUT_TOKENS =
+      add(
+          "gen_ai.client.inference.operation.input_tokens",
           MetricType.DISTRIBUTION_SUMMARY,
           null,
-          "Tokens used per GenAI operation, by token type (input, output, cached, reasoning) and agent.",
+          "Input tokens per GenAI inference call, for percentiles and outliers (use usage counters for totals).",
           Origin.AGENT,
-          List.of(OPERATION, PROVIDER, MODEL, TOKEN_TYPE, AGENT),
-          exponential(1, 4, 14));
+          List.of(OPERATION, PROVIDER, MODEL),
+          GEN_AI_TOKEN_BUCKETS);
+
+  /** Output tokens per call: percentiles and outliers, never totals. */
+  public static final MetricDefinition LLM_CALL_OUTPUT_TOKENS =
+      add(
+          "gen_ai.client.inference.operation.output_tokens",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Output tokens per GenAI inference call, for percentiles and outliers (use usage counters for totals).",
+          Origin.AGENT,
+          List.of(OPERATION, PROVIDER, MODEL),
+          GEN_AI_TOKEN_BUCKETS);
 
   /** Tokens not spent thanks to caching, compression or model routing. */
   public static final MetricDefinition TOKENS_SAVED =
@@ -101,9 +163,9 @@ public final class MetricCatalogue {
           "agent.cost",
           MetricType.COUNTER,
           "usd",
-          "Cost of LLM calls in US dollars, by provider, model and agent.",
+          "Cost of LLM calls in US dollars, by provider, model, agent and team.",
           Origin.AGENT,
-          List.of(PROVIDER, MODEL, AGENT),
+          List.of(PROVIDER, MODEL, AGENT, TEAM),
           List.of());
 
   /** The configured spending budget. */
@@ -125,10 +187,32 @@ public final class MetricCatalogue {
           "gen_ai.invoke_agent.duration",
           MetricType.TIMER,
           null,
-          "Duration of agent runs (invocations), by agent, status and error type.",
+          "Duration of agent runs (invocations), by agent; error_type is set on failed runs only.",
           Origin.AGENT,
-          List.of(AGENT, RUN_STATUS, ERROR_TYPE),
-          List.of(0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0));
+          List.of(AGENT, ERROR_TYPE),
+          exponential(0.1, 2, 13));
+
+  /** LLM inference calls an agent run made itself, one observation per run. */
+  public static final MetricDefinition AGENT_RUN_INFERENCE_CALLS =
+      add(
+          "gen_ai.invoke_agent.inference_calls",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Inference calls made by one agent run, failed ones included.",
+          Origin.AGENT,
+          List.of(AGENT),
+          exponential(1, 2, 8));
+
+  /** Tool calls an agent run made, one observation per run. */
+  public static final MetricDefinition AGENT_RUN_TOOL_CALLS =
+      add(
+          "gen_ai.invoke_agent.tool_calls",
+          MetricType.DISTRIBUTION_SUMMARY,
+          null,
+          "Client-side tool calls made by one agent run.",
+          Origin.AGENT,
+          List.of(AGENT),
+          exponential(1, 2, 8));
 
   /** Agent runs in progress. */
   public static final MetricDefinition AGENT_RUNS_ACTIVE =
@@ -171,10 +255,10 @@ public final class MetricCatalogue {
           "gen_ai.execute_tool.duration",
           MetricType.TIMER,
           null,
-          "Duration of tool and skill executions, by agent, tool, kind and outcome.",
+          "Duration of tool and skill executions, by agent, tool and type; error_type is set on failures only.",
           Origin.AGENT,
-          List.of(AGENT, TOOL, TOOL_KIND, OUTCOME, ERROR_TYPE),
-          List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0));
+          List.of(AGENT, TOOL, TOOL_TYPE, ERROR_TYPE),
+          GEN_AI_DURATION_BUCKETS);
 
   // ---- Tasks ----
 
@@ -436,6 +520,20 @@ public final class MetricCatalogue {
           List.of(METRIC, REJECT_REASON),
           List.of());
 
+  /**
+   * Meters of ours the registry refused because another meter (a framework's or the app's own)
+   * already has the name with another type or other labels: their recordings are not exported.
+   */
+  public static final MetricDefinition METER_REGISTRATION_FAILED =
+      add(
+          "agentmetrics.meter.registration.failed",
+          MetricType.COUNTER,
+          null,
+          "Meters of ours the registry refused because another meter has the same name with another type or labels; their values are not exported.",
+          Origin.SELF,
+          List.of(METRIC),
+          List.of());
+
   /** LLM calls whose model is missing from the price table. */
   public static final MetricDefinition COST_UNKNOWN_MODEL =
       add(
@@ -682,6 +780,17 @@ public final class MetricCatalogue {
         new MetricDefinition(name, type, baseUnit, help, origin, labels, buckets);
     ALL.add(metric);
     return metric;
+  }
+
+  private static MetricDefinition tokenCounter(String name, String help) {
+    return add(
+        name,
+        MetricType.COUNTER,
+        null,
+        help,
+        Origin.AGENT,
+        List.of(OPERATION, PROVIDER, MODEL, TOKEN_MODALITY, AGENT, TEAM),
+        List.of());
   }
 
   private static List<Double> exponential(double start, double factor, int count) {

@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** How an agent run ended. */
-public enum RunStatus {
+public enum RunStatus implements LabelValue {
   /** {@code success}. */
   SUCCESS("success"),
   /** {@code error}. */
@@ -17,18 +17,13 @@ public enum RunStatus {
     this.label = label;
   }
 
-  /** The label value recorded in Prometheus. */
+  @Override
   public String label() {
     return label;
   }
 
   /** The constant whose label value is {@code value}, or null when there is none. */
   public static RunStatus fromLabel(String value) {
-    for (RunStatus candidate : values()) {
-      if (candidate.label.equals(value)) {
-        return candidate;
-      }
-    }
-    return null;
+    return LabelValue.fromLabel(values(), value);
   }
 }

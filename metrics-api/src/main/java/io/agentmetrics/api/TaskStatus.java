@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** How a task ended. */
-public enum TaskStatus {
+public enum TaskStatus implements LabelValue {
   /** {@code completed}. */
   COMPLETED("completed"),
   /** {@code failed}. */
@@ -15,18 +15,13 @@ public enum TaskStatus {
     this.label = label;
   }
 
-  /** The label value recorded in Prometheus. */
+  @Override
   public String label() {
     return label;
   }
 
   /** The constant whose label value is {@code value}, or null when there is none. */
   public static TaskStatus fromLabel(String value) {
-    for (TaskStatus candidate : values()) {
-      if (candidate.label.equals(value)) {
-        return candidate;
-      }
-    }
-    return null;
+    return LabelValue.fromLabel(values(), value);
   }
 }

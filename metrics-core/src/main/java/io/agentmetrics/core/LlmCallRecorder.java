@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records one {@link LlmCall}: operation duration, time to first chunk, token usage by type, cost
- * and token savings. Token types with a count of 0 are not recorded (0 means "not reported"); a
- * negative count is rejected.
+ * Records one {@link LlmCall}: inference duration, time to first chunk and per output chunk, token
+ * usage (one counter per kind, as the GenAI conventions define them: cache reads and writes are
+ * parts of the input, reasoning a part of the output, so no sum over them can count a token twice),
+ * tokens per call, cost and token savings. Token kinds with a count of 0 are not counted (0 means
+ * "not reported"); a negative count is rejected.
  */
 final class LlmCallRecorder {
 
@@ -19,7 +21,14 @@ final class LlmCallRecorder {
   private final PriceTable prices;
   private final MeterFamily<Timer> durations;
   private final MeterFamily<Timer> firstChunks;
-  private final MeterFamily<DistributionSummary> tokens;
+  private final MeterFamily<Timer> chunkIntervals;
+  private final MeterFamily<Counter> inputTokens;
+  private final MeterFamily<Counter> outputTokens;
+  private final MeterFamily<Counter> cacheReadTokens;
+  private final MeterFamily<Counter> cacheWriteTokens;
+  private final MeterFamily<Counter> reasoningTokens;
+  private final MeterFamily<DistributionSummary> callInputTokens;
+  private final MeterFamily<DistributionSummary> callOutputTokens;
   private final MeterFamily<Counter> saved;
   private final MeterFamily<Counter> costs;
   private final MeterFamily<Counter> unknownModels;
@@ -27,9 +36,16 @@ final class LlmCallRecorder {
   LlmCallRecorder(Meters meters, SelfMetrics self, PriceTable prices) {
     this.self = self;
     this.prices = prices;
-    this.durations = meters.timers(MetricCatalogue.LLM_OPERATION_DURATION);
+    this.durations = meters.timers(MetricCatalogue.LLM_INFERENCE_DURATION);
     this.firstChunks = meters.timers(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK);
-    this.tokens = meters.summaries(MetricCatalogue.LLM_TOKEN_USAGE);
+    this.chunkIntervals = meters.timers(MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK);
+    this.inputTokens = meters.counters(MetricCatalogue.LLM_INPUT_TOKENS);
+    this.outputTokens = meters.counters(MetricCatalogue.LLM_OUTPUT_TOKENS);
+    this.cacheReadTokens = meters.counters(MetricCatalogue.LLM_CACHE_READ_TOKENS);
+    this.cacheWriteTokens = meters.counters(MetricCatalogue.LLM_CACHE_WRITE_TOKENS);
+    this.reasoningTokens = meters.counters(MetricCatalogue.LLM_REASONING_TOKENS);
+    this.callInputTokens = meters.summaries(MetricCatalogue.LLM_CALL_INPUT_TOKENS);
+    this.callOutputTokens = meters.summaries(MetricCatalogue.LLM_CALL_OUTPUT_TOKENS);
     this.saved = meters.counters(MetricCatalogue.TOKENS_SAVED);
     this.costs = meters.counters(MetricCatalogue.COST);
     this.unknownModels = meters.counters(MetricCatalogue.COST_UNKNOWN_MODEL);
@@ -40,32 +56,61 @@ final class LlmCallRecorder {
     String model = call.model();
     String operation = call.operation();
     String errorType = call.errorType() == null ? Labels.NO_ERROR : call.errorType();
-    String outcome = call.errorType() == null ? "success" : "error";
 
     if (self.accepts(durations.metric(), call.durationSeconds())) {
       durations
-          .get(operation, provider, model, outcome, errorType)
+          .get(operation, provider, model, errorType)
           .record(nanos(call.durationSeconds()), TimeUnit.NANOSECONDS);
     }
     double firstChunk = call.timeToFirstChunkSeconds();
     if (!Double.isNaN(firstChunk) && self.accepts(firstChunks.metric(), firstChunk)) {
       firstChunks.get(operation, provider, model).record(nanos(firstChunk), TimeUnit.NANOSECONDS);
     }
+    double[] intervals = call.chunkIntervalsSeconds();
+    if (intervals != null && intervals.length > 0) {
+      Timer timer = chunkIntervals.get(operation, provider, model);
+      for (double interval : intervals) {
+        if (self.accepts(chunkIntervals.metric(), interval)) {
+          timer.record(nanos(interval), TimeUnit.NANOSECONDS);
+        }
+      }
+    }
     String agent = call.agent();
-    recordTokens(operation, provider, model, agent, "input", call.inputTokens());
-    recordTokens(operation, provider, model, agent, "output", call.outputTokens());
-    recordTokens(operation, provider, model, agent, "cached", call.cachedTokens());
-    recordTokens(operation, provider, model, agent, "reasoning", call.reasoningTokens());
+    String team = call.team();
+    count(inputTokens, operation, provider, model, agent, team, call.inputTokens());
+    count(outputTokens, operation, provider, model, agent, team, call.outputTokens());
+    count(cacheReadTokens, operation, provider, model, agent, team, call.cachedTokens());
+    count(cacheWriteTokens, operation, provider, model, agent, team, call.cacheWriteTokens());
+    count(reasoningTokens, operation, provider, model, agent, team, call.reasoningTokens());
+    perCall(callInputTokens, operation, provider, model, call.inputTokens());
+    perCall(callOutputTokens, operation, provider, model, call.outputTokens());
     recordSaved(provider, model, "caching", call.cachedTokens());
     recordSaved(provider, model, "compression", call.tokensSavedByCompression());
     recordSaved(provider, model, "routing", call.tokensSavedByRouting());
     recordCost(call);
   }
 
-  private void recordTokens(
-      String operation, String provider, String model, String agent, String type, long count) {
+  private void count(
+      MeterFamily<Counter> tokens,
+      String operation,
+      String provider,
+      String model,
+      String agent,
+      String team,
+      long count) {
     if (count != 0 && self.accepts(tokens.metric(), count)) {
-      tokens.get(operation, provider, model, type, agent).record(count);
+      tokens.get(operation, provider, model, Labels.UNKNOWN_MODALITY, agent, team).increment(count);
+    }
+  }
+
+  private void perCall(
+      MeterFamily<DistributionSummary> tokens,
+      String operation,
+      String provider,
+      String model,
+      long count) {
+    if (count != 0 && self.accepts(tokens.metric(), count)) {
+      tokens.get(operation, provider, model).record(count);
     }
   }
 
@@ -82,7 +127,7 @@ final class LlmCallRecorder {
   private void recordCost(LlmCall call) {
     double reported = call.reportedCostUsd();
     if (!Double.isNaN(reported) && self.accepts(costs.metric(), reported)) {
-      costs.get(call.provider(), call.model(), call.agent()).increment(reported);
+      costs.get(call.provider(), call.model(), call.agent(), call.team()).increment(reported);
       return;
     }
     long input = Math.max(0, call.inputTokens());
@@ -93,7 +138,7 @@ final class LlmCallRecorder {
     }
     double cost = prices.costUsdOrNaN(call.provider(), call.model(), input, output, cached);
     if (!Double.isNaN(cost)) {
-      costs.get(call.provider(), call.model(), call.agent()).increment(cost);
+      costs.get(call.provider(), call.model(), call.agent(), call.team()).increment(cost);
     } else {
       unknownModels.get(call.provider(), call.model()).increment();
     }

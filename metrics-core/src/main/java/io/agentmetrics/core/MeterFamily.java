@@ -20,8 +20,9 @@ import java.util.function.Function;
  * LabelPolicy#OVERFLOW_VALUE} and is reported as {@code invalid_label}; a free-text value past the
  * label's distinct-value cap, or a new series past the metric's series cap, becomes the overflow
  * value and is reported as an overflow. Past the series cap every free-text label is replaced by
- * the overflow value while closed-set labels (bounded by definition) keep theirs, so totals stay
- * correct.
+ * the overflow value while closed-set labels, well-known values and the empty value (an absent
+ * label, e.g. {@code error.type} on success) keep theirs: all bounded by definition, so totals and
+ * error ratios stay correct.
  *
  * @param <M> the meter, or the value holder of a gauge
  */
@@ -88,6 +89,12 @@ final class MeterFamily<M> {
     return meter != null ? meter : resolve(new String[] {a, b, c, d, e});
   }
 
+  /** The meter for these label values, in catalogue order. */
+  M get(String a, String b, String c, String d, String e, String f) {
+    M meter = seen.get(a, b, c, d, e, f);
+    return meter != null ? meter : resolve(new String[] {a, b, c, d, e, f});
+  }
+
   /** The meter for these label values, in catalogue order; the array is kept, not copied. */
   M get(String... values) {
     M meter = seen.get(values);
@@ -110,6 +117,7 @@ final class MeterFamily<M> {
         values[i] = LabelPolicy.OVERFLOW_VALUE;
         replaced = true;
       } else if (distinct[i] != null
+          && !keepsPastCaps(i, values[i])
           && !LabelPolicy.OVERFLOW_VALUE.equals(values[i])
           && !distinct[i].admit(values[i])) {
         values[i] = LabelPolicy.OVERFLOW_VALUE;
@@ -137,11 +145,16 @@ final class MeterFamily<M> {
   private LabelKey overflowKey(String[] values) {
     String[] overflow = values.clone();
     for (int i = 0; i < overflow.length; i++) {
-      if (distinct[i] != null) {
+      if (distinct[i] != null && !keepsPastCaps(i, overflow[i])) {
         overflow[i] = LabelPolicy.OVERFLOW_VALUE;
       }
     }
     return new LabelKey(overflow);
+  }
+
+  /** Whether a value is bounded by definition: empty (absent) or well-known. */
+  private boolean keepsPastCaps(int label, String value) {
+    return value.isEmpty() || labels.get(label).policy().allowedValues().contains(value);
   }
 
   /** Creates the meter when the series cap allows one more series, else returns null. */

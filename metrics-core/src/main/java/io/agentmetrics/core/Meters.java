@@ -4,9 +4,13 @@ import io.agentmetrics.api.MetricDefinition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.noop.NoopCounter;
+import io.micrometer.core.instrument.noop.NoopDistributionSummary;
+import io.micrometer.core.instrument.noop.NoopTimer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,23 +28,74 @@ final class Meters {
   private final MeterRegistry registry;
   private final int seriesCap;
   private final GuardReporter reporter;
+  private final RegistrationFailures failures;
 
-  Meters(MeterRegistry registry, int seriesCap, GuardReporter reporter) {
+  Meters(
+      MeterRegistry registry,
+      int seriesCap,
+      GuardReporter reporter,
+      RegistrationFailures failures) {
     this.registry = registry;
     this.seriesCap = seriesCap;
     this.reporter = reporter;
+    this.failures = failures;
   }
 
   MeterFamily<Counter> counters(MetricDefinition metric) {
-    return new MeterFamily<>(metric, seriesCap, tags -> counter(metric, tags), reporter);
+    ForeignMeters foreign = new ForeignMeters(registry, metric);
+    return new MeterFamily<>(
+        metric,
+        seriesCap,
+        tags -> refused(foreign, tags) ? new NoopCounter(id(metric, tags)) : counter(metric, tags),
+        reporter);
   }
 
   MeterFamily<Timer> timers(MetricDefinition metric) {
-    return new MeterFamily<>(metric, seriesCap, tags -> timer(metric, tags), reporter);
+    ForeignMeters foreign = new ForeignMeters(registry, metric);
+    return new MeterFamily<>(
+        metric,
+        seriesCap,
+        tags -> refused(foreign, tags) ? new NoopTimer(id(metric, tags)) : timer(metric, tags),
+        reporter);
   }
 
   MeterFamily<DistributionSummary> summaries(MetricDefinition metric) {
-    return new MeterFamily<>(metric, seriesCap, tags -> summary(metric, tags), reporter);
+    ForeignMeters foreign = new ForeignMeters(registry, metric);
+    return new MeterFamily<>(
+        metric,
+        seriesCap,
+        tags ->
+            refused(foreign, tags)
+                ? new NoopDistributionSummary(id(metric, tags))
+                : summary(metric, tags),
+        reporter);
+  }
+
+  /**
+   * Whether this label set must not be registered because another meter already holds the name in
+   * another shape: registering beside it would make every scrape of a Prometheus registry fail
+   * (Micrometer mixes the two into one family). Counted and logged by {@link RegistrationFailures}.
+   */
+  private boolean refused(ForeignMeters foreign, Tags tags) {
+    String conflict = foreign.conflict();
+    if (conflict == null) {
+      return false;
+    }
+    if (failures != null) {
+      failures.refused(foreign.metric(), tags, conflict);
+    }
+    return true;
+  }
+
+  private static Meter.Id id(MetricDefinition metric, Tags tags) {
+    Meter.Type type =
+        switch (metric.type()) {
+          case COUNTER -> Meter.Type.COUNTER;
+          case TIMER -> Meter.Type.TIMER;
+          case DISTRIBUTION_SUMMARY -> Meter.Type.DISTRIBUTION_SUMMARY;
+          case GAUGE -> Meter.Type.GAUGE;
+        };
+    return new Meter.Id(metric.name(), tags, metric.baseUnit(), metric.help(), type);
   }
 
   MeterFamily<AtomicLong> longGauges(MetricDefinition metric) {

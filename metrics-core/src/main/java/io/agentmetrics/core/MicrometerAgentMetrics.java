@@ -2,6 +2,8 @@ package io.agentmetrics.core;
 
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUNS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_INFERENCE_CALLS;
+import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_TOOL_CALLS;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_SESSIONS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_STARTUP_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.APPROVALS_PENDING;
@@ -11,7 +13,7 @@ import static io.agentmetrics.api.MetricCatalogue.APPROVAL_RESPONSE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.BUDGET_LIMIT;
 import static io.agentmetrics.api.MetricCatalogue.CACHE_REQUESTS;
 import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
-import static io.agentmetrics.api.MetricCatalogue.LLM_OPERATION_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.MESSAGES;
 import static io.agentmetrics.api.MetricCatalogue.PERMISSIONS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.PERMISSION_ESCALATION_REQUESTS;
@@ -67,6 +69,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final SelfMetrics self;
   private final LlmCallRecorder llmCalls;
   private final MeterFamily<Timer> runDurations;
+  private final MeterFamily<DistributionSummary> runInferenceCalls;
+  private final MeterFamily<DistributionSummary> runToolCalls;
   private final MeterFamily<AtomicLong> runsActive;
   private final MeterFamily<Timer> startups;
   private final MeterFamily<Timer> toolDurations;
@@ -95,9 +99,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   private MicrometerAgentMetrics(Builder builder) {
     this.self = new SelfMetrics(builder.registry, builder.seriesCap);
-    Meters meters = new Meters(builder.registry, builder.seriesCap, self);
+    RegistrationFailures failures =
+        RegistrationFailures.listen(builder.registry, builder.seriesCap, self);
+    Meters meters = new Meters(builder.registry, builder.seriesCap, self, failures);
     this.llmCalls = new LlmCallRecorder(meters, self, builder.priceTable);
     this.runDurations = meters.timers(AGENT_RUN_DURATION);
+    this.runInferenceCalls = meters.summaries(AGENT_RUN_INFERENCE_CALLS);
+    this.runToolCalls = meters.summaries(AGENT_RUN_TOOL_CALLS);
     this.runsActive = meters.longGauges(AGENT_RUNS_ACTIVE);
     this.startups = meters.timers(AGENT_STARTUP_DURATION);
     this.toolDurations = meters.timers(TOOL_DURATION);
@@ -133,13 +141,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void llmCall(LlmCall call) {
     if (call == null) {
-      self.rejected(LLM_OPERATION_DURATION, SelfMetrics.NULL_EVENT);
+      self.rejected(LLM_INFERENCE_DURATION, SelfMetrics.NULL_EVENT);
       return;
     }
     try {
       llmCalls.record(call);
     } catch (RuntimeException e) {
-      self.rejected(LLM_OPERATION_DURATION, SelfMetrics.INTERNAL);
+      self.rejected(LLM_INFERENCE_DURATION, SelfMetrics.INTERNAL);
     }
   }
 
@@ -161,11 +169,12 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     try {
       decrement(runsActive.get(run.agent()));
       if (self.accepts(AGENT_RUN_DURATION, run.durationSeconds())) {
-        String status = run.status() == null ? null : run.status().label();
         record(
-            runDurations.get(run.agent(), status, errorType(run.errorType())),
+            runDurations.get(run.agent(), errorType(run.effectiveErrorType())),
             run.durationSeconds());
       }
+      recordCalls(runInferenceCalls, run.agent(), run.inferenceCalls());
+      recordCalls(runToolCalls, run.agent(), run.toolCalls());
     } catch (RuntimeException e) {
       self.rejected(AGENT_RUN_DURATION, SelfMetrics.INTERNAL);
     }
@@ -192,12 +201,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
       if (self.accepts(TOOL_DURATION, call.durationSeconds())) {
         String kind = call.kind() == null ? null : call.kind().label();
         Timer timer =
-            toolDurations.get(
-                call.agent(),
-                call.tool(),
-                kind,
-                outcome(call.errorType()),
-                errorType(call.errorType()));
+            toolDurations.get(call.agent(), call.tool(), kind, errorType(call.errorType()));
         record(timer, call.durationSeconds());
       }
     } catch (RuntimeException e) {
@@ -407,8 +411,11 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     return errorType == null ? Labels.NO_ERROR : errorType;
   }
 
-  private static String outcome(String errorType) {
-    return errorType == null ? "success" : "error";
+  /** One observation of a per-run call count; {@link AgentRun#NOT_REPORTED} records nothing. */
+  private void recordCalls(MeterFamily<DistributionSummary> family, String agent, long calls) {
+    if (calls != AgentRun.NOT_REPORTED && self.accepts(family.metric(), calls)) {
+      family.get(agent).record(calls);
+    }
   }
 
   /** Configures a {@link MicrometerAgentMetrics}. */

@@ -1,5 +1,6 @@
 package io.agentmetrics.core;
 
+import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.Labels;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +41,7 @@ public final class PriceTable {
       "provider,model,input_usd_per_million,output_usd_per_million,cached_input_usd_per_million";
 
   private static final String BUNDLED = "prices.csv";
-  private static final Set<String> PROVIDERS = Labels.PROVIDER.policy().allowedValues();
+  private static final LabelPolicy PROVIDERS = Labels.PROVIDER.policy();
   private static final Pattern SNAPSHOT = Pattern.compile("[-@](\\d{4}-\\d{2}-\\d{2}|\\d{8})$");
 
   private final Map<String, Price> prices;
@@ -186,9 +186,9 @@ public final class PriceTable {
       }
       String provider = cells[0].strip();
       String model = cells[1].strip().toLowerCase(Locale.ROOT);
-      if (!PROVIDERS.contains(provider)) {
+      if (provider.isEmpty() || !PROVIDERS.allows(provider)) {
         throw new IllegalArgumentException(
-            where + "unknown provider '" + provider + "', expected one of " + PROVIDERS);
+            where + "provider '" + provider + "' is not " + PROVIDERS.describe());
       }
       if (model.isEmpty()) {
         throw new IllegalArgumentException(where + "the model is empty");

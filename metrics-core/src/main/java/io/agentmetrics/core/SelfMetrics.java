@@ -20,7 +20,7 @@ final class SelfMetrics implements GuardReporter {
   private final MeterFamily<Counter> rejections;
 
   SelfMetrics(MeterRegistry registry, int seriesCap) {
-    Meters meters = new Meters(registry, seriesCap, GuardReporter.NONE);
+    Meters meters = new Meters(registry, seriesCap, GuardReporter.NONE, null);
     this.overflows = meters.counters(MetricCatalogue.CARDINALITY_OVERFLOW);
     this.rejections = meters.counters(MetricCatalogue.RECORDINGS_REJECTED);
   }

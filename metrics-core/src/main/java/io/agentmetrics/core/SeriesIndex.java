@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The meters of the label sets a {@link MeterFamily} has already accepted, found from the label
- * values themselves without allocating: no key object, no array for up to five labels. Lookups are
+ * values themselves without allocating: no key object, no array for up to six labels. Lookups are
  * lock-free (an open-addressing table of immutable entries read with volatile reads); inserts are
  * serialised and happen once per series. Holds only series the family created, so it is bounded by
  * the family's caps.
@@ -19,26 +19,30 @@ final class SeriesIndex<M> {
   private int size; // guarded by this
 
   M get(String a) {
-    return find(1, hash(hash(1, a), null, null, null, null, 0), a, null, null, null, null);
+    return find(1, a, null, null, null, null, null);
   }
 
   M get(String a, String b) {
-    return find(2, hash(hash(1, a), b, null, null, null, 1), a, b, null, null, null);
+    return find(2, a, b, null, null, null, null);
   }
 
   M get(String a, String b, String c) {
-    return find(3, hash(hash(1, a), b, c, null, null, 2), a, b, c, null, null);
+    return find(3, a, b, c, null, null, null);
   }
 
   M get(String a, String b, String c, String d) {
-    return find(4, hash(hash(1, a), b, c, d, null, 3), a, b, c, d, null);
+    return find(4, a, b, c, d, null, null);
   }
 
   M get(String a, String b, String c, String d, String e) {
-    return find(5, hash(hash(1, a), b, c, d, e, 4), a, b, c, d, e);
+    return find(5, a, b, c, d, e, null);
   }
 
-  /** Any number of labels; for up to five the fixed-arity lookups avoid the array. */
+  M get(String a, String b, String c, String d, String e, String f) {
+    return find(6, a, b, c, d, e, f);
+  }
+
+  /** Any number of labels; for up to six the fixed-arity lookups avoid the array. */
   M get(String[] values) {
     int hash = Arrays.hashCode(values);
     AtomicReferenceArray<Entry<M>> slots = table;
@@ -76,7 +80,8 @@ final class SeriesIndex<M> {
     size++;
   }
 
-  private M find(int arity, int hash, String a, String b, String c, String d, String e) {
+  private M find(int arity, String a, String b, String c, String d, String e, String f) {
+    int hash = hash(arity, a, b, c, d, e, f);
     AtomicReferenceArray<Entry<M>> slots = table;
     int mask = slots.length() - 1;
     for (int i = spread(hash) & mask; ; i = (i + 1) & mask) {
@@ -84,7 +89,7 @@ final class SeriesIndex<M> {
       if (entry == null) {
         return null;
       }
-      if (entry.hash == hash && entry.matches(arity, a, b, c, d, e)) {
+      if (entry.hash == hash && entry.matches(arity, a, b, c, d, e, f)) {
         return entry.meter;
       }
     }
@@ -99,20 +104,23 @@ final class SeriesIndex<M> {
     slots.set(i, entry);
   }
 
-  /** {@link Arrays#hashCode(Object[])} of the first {@code more + 1} values, without the array. */
-  private static int hash(int seed, String b, String c, String d, String e, int more) {
-    int h = seed;
-    if (more >= 1) {
+  /** {@link Arrays#hashCode(Object[])} of the first {@code arity} values, without the array. */
+  private static int hash(int arity, String a, String b, String c, String d, String e, String f) {
+    int h = hash(1, a);
+    if (arity >= 2) {
       h = hash(h, b);
     }
-    if (more >= 2) {
+    if (arity >= 3) {
       h = hash(h, c);
     }
-    if (more >= 3) {
+    if (arity >= 4) {
       h = hash(h, d);
     }
-    if (more >= 4) {
+    if (arity >= 5) {
       h = hash(h, e);
+    }
+    if (arity >= 6) {
+      h = hash(h, f);
     }
     return h;
   }
@@ -136,14 +144,15 @@ final class SeriesIndex<M> {
       this.meter = meter;
     }
 
-    boolean matches(int arity, String a, String b, String c, String d, String e) {
+    boolean matches(int arity, String a, String b, String c, String d, String e, String f) {
       String[] v = values;
       return v.length == arity
           && Objects.equals(v[0], a)
           && (arity < 2 || Objects.equals(v[1], b))
           && (arity < 3 || Objects.equals(v[2], c))
           && (arity < 4 || Objects.equals(v[3], d))
-          && (arity < 5 || Objects.equals(v[4], e));
+          && (arity < 5 || Objects.equals(v[4], e))
+          && (arity < 6 || Objects.equals(v[5], f));
     }
   }
 }

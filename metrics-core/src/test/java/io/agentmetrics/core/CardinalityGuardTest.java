@@ -40,21 +40,22 @@ class CardinalityGuardTest {
   }
 
   @Test
-  void pastTheSeriesCapClosedSetLabelsKeepTheirValues() {
+  void pastTheSeriesCapBoundedValuesKeepTheirValues() {
     MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).seriesCap(1).build();
     metrics.llmCall(LlmCall.builder("openai", "gpt-4o").durationSeconds(1).build());
     metrics.llmCall(LlmCall.builder("anthropic", "claude-haiku-4-5").durationSeconds(2).build());
 
     assertThat(new Scrape(registry).lines())
         .contains(
-            "gen_ai_client_operation_duration_seconds_count{error_type=\"none\","
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
                 + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
-                + "gen_ai_request_model=\"gpt-4o\",outcome=\"success\"} 1",
-            "gen_ai_client_operation_duration_seconds_count{error_type=\"_other\","
+                + "gen_ai_request_model=\"gpt-4o\"} 1",
+            // Well-known values and the empty error type (a success) are bounded: kept.
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
                 + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"anthropic\","
-                + "gen_ai_request_model=\"_other\",outcome=\"success\"} 1",
+                + "gen_ai_request_model=\"_other\"} 1",
             "agentmetrics_cardinality_overflow_total{"
-                + "metric=\"gen_ai_client_operation_duration_seconds\"} 1.0");
+                + "metric=\"gen_ai_client_inference_duration_seconds\"} 1.0");
   }
 
   @Test
@@ -81,7 +82,7 @@ class CardinalityGuardTest {
     MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).build();
     metrics.message("support", "chat #42!", Direction.INBOUND);
     metrics.message(null, "slack", Direction.OUTBOUND);
-    metrics.llmCall(LlmCall.builder("OpenAI", "gpt-4o").durationSeconds(1).build());
+    metrics.llmCall(LlmCall.builder("Open AI!", "gpt-4o").durationSeconds(1).build());
 
     assertThat(new Scrape(registry).lines())
         .contains(
@@ -91,11 +92,11 @@ class CardinalityGuardTest {
                 + "gen_ai_agent_name=\"_other\"} 1.0",
             "agentmetrics_recordings_rejected_total{metric=\"agent_messages\","
                 + "reason=\"invalid_label\"} 2.0",
-            "gen_ai_client_operation_duration_seconds_count{error_type=\"none\","
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
                 + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"_other\","
-                + "gen_ai_request_model=\"gpt-4o\",outcome=\"success\"} 1",
+                + "gen_ai_request_model=\"gpt-4o\"} 1",
             "agentmetrics_recordings_rejected_total{"
-                + "metric=\"gen_ai_client_operation_duration_seconds\",reason=\"invalid_label\"} 1.0");
+                + "metric=\"gen_ai_client_inference_duration_seconds\",reason=\"invalid_label\"} 1.0");
   }
 
   @Test

@@ -65,8 +65,11 @@ class ConcurrencyTest {
 
     int total = THREADS * PER_THREAD;
     Scrape scrape = new Scrape(registry);
-    assertThat(sum(scrape, "gen_ai_client_operation_duration_seconds_count")).isEqualTo(total);
-    assertThat(sum(scrape, "gen_ai_client_token_usage_sum")).isEqualTo(total * 12.0);
+    assertThat(sum(scrape, "gen_ai_client_inference_duration_seconds_count")).isEqualTo(total);
+    assertThat(sum(scrape, "gen_ai_client_inference_usage_input_tokens_total"))
+        .isEqualTo(total * 10.0);
+    assertThat(sum(scrape, "gen_ai_client_inference_usage_output_tokens_total"))
+        .isEqualTo(total * 2.0);
     assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count")).isEqualTo(total);
     assertThat(sum(scrape, "agent_runs_active")).isZero();
     assertThat(sum(scrape, "agent_feature_usage_total")).isEqualTo(total);

@@ -20,16 +20,19 @@ final class EveryEvent {
     metrics.llmCall(
         LlmCall.builder("openai", "gpt-4o")
             .agent("support")
+            .team("payments")
             .durationSeconds(0.8)
             .timeToFirstChunkSeconds(0.2)
+            .chunkIntervalsSeconds(0.02, 0.03, 0.05)
             .tokens(1200, 300)
             .cachedTokens(400)
+            .cacheWriteTokens(200)
             .reasoningTokens(100)
             .tokensSavedByCompression(50)
             .tokensSavedByRouting(20)
             .build());
     metrics.agentRunStarted("support");
-    metrics.agentRun(AgentRun.success("support", 1.5));
+    metrics.agentRun(AgentRun.success("support", 1.5).withCalls(3, 2));
     metrics.agentStartup("support", 0.6);
     metrics.toolCall(ToolCall.success("support", "web_search", 0.3));
     metrics.taskStarted("support", "inbox");

@@ -2,9 +2,9 @@ package io.agentmetrics.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.api.ToolCall;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -36,19 +36,19 @@ class InvalidValuesTest {
     assertThat(lines)
         .contains(
             "agentmetrics_recordings_rejected_total{"
-                + "metric=\"gen_ai_client_operation_duration_seconds\",reason=\"negative\"} 1.0",
+                + "metric=\"gen_ai_client_inference_duration_seconds\",reason=\"negative\"} 1.0",
             "agentmetrics_recordings_rejected_total{"
-                + "metric=\"gen_ai_client_operation_duration_seconds\",reason=\"not_finite\"} 2.0",
+                + "metric=\"gen_ai_client_inference_duration_seconds\",reason=\"not_finite\"} 2.0",
             "agentmetrics_recordings_rejected_total{"
-                + "metric=\"gen_ai_client_operation_time_to_first_chunk_seconds\","
+                + "metric=\"gen_ai_client_inference_time_to_first_chunk_seconds\","
                 + "reason=\"not_finite\"} 1.0",
             "agentmetrics_recordings_rejected_total{metric=\"agent_startup_duration_seconds\","
                 + "reason=\"negative\"} 1.0",
-            "gen_ai_client_operation_duration_seconds_count{error_type=\"none\","
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
                 + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
-                + "gen_ai_request_model=\"gpt-4o\",outcome=\"success\"} 1");
+                + "gen_ai_request_model=\"gpt-4o\"} 1");
     assertThat(lines)
-        .noneMatch(line -> line.startsWith("gen_ai_client_operation_time_to_first_chunk_seconds_"))
+        .noneMatch(line -> line.startsWith("gen_ai_client_inference_time_to_first_chunk_seconds_"))
         .noneMatch(line -> line.startsWith("agent_startup_duration_seconds_"));
   }
 
@@ -61,11 +61,12 @@ class InvalidValuesTest {
 
     assertThat(new Scrape(registry).lines())
         .contains(
-            "agentmetrics_recordings_rejected_total{metric=\"gen_ai_client_token_usage\","
-                + "reason=\"negative\"} 1.0",
-            "gen_ai_client_token_usage_sum{gen_ai_agent_name=\"unknown\",gen_ai_operation_name=\"chat\","
-                + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\","
-                + "gen_ai_token_type=\"output\"} 5.0",
+            "agentmetrics_recordings_rejected_total{"
+                + "metric=\"gen_ai_client_inference_usage_input_tokens\",reason=\"negative\"} 1.0",
+            "gen_ai_client_inference_usage_output_tokens_total{gen_ai_agent_name=\"unknown\","
+                + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+                + "gen_ai_request_model=\"gpt-4o\",gen_ai_token_modality=\"unknown\",team=\"\"}"
+                + " 5.0",
             "agent_task_queue_depth{queue=\"inbox\"} 4.0",
             "agentmetrics_recordings_rejected_total{metric=\"agent_task_queue_depth\","
                 + "reason=\"negative\"} 1.0",
@@ -88,7 +89,7 @@ class InvalidValuesTest {
     assertThat(new Scrape(registry).lines())
         .contains(
             "agentmetrics_recordings_rejected_total{"
-                + "metric=\"gen_ai_client_operation_duration_seconds\",reason=\"null_event\"} 1.0",
+                + "metric=\"gen_ai_client_inference_duration_seconds\",reason=\"null_event\"} 1.0",
             "agentmetrics_recordings_rejected_total{"
                 + "metric=\"gen_ai_invoke_agent_duration_seconds\",reason=\"null_event\"} 1.0",
             "agentmetrics_recordings_rejected_total{"
@@ -101,17 +102,20 @@ class InvalidValuesTest {
 
   @Test
   void nullEnumsAndNamesBecomeOther() {
-    metrics.agentRun(new AgentRun("support", null, 1, null));
+    metrics.toolCall(new ToolCall("support", "search", null, 1, null));
     metrics.message("support", null, null);
 
     assertThat(new Scrape(registry).lines())
         .contains(
-            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"none\","
-                + "gen_ai_agent_name=\"support\",status=\"_other\"} 1",
+            "gen_ai_execute_tool_duration_seconds_count{error_type=\"\","
+                + "gen_ai_agent_name=\"support\",gen_ai_tool_name=\"search\","
+                + "gen_ai_tool_type=\"_other\"} 1",
             "agent_messages_total{channel=\"_other\",direction=\"_other\","
                 + "gen_ai_agent_name=\"support\"} 1.0",
             "agentmetrics_recordings_rejected_total{metric=\"agent_messages\","
-                + "reason=\"invalid_label\"} 2.0");
+                + "reason=\"invalid_label\"} 2.0",
+            "agentmetrics_recordings_rejected_total{"
+                + "metric=\"gen_ai_execute_tool_duration_seconds\",reason=\"invalid_label\"} 1.0");
   }
 
   @Test

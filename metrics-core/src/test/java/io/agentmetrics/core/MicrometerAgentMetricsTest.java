@@ -22,8 +22,11 @@ class MicrometerAgentMetricsTest {
 
   private static final String GPT4O =
       "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\"";
-  private static final String SUPPORT = "gen_ai_agent_name=\"support\",";
-  private static final String GPT4O_OK = "error_type=\"none\"," + GPT4O + ",outcome=\"success\"";
+  private static final String GPT4O_OK = "error_type=\"\"," + GPT4O;
+  private static final String SUPPORT_TOKENS =
+      "gen_ai_agent_name=\"support\","
+          + GPT4O
+          + ",gen_ai_token_modality=\"unknown\",team=\"payments\"";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -38,12 +41,12 @@ class MicrometerAgentMetricsTest {
     metrics.llmCall(LlmCall.builder("openai", "gpt-4o").durationSeconds(0.5).build());
     metrics.llmCall(LlmCall.builder("openai", "gpt-4o").durationSeconds(3).build());
 
-    String bucket = "gen_ai_client_operation_duration_seconds_bucket{" + GPT4O_OK + ",le=\"";
+    String bucket = "gen_ai_client_inference_duration_seconds_bucket{" + GPT4O_OK + ",le=\"";
     assertThat(scrape())
         .containsSubsequence(
-            "# HELP gen_ai_client_operation_duration_seconds Duration of GenAI client operations"
-                + " (LLM calls), by provider, model, operation and outcome.",
-            "# TYPE gen_ai_client_operation_duration_seconds histogram",
+            "# HELP gen_ai_client_inference_duration_seconds Duration of GenAI client inference"
+                + " operations (LLM calls); error_type is set on failures only.",
+            "# TYPE gen_ai_client_inference_duration_seconds histogram",
             bucket + "0.01\"} 0",
             bucket + "0.02\"} 0",
             bucket + "0.04\"} 0",
@@ -59,36 +62,63 @@ class MicrometerAgentMetricsTest {
             bucket + "40.96\"} 2",
             bucket + "81.92\"} 2",
             bucket + "+Inf\"} 2",
-            "gen_ai_client_operation_duration_seconds_count{" + GPT4O_OK + "} 2",
-            "gen_ai_client_operation_duration_seconds_sum{" + GPT4O_OK + "} 3.5",
-            "gen_ai_client_operation_duration_seconds_max{" + GPT4O_OK + "} 3.0");
+            "gen_ai_client_inference_duration_seconds_count{" + GPT4O_OK + "} 2",
+            "gen_ai_client_inference_duration_seconds_sum{" + GPT4O_OK + "} 3.5",
+            "gen_ai_client_inference_duration_seconds_max{" + GPT4O_OK + "} 3.0");
     assertThat(scrape()).noneMatch(line -> line.contains("time_to_first_chunk"));
   }
 
   @Test
-  void failedCallIsAnErrorOutcomeWithItsErrorType() {
+  void errorTypeIsSetOnFailuresOnly() {
+    metrics.llmCall(LlmCall.builder("anthropic", "claude-sonnet-4-5").durationSeconds(1).build());
     metrics.llmCall(
         LlmCall.builder("anthropic", "claude-sonnet-4-5")
             .durationSeconds(1.25)
             .errorType("RateLimitError")
             .build());
 
+    String call =
+        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"anthropic\","
+            + "gen_ai_request_model=\"claude-sonnet-4-5\"";
     assertThat(scrape())
         .contains(
-            "gen_ai_client_operation_duration_seconds_count{error_type=\"RateLimitError\","
-                + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"anthropic\","
-                + "gen_ai_request_model=\"claude-sonnet-4-5\",outcome=\"error\"} 1");
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"RateLimitError\","
+                + call
+                + "} 1",
+            // An empty label is an absent label to Prometheus: error_type!="" selects failures.
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + call + "} 1")
+        .noneMatch(line -> line.contains("outcome="));
   }
 
   @Test
-  void tokensByTypeTimeToFirstChunkCostAndSavings() {
+  void customProvidersAndOperationsKeepTheirOwnValues() {
+    metrics.llmCall(
+        LlmCall.builder("openrouter", "meta-llama/llama-3.1-70b")
+            .operation("generate_content")
+            .durationSeconds(0.4)
+            .tokens(10, 5)
+            .build());
+
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
+                + "gen_ai_operation_name=\"generate_content\",gen_ai_provider_name=\"openrouter\","
+                + "gen_ai_request_model=\"meta-llama/llama-3.1-70b\"} 1")
+        .noneMatch(line -> line.startsWith("agentmetrics_recordings_rejected_total{"));
+  }
+
+  @Test
+  void tokensByKindAreSeparateCountersSoNoSumCountsATokenTwice() {
     metrics.llmCall(
         LlmCall.builder("openai", "gpt-4o")
             .agent("support")
+            .team("payments")
             .durationSeconds(0.5)
             .timeToFirstChunkSeconds(0.1)
+            .chunkIntervalsSeconds(0.02, 0.03)
             .tokens(1000, 500)
             .cachedTokens(200)
+            .cacheWriteTokens(100)
             .reasoningTokens(0)
             .tokensSavedByCompression(300)
             .tokensSavedByRouting(40)
@@ -97,40 +127,29 @@ class MicrometerAgentMetricsTest {
     List<String> lines = scrape();
     assertThat(lines)
         .contains(
-            "gen_ai_client_operation_time_to_first_chunk_seconds_bucket{"
+            "gen_ai_client_inference_time_to_first_chunk_seconds_bucket{"
                 + GPT4O
                 + ",le=\"0.08\"} 0",
-            "gen_ai_client_operation_time_to_first_chunk_seconds_bucket{"
+            "gen_ai_client_inference_time_to_first_chunk_seconds_bucket{"
                 + GPT4O
                 + ",le=\"0.1\"} 1",
-            "gen_ai_client_operation_time_to_first_chunk_seconds_sum{" + GPT4O + "} 0.1",
-            "gen_ai_client_token_usage_bucket{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"input\",le=\"256.0\"} 0",
-            "gen_ai_client_token_usage_bucket{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"input\",le=\"1024.0\"} 1",
-            "gen_ai_client_token_usage_bucket{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"input\",le=\"6.7108864E7\"} 1",
-            "gen_ai_client_token_usage_sum{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"input\"} 1000.0",
-            "gen_ai_client_token_usage_sum{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"output\"} 500.0",
-            "gen_ai_client_token_usage_sum{"
-                + SUPPORT
-                + GPT4O
-                + ",gen_ai_token_type=\"cached\"} 200.0",
+            "gen_ai_client_inference_time_to_first_chunk_seconds_sum{" + GPT4O + "} 0.1",
+            "gen_ai_client_inference_time_per_output_chunk_seconds_count{" + GPT4O + "} 2",
+            "gen_ai_client_inference_time_per_output_chunk_seconds_sum{" + GPT4O + "} 0.05",
+            "gen_ai_client_inference_usage_input_tokens_total{" + SUPPORT_TOKENS + "} 1000.0",
+            "gen_ai_client_inference_usage_output_tokens_total{" + SUPPORT_TOKENS + "} 500.0",
+            "gen_ai_client_inference_usage_cache_read_input_tokens_total{"
+                + SUPPORT_TOKENS
+                + "} 200.0",
+            "gen_ai_client_inference_usage_cache_write_input_tokens_total{"
+                + SUPPORT_TOKENS
+                + "} 100.0",
+            "gen_ai_client_inference_operation_input_tokens_bucket{" + GPT4O + ",le=\"256.0\"} 0",
+            "gen_ai_client_inference_operation_input_tokens_bucket{" + GPT4O + ",le=\"1024.0\"} 1",
+            "gen_ai_client_inference_operation_output_tokens_sum{" + GPT4O + "} 500.0",
             // 800 uncached input at $2.50, 200 cached at $1.25, 500 output at $10 per million
             "agent_cost_usd_total{gen_ai_agent_name=\"support\",gen_ai_provider_name=\"openai\","
-                + "gen_ai_request_model=\"gpt-4o\"} 0.00725",
+                + "gen_ai_request_model=\"gpt-4o\",team=\"payments\"} 0.00725",
             "agent_tokens_saved_total{gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\","
                 + "mechanism=\"caching\"} 200.0",
             "agent_tokens_saved_total{gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\","
@@ -138,7 +157,7 @@ class MicrometerAgentMetricsTest {
             "agent_tokens_saved_total{gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-4o\","
                 + "mechanism=\"routing\"} 40.0");
     // A token count of 0 is "not reported" and records nothing.
-    assertThat(lines).noneMatch(line -> line.contains("gen_ai_token_type=\"reasoning\""));
+    assertThat(lines).noneMatch(line -> line.startsWith("gen_ai_client_inference_usage_reasoning"));
   }
 
   @Test
@@ -154,7 +173,7 @@ class MicrometerAgentMetricsTest {
     assertThat(scrape())
         .contains(
             "agent_cost_usd_total{gen_ai_agent_name=\"billing\",gen_ai_provider_name=\"openai\","
-                + "gen_ai_request_model=\"gpt-4o\"} 0.42");
+                + "gen_ai_request_model=\"gpt-4o\",team=\"\"} 0.42");
   }
 
   @Test
@@ -167,9 +186,10 @@ class MicrometerAgentMetricsTest {
     List<String> lines = scrape();
     assertThat(lines)
         .contains(
-            "gen_ai_client_token_usage_sum{gen_ai_agent_name=\"unknown\",gen_ai_operation_name=\"chat\",gen_ai_provider_name="
-                + "\"openai\",gen_ai_request_model=\"gpt-99-experimental\",gen_ai_token_type=\"input\"}"
-                + " 20.0",
+            "gen_ai_client_inference_usage_input_tokens_total{gen_ai_agent_name=\"unknown\","
+                + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+                + "gen_ai_request_model=\"gpt-99-experimental\",gen_ai_token_modality=\"unknown\","
+                + "team=\"\"} 20.0",
             "agentmetrics_cost_unknown_model_total{gen_ai_provider_name=\"openai\","
                 + "gen_ai_request_model=\"gpt-99-experimental\"} 2.0");
     assertThat(lines).noneMatch(line -> line.startsWith("agent_cost_usd_total{"));
@@ -181,21 +201,25 @@ class MicrometerAgentMetricsTest {
     metrics.agentRunStarted("planner");
     assertThat(scrape()).contains("agent_runs_active{gen_ai_agent_name=\"planner\"} 2.0");
 
-    metrics.agentRun(AgentRun.success("planner", 0.3));
+    metrics.agentRun(AgentRun.success("planner", 0.3).withCalls(3, 1));
     metrics.agentRun(AgentRun.error("planner", 12, "TimeoutException"));
-    metrics.agentRun(AgentRun.success("planner", 0.3));
+    metrics.agentRun(AgentRun.success("planner", 0.3).withCalls(5, 0));
 
     assertThat(scrape())
         .contains(
             "agent_runs_active{gen_ai_agent_name=\"planner\"} 0.0",
-            "gen_ai_invoke_agent_duration_seconds_bucket{error_type=\"none\","
-                + "gen_ai_agent_name=\"planner\",status=\"success\",le=\"0.2\"} 0",
-            "gen_ai_invoke_agent_duration_seconds_bucket{error_type=\"none\","
-                + "gen_ai_agent_name=\"planner\",status=\"success\",le=\"0.5\"} 2",
+            "gen_ai_invoke_agent_duration_seconds_bucket{error_type=\"\","
+                + "gen_ai_agent_name=\"planner\",le=\"0.2\"} 0",
+            "gen_ai_invoke_agent_duration_seconds_bucket{error_type=\"\","
+                + "gen_ai_agent_name=\"planner\",le=\"0.4\"} 2",
             "gen_ai_invoke_agent_duration_seconds_count{error_type=\"TimeoutException\","
-                + "gen_ai_agent_name=\"planner\",status=\"error\"} 1",
+                + "gen_ai_agent_name=\"planner\"} 1",
             "gen_ai_invoke_agent_duration_seconds_sum{error_type=\"TimeoutException\","
-                + "gen_ai_agent_name=\"planner\",status=\"error\"} 12.0");
+                + "gen_ai_agent_name=\"planner\"} 12.0",
+            // Call counts are recorded once per run that reported them.
+            "gen_ai_invoke_agent_inference_calls_count{gen_ai_agent_name=\"planner\"} 2",
+            "gen_ai_invoke_agent_inference_calls_sum{gen_ai_agent_name=\"planner\"} 8.0",
+            "gen_ai_invoke_agent_tool_calls_bucket{gen_ai_agent_name=\"planner\",le=\"1.0\"} 2");
   }
 
   @Test
@@ -256,8 +280,8 @@ class MicrometerAgentMetricsTest {
     assertThat(scrape())
         .contains(
             "gen_ai_execute_tool_duration_seconds_count{error_type=\"IOException\","
-                + "gen_ai_agent_name=\"worker\",gen_ai_tool_name=\"web_search\",outcome=\"error\","
-                + "tool_kind=\"skill\"} 1",
+                + "gen_ai_agent_name=\"worker\",gen_ai_tool_name=\"web_search\","
+                + "gen_ai_tool_type=\"skill\"} 1",
             "agent_rag_retrieval_duration_seconds_bucket{gen_ai_agent_name=\"worker\","
                 + "store=\"pgvector\",le=\"0.2\"} 1",
             "agent_rag_documents_retrieved_bucket{gen_ai_agent_name=\"worker\",store=\"pgvector\","

@@ -94,18 +94,18 @@ class PriceTableTest {
     assertThat(new Scrape(registry).lines())
         .contains(
             "agent_cost_usd_total{gen_ai_agent_name=\"support\",gen_ai_provider_name=\"openai\","
-                + "gen_ai_request_model=\"gpt-4o\"} 0.85");
+                + "gen_ai_request_model=\"gpt-4o\",team=\"\"} 0.85");
   }
 
   @Test
   void aBadFileFailsAtLoadNamingTheFileAndLine() throws IOException {
     Path unknownProvider =
-        write(PriceTable.HEADER, "openai,gpt-4o,1,2,", "azure-openai,gpt-4o,1,2,");
+        write(PriceTable.HEADER, "openai,gpt-4o,1,2,", "azure openai!,gpt-4o,1,2,");
     assertThatThrownBy(() -> bundled.withOverrides(unknownProvider))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(unknownProvider.toString())
         .hasMessageContaining("line 3")
-        .hasMessageContaining("unknown provider 'azure-openai'");
+        .hasMessageContaining("provider 'azure openai!' is not");
 
     Path badNumber = write(PriceTable.HEADER, "openai,gpt-4o,cheap,2,");
     assertThatThrownBy(() -> PriceTable.load(badNumber))

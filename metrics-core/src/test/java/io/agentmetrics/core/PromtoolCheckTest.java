@@ -19,7 +19,7 @@ class PromtoolCheckTest {
     SystemMetrics.bindTo(registry);
     EveryEvent.recordAll(MicrometerAgentMetrics.builder(registry).build());
     String scrape = registry.scrape();
-    assertThat(scrape).contains("gen_ai_client_operation_duration_seconds_bucket{");
+    assertThat(scrape).contains("gen_ai_client_inference_duration_seconds_bucket{");
 
     NativeTool.Result result =
         NativeTool.run(List.of(promtool.toString(), "check", "metrics"), scrape);

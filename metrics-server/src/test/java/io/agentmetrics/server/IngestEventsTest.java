@@ -55,8 +55,9 @@ class IngestEventsTest {
         ingest(
             """
             {"type":"llm_call","provider":"openai","model":"gpt-4o","agent":"planner",
-             "duration_seconds":1.5,"time_to_first_chunk_seconds":0.3,"input_tokens":1000,
-             "output_tokens":200,"cached_tokens":100,"reasoning_tokens":50,
+             "team":"payments","duration_seconds":1.5,"time_to_first_chunk_seconds":0.3,
+             "chunk_intervals_seconds":[0.02,0.04],"input_tokens":1000,"output_tokens":200,
+             "cached_tokens":100,"cache_write_tokens":300,"reasoning_tokens":50,
              "tokens_saved_by_compression":30,"tokens_saved_by_routing":40}""",
             """
             {"type":"llm_call","provider":"anthropic","model":"claude-haiku-4-5","operation":"chat",
@@ -66,27 +67,31 @@ class IngestEventsTest {
     String[] gpt = {"gen_ai_provider_name", "openai", "gen_ai_request_model", "gpt-4o"};
     assertThat(
             s.value(
-                "gen_ai_client_operation_duration_seconds_count",
-                concat(gpt, "outcome", "success", "error_type", "none")))
+                "gen_ai_client_inference_duration_seconds_count", concat(gpt, "error_type", "")))
         .isEqualTo(1);
-    assertThat(s.value("gen_ai_client_operation_duration_seconds_sum", gpt)).isEqualTo(1.5);
-    assertThat(s.value("gen_ai_client_operation_time_to_first_chunk_seconds_sum", gpt))
+    assertThat(s.value("gen_ai_client_inference_duration_seconds_sum", gpt)).isEqualTo(1.5);
+    assertThat(s.value("gen_ai_client_inference_time_to_first_chunk_seconds_sum", gpt))
         .isEqualTo(0.3);
-    assertThat(s.value("gen_ai_client_token_usage_sum", concat(gpt, "gen_ai_token_type", "input")))
+    assertThat(s.value("gen_ai_client_inference_time_per_output_chunk_seconds_count", gpt))
+        .isEqualTo(2);
+    String[] payments = concat(gpt, "team", "payments");
+    assertThat(s.value("gen_ai_client_inference_usage_input_tokens_total", payments))
         .isEqualTo(1000);
-    assertThat(s.value("gen_ai_client_token_usage_sum", concat(gpt, "gen_ai_token_type", "output")))
+    assertThat(s.value("gen_ai_client_inference_usage_output_tokens_total", payments))
         .isEqualTo(200);
-    assertThat(s.value("gen_ai_client_token_usage_sum", concat(gpt, "gen_ai_token_type", "cached")))
+    assertThat(s.value("gen_ai_client_inference_usage_cache_read_input_tokens_total", payments))
         .isEqualTo(100);
-    assertThat(
-            s.value("gen_ai_client_token_usage_sum", concat(gpt, "gen_ai_token_type", "reasoning")))
+    assertThat(s.value("gen_ai_client_inference_usage_cache_write_input_tokens_total", payments))
+        .isEqualTo(300);
+    assertThat(s.value("gen_ai_client_inference_usage_reasoning_output_tokens_total", payments))
         .isEqualTo(50);
+    assertThat(s.value("gen_ai_client_inference_operation_input_tokens_sum", gpt)).isEqualTo(1000);
     assertThat(s.value("agent_tokens_saved_total", concat(gpt, "mechanism", "compression")))
         .isEqualTo(30);
     assertThat(s.value("agent_tokens_saved_total", concat(gpt, "mechanism", "routing")))
         .isEqualTo(40);
     // 900 input at $2.50, 100 cached at $1.25 and 200 output at $10 per million tokens.
-    assertThat(s.value("agent_cost_usd_total", concat(gpt, "gen_ai_agent_name", "planner")))
+    assertThat(s.value("agent_cost_usd_total", concat(payments, "gen_ai_agent_name", "planner")))
         .isCloseTo(0.004375, within(1e-12));
 
     String[] haiku = {
@@ -94,15 +99,46 @@ class IngestEventsTest {
     };
     assertThat(
             s.value(
-                "gen_ai_client_operation_duration_seconds_count",
-                concat(haiku, "outcome", "error", "error_type", "RateLimitError")))
+                "gen_ai_client_inference_duration_seconds_count",
+                concat(haiku, "error_type", "RateLimitError")))
         .isEqualTo(1);
-    assertThat(s.value("agent_cost_usd_total", haiku)).isEqualTo(0.25);
+    assertThat(s.value("agent_cost_usd_total", concat(haiku, "team", ""))).isEqualTo(0.25);
     assertThat(s.value("agent_budget_limit_usd", "period", "daily")).isEqualTo(100);
     assertThat(
             s.value(
                 "agentmetrics_ingest_events_total", "event_type", "llm_call", "result", "accepted"))
         .isEqualTo(3);
+  }
+
+  /** The spec allows custom providers and operations: recorded under their own value. */
+  @Test
+  void customProvidersAndOperationsAreRecordedUnderTheirOwnValue() {
+    Scrape s =
+        ingest(
+            """
+            {"type":"llm_call","provider":"openrouter","model":"google/gemini-2.5-pro",
+             "operation":"generate_content","duration_seconds":2,"input_tokens":10,
+             "output_tokens":5}""");
+    assertThat(
+            s.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_provider_name",
+                "openrouter",
+                "gen_ai_operation_name",
+                "generate_content",
+                "gen_ai_request_model",
+                "google/gemini-2.5-pro"))
+        .isEqualTo(1);
+    assertThat(
+            s.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_provider_name",
+                "openrouter"))
+        .isEqualTo(10);
+    assertThat(
+            s.value(
+                "agentmetrics_ingest_events_total", "event_type", "llm_call", "result", "accepted"))
+        .isEqualTo(1);
   }
 
   @Test
@@ -111,7 +147,7 @@ class IngestEventsTest {
     assertThat(s.value("agent_runs_active", "gen_ai_agent_name", "planner")).isEqualTo(1);
     s =
         ingest(
-            "{\"type\":\"agent_run\",\"agent\":\"planner\",\"status\":\"timeout\",\"duration_seconds\":30,\"error_type\":\"Timeout\"}",
+            "{\"type\":\"agent_run\",\"agent\":\"planner\",\"status\":\"timeout\",\"duration_seconds\":30,\"inference_calls\":4,\"tool_calls\":2}",
             "{\"type\":\"agent_run\",\"kind\":\"startup\",\"agent\":\"planner\",\"duration_seconds\":1.25}",
             "{\"type\":\"agent_run\",\"kind\":\"sessions\",\"agent\":\"planner\",\"active_sessions\":7}",
             "{\"type\":\"agent_run\",\"kind\":\"feature\",\"feature\":\"ticket_triage\"}");
@@ -121,11 +157,13 @@ class IngestEventsTest {
                 "gen_ai_invoke_agent_duration_seconds_count",
                 "gen_ai_agent_name",
                 "planner",
-                "status",
-                "timeout",
                 "error_type",
-                "Timeout"))
+                "timeout"))
         .isEqualTo(1);
+    assertThat(s.value("gen_ai_invoke_agent_inference_calls_sum", "gen_ai_agent_name", "planner"))
+        .isEqualTo(4);
+    assertThat(s.value("gen_ai_invoke_agent_tool_calls_sum", "gen_ai_agent_name", "planner"))
+        .isEqualTo(2);
     assertThat(s.value("gen_ai_invoke_agent_duration_seconds_sum", "gen_ai_agent_name", "planner"))
         .isEqualTo(30);
     assertThat(s.value("agent_startup_duration_seconds_sum", "gen_ai_agent_name", "planner"))
@@ -139,16 +177,16 @@ class IngestEventsTest {
     Scrape s =
         ingest(
             "{\"type\":\"tool_call\",\"agent\":\"coder\",\"tool\":\"run_tests\",\"duration_seconds\":2}",
-            "{\"type\":\"tool_call\",\"agent\":\"coder\",\"tool\":\"deploy\",\"tool_kind\":\"skill\",\"duration_seconds\":0.5,\"error_type\":\"HttpError\"}");
+            "{\"type\":\"tool_call\",\"agent\":\"coder\",\"tool\":\"deploy\",\"tool_type\":\"skill\",\"duration_seconds\":0.5,\"error_type\":\"HttpError\"}");
     assertThat(
             s.value(
                 "gen_ai_execute_tool_duration_seconds_count",
                 "gen_ai_tool_name",
                 "run_tests",
-                "tool_kind",
-                "tool",
-                "outcome",
-                "success"))
+                "gen_ai_tool_type",
+                "function",
+                "error_type",
+                ""))
         .isEqualTo(1);
     assertThat(s.value("gen_ai_execute_tool_duration_seconds_sum", "gen_ai_tool_name", "run_tests"))
         .isEqualTo(2);
@@ -157,10 +195,8 @@ class IngestEventsTest {
                 "gen_ai_execute_tool_duration_seconds_count",
                 "gen_ai_tool_name",
                 "deploy",
-                "tool_kind",
+                "gen_ai_tool_type",
                 "skill",
-                "outcome",
-                "error",
                 "error_type",
                 "HttpError"))
         .isEqualTo(1);

@@ -33,7 +33,7 @@ class IngestValidationTest {
             """
             [
               {"type":"cache","cache":"batch-cache","result":"hit"},
-              {"type":"llm_call","provider":"acme-ai","model":"m","duration_seconds":1},
+              {"type":"llm_call","provider":"acme ai!","model":"m","duration_seconds":1},
               {"type":"message","agent":"batcher","channel":"email","direction":"outbound"},
               {"type":"teleport"},
               42,
@@ -46,7 +46,7 @@ class IngestValidationTest {
     JsonNode errors = body.path("errors");
     assertThat(errors).hasSize(4);
     assertThat(errors.get(0).path("index").asInt()).isEqualTo(1);
-    assertThat(errors.get(0).path("message").asText()).contains("'provider'", "acme-ai", "openai");
+    assertThat(errors.get(0).path("message").asText()).contains("'provider'", "acme ai!", "openai");
     assertThat(errors.get(1).path("index").asInt()).isEqualTo(3);
     assertThat(errors.get(1).path("message").asText()).contains("'type'", "teleport");
     assertThat(errors.get(2).path("index").asInt()).isEqualTo(4);

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class CatalogueCheckTest {
 
-  private static final String BUCKET = "gen_ai_client_operation_duration_seconds_bucket";
+  private static final String BUCKET = "gen_ai_client_inference_duration_seconds_bucket";
 
   private static java.util.List<String> problems(String expr) {
     return CatalogueCheck.problems(PromQlReader.read(expr));
@@ -32,7 +32,7 @@ class CatalogueCheckTest {
         .singleElement()
         .asString()
         .startsWith("metric 'agent_cost_usd_total' has no label 'user_id' (it has [");
-    assertThat(problems("gen_ai_client_operation_duration_seconds_count{le=\"1\"}"))
+    assertThat(problems("gen_ai_client_inference_duration_seconds_count{le=\"1\"}"))
         .singleElement()
         .asString()
         .contains("has no label 'le'");
@@ -43,7 +43,7 @@ class CatalogueCheckTest {
   @Test
   void checksLiteralValuesOfClosedSetLabelsOnly() {
     String label =
-        MetricCatalogue.bySeriesName("gen_ai_invoke_agent_duration_seconds_count")
+        MetricCatalogue.bySeriesName("agent_task_duration_seconds_count")
             .orElseThrow()
             .labels()
             .stream()
@@ -51,7 +51,7 @@ class CatalogueCheckTest {
             .findFirst()
             .orElseThrow()
             .prometheusName();
-    String series = "gen_ai_invoke_agent_duration_seconds_count{" + label;
+    String series = "agent_task_duration_seconds_count{" + label;
 
     assertThat(problems(series + "=~\"no_such_value|other\"}"))
         .hasSize(2)

@@ -13,10 +13,10 @@ class PromQlReaderTest {
     QueryFacts q =
         PromQlReader.read(
             "histogram_quantile(0.95, sum by (le, gen_ai_provider_name) (rate("
-                + "gen_ai_client_operation_duration_seconds_bucket{job=~\"$job\", instance=~\"$instance\","
+                + "gen_ai_client_inference_duration_seconds_bucket{job=~\"$job\", instance=~\"$instance\","
                 + " gen_ai_provider_name=~\"$provider\"}[$__rate_interval])))");
 
-    assertThat(q.metrics()).containsExactly("gen_ai_client_operation_duration_seconds_bucket");
+    assertThat(q.metrics()).containsExactly("gen_ai_client_inference_duration_seconds_bucket");
     Selector s = q.selectors().get(0);
     assertThat(s.matchers())
         .containsExactly(
@@ -30,7 +30,7 @@ class PromQlReaderTest {
             new Grouping(
                 "by",
                 List.of("le", "gen_ai_provider_name"),
-                java.util.Set.of("gen_ai_client_operation_duration_seconds_bucket")));
+                java.util.Set.of("gen_ai_client_inference_duration_seconds_bucket")));
     assertThat(q.functions()).containsExactly("histogram_quantile", "sum", "rate");
   }
 

@@ -30,7 +30,7 @@ class CardinalityAttackIT {
   private static final int SENDERS = 2;
   private static final String CACHE = "agent_cache_requests_total";
   private static final String TOOL = "gen_ai_execute_tool_duration_seconds_count";
-  private static final String LLM = "gen_ai_client_operation_duration_seconds_count";
+  private static final String LLM = "gen_ai_client_inference_duration_seconds_count";
 
   /**
    * Allowed growth of the used heap after GC: 24 MiB. The caps (2000 series per metric, 50 to 200

@@ -42,14 +42,23 @@ final class AgentActivity {
     LlmCall.Builder call =
         LlmCall.builder(model.provider(), model.name())
             .agent(agent.name())
+            .team(agent.queue())
             .operation(model.operation())
             .durationSeconds(duration)
             .errorType(error)
             .tokens(input, output)
             .cachedTokens(cachedInput)
+            .cacheWriteTokens(cachedInput == 0 && sample.chance(0.2) ? Math.round(input * 0.5) : 0)
             .reasoningTokens(model.reasoning() ? Math.round(output * sample.between(0.2, 0.6)) : 0);
     if (streamed && error == null) {
-      call.timeToFirstChunkSeconds(Math.min(duration, sample.logNormal(0.35, 0.5)));
+      double firstChunk = Math.min(duration, sample.logNormal(0.35, 0.5));
+      call.timeToFirstChunkSeconds(firstChunk);
+      int chunks = (int) Math.max(1, Math.min(200, output / 8));
+      double[] intervals = new double[chunks];
+      for (int i = 0; i < chunks; i++) {
+        intervals[i] = (duration - firstChunk) / chunks;
+      }
+      call.chunkIntervalsSeconds(intervals);
     }
     if (sample.chance(0.2)) {
       call.tokensSavedByCompression(sample.count(400, 0.6, 1));
@@ -117,7 +126,7 @@ final class AgentActivity {
     } else {
       result = AgentRun.success(run.agent().name(), seconds);
     }
-    metrics.agentRun(result);
+    metrics.agentRun(result.withCalls(sample.intBetween(1, 8), sample.intBetween(0, 6)));
     metrics.message(run.agent().name(), run.agent().channel(), Direction.OUTBOUND);
   }
 

@@ -111,15 +111,18 @@ public final class DemoWorkload implements AutoCloseable {
     // One of everything, so that every metric has series from the first scrape on.
     startRun(first);
     metrics.agentRunStarted(first.name());
-    metrics.agentRun(AgentRun.success(first.name(), 3.2));
+    metrics.agentRun(AgentRun.success(first.name(), 3.2).withCalls(3, 2));
     Model model = first.model();
     metrics.llmCall(
         LlmCall.builder(model.provider(), model.name())
             .agent(first.name())
+            .team(first.queue())
             .durationSeconds(2.1)
             .timeToFirstChunkSeconds(0.4)
+            .chunkIntervalsSeconds(0.03, 0.05, 0.04)
             .tokens(1800, 420)
             .cachedTokens(600)
+            .cacheWriteTokens(300)
             .reasoningTokens(120)
             .tokensSavedByCompression(300)
             .tokensSavedByRouting(500)

@@ -2,6 +2,8 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
+import io.agentmetrics.api.LabelDefinition;
+import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.RunStatus;
 import java.util.function.Consumer;
@@ -11,6 +13,10 @@ import java.util.function.Consumer;
  * startup}, its open {@code sessions}, or a product {@code feature} used through it.
  */
 final class AgentRunEvent extends EventType {
+
+  private static final LabelDefinition STATUS =
+      new LabelDefinition(
+          "status", "How the agent run ended", LabelPolicy.oneOf(RunStatus.values()));
 
   AgentRunEvent() {
     super("agent_run", false, "finished", "started", "startup", "sessions", "feature");
@@ -36,9 +42,11 @@ final class AgentRunEvent extends EventType {
         AgentRun run =
             new AgentRun(
                 agent,
-                f.choice("status", Labels.RUN_STATUS, RunStatus::fromLabel),
+                f.choice("status", STATUS, RunStatus::fromLabel),
                 f.number("duration_seconds"),
-                f.label("error_type", Labels.ERROR_TYPE, null));
+                f.label("error_type", Labels.ERROR_TYPE, null),
+                f.optionalCount("inference_calls", AgentRun.NOT_REPORTED),
+                f.optionalCount("tool_calls", AgentRun.NOT_REPORTED));
         return metrics -> metrics.agentRun(run);
     }
   }

@@ -76,6 +76,36 @@ final class EventFields {
     return value;
   }
 
+  /**
+   * An optional array of at most {@code maxItems} non-negative, finite numbers; empty when absent.
+   */
+  double[] optionalNumbers(String field, int maxItems) throws InvalidEventException {
+    JsonNode node = get(field);
+    if (node == null) {
+      return new double[0];
+    }
+    if (!node.isArray()) {
+      throw invalid(field, "must be an array of numbers");
+    }
+    if (node.size() > maxItems) {
+      throw invalid(field, "has " + node.size() + " items, at most " + maxItems + " are allowed");
+    }
+    double[] values = new double[node.size()];
+    for (int i = 0; i < values.length; i++) {
+      JsonNode item = node.get(i);
+      if (!item.isNumber() || !Double.isFinite(item.doubleValue()) || item.doubleValue() < 0) {
+        throw invalid(field, "item " + i + " must be a non-negative, finite number");
+      }
+      values[i] = item.doubleValue();
+    }
+    return values;
+  }
+
+  /** An optional non-negative integer; {@code absent} when the field is absent. */
+  long optionalCount(String field, long absent) throws InvalidEventException {
+    return get(field) == null ? absent : optionalCount(field);
+  }
+
   /** A required non-negative integer. */
   long count(String field) throws InvalidEventException {
     if (get(field) == null) {

@@ -9,6 +9,9 @@ import java.util.function.Consumer;
 /** {@code llm_call}: a finished LLM call (kind {@code call}) or the LLM budget ({@code budget}). */
 final class LlmCallEvent extends EventType {
 
+  /** Most chunk intervals one streamed call may report. */
+  static final int MAX_CHUNK_INTERVALS = 10_000;
+
   LlmCallEvent() {
     super("llm_call", false, "call", "budget");
   }
@@ -24,16 +27,24 @@ final class LlmCallEvent extends EventType {
         LlmCall.builder(f.label("provider", Labels.PROVIDER), f.label("model", Labels.MODEL))
             .operation(f.label("operation", Labels.OPERATION, "chat"))
             .agent(f.label("agent", Labels.AGENT, Labels.UNKNOWN_AGENT))
+            .team(f.label("team", Labels.TEAM, Labels.NO_TEAM))
             .durationSeconds(f.number("duration_seconds"))
             .timeToFirstChunkSeconds(f.optionalNumber("time_to_first_chunk_seconds"))
+            .chunkIntervalsSeconds(
+                f.optionalNumbers("chunk_intervals_seconds", MAX_CHUNK_INTERVALS))
             .errorType(f.label("error_type", Labels.ERROR_TYPE, null))
             .reportedCostUsd(f.optionalNumber("cost_usd"));
     long input = f.optionalCount("input_tokens");
     long output = f.optionalCount("output_tokens");
     long cached = f.optionalCount("cached_tokens");
+    long cacheWrite = f.optionalCount("cache_write_tokens");
     long reasoning = f.optionalCount("reasoning_tokens");
     if (cached > input) {
       throw EventFields.invalid("cached_tokens", "must not exceed input_tokens");
+    }
+    if (cacheWrite > input - cached) {
+      throw EventFields.invalid(
+          "cache_write_tokens", "must not exceed input_tokens minus cached_tokens");
     }
     if (reasoning > output) {
       throw EventFields.invalid("reasoning_tokens", "must not exceed output_tokens");
@@ -41,6 +52,7 @@ final class LlmCallEvent extends EventType {
     LlmCall built =
         call.tokens(input, output)
             .cachedTokens(cached)
+            .cacheWriteTokens(cacheWrite)
             .reasoningTokens(reasoning)
             .tokensSavedByCompression(f.optionalCount("tokens_saved_by_compression"))
             .tokensSavedByRouting(f.optionalCount("tokens_saved_by_routing"))

@@ -16,8 +16,8 @@ final class ToolCallEvent extends EventType {
   @Override
   Consumer<AgentMetrics> read(String kind, EventFields f) throws InvalidEventException {
     ToolKind toolKind =
-        f.has("tool_kind")
-            ? f.choice("tool_kind", Labels.TOOL_KIND, ToolKind::fromLabel)
+        f.has("tool_type")
+            ? f.choice("tool_type", Labels.TOOL_TYPE, ToolKind::fromLabel)
             : ToolKind.TOOL;
     ToolCall call =
         new ToolCall(

@@ -100,18 +100,20 @@ class DemoWorkloadTest {
 
   @Test
   void realisticErrorRatesAndNothingRejectedOrUnpriced() {
-    String scrape = afterTicks(42, 600);
-    double calls = sum(scrape, "gen_ai_client_operation_duration_seconds_count", "");
+    String scrape = afterTicks(42, 1200);
+    double calls = sum(scrape, "gen_ai_client_inference_duration_seconds_count", "");
     double errors =
-        sum(scrape, "gen_ai_client_operation_duration_seconds_count", "outcome=\"error\"");
+        calls - sum(scrape, "gen_ai_client_inference_duration_seconds_count", "error_type=\"\"");
     assertThat(calls).isGreaterThan(300);
     assertThat(errors / calls).isBetween(0.01, 0.10);
-    assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count", "status=\"timeout\""))
+    assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count", "error_type=\"Timeout\""))
         .isPositive();
     assertThat(sum(scrape, "agent_skill_access_total", "decision=\"denied\"")).isPositive();
     assertThat(sum(scrape, "agent_approval_response_duration_seconds_count", "decision=\"denied\""))
         .isPositive();
-    assertThat(sum(scrape, "gen_ai_execute_tool_duration_seconds_count", "outcome=\"error\""))
+    assertThat(
+            sum(scrape, "gen_ai_execute_tool_duration_seconds_count", "")
+                - sum(scrape, "gen_ai_execute_tool_duration_seconds_count", "error_type=\"\""))
         .isPositive();
     assertThat(scrape)
         .doesNotContain(
