@@ -1,9 +1,9 @@
 package io.agentmetrics.benchmarks;
 
 import static io.agentmetrics.api.MetricCatalogue.COST;
-import static io.agentmetrics.api.MetricCatalogue.LLM_OPERATION_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.LLM_CALL_INPUT_TOKENS;
+import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK;
-import static io.agentmetrics.api.MetricCatalogue.LLM_TOKEN_USAGE;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.core.MicrometerAgentMetrics;
@@ -51,9 +51,9 @@ public class LlmCallBenchmark {
   private static final String ERROR = "error.type";
   private static final String TOKEN_TYPE = "gen_ai.token.type";
   private static final String AGENT = "gen_ai.agent.name";
-  private static final Duration[] DURATION_SLOS = durations(LLM_OPERATION_DURATION.buckets());
+  private static final Duration[] DURATION_SLOS = durations(LLM_INFERENCE_DURATION.buckets());
   private static final Duration[] FIRST_CHUNK_SLOS = durations(LLM_TIME_TO_FIRST_CHUNK.buckets());
-  private static final double[] TOKEN_SLOS = doubles(LLM_TOKEN_USAGE.buckets());
+  private static final double[] TOKEN_SLOS = doubles(LLM_CALL_INPUT_TOKENS.buckets());
   private static final long DURATION_NANOS = (long) (LlmCalls.DURATION_SECONDS * 1e9);
   private static final long FIRST_CHUNK_NANOS = (long) (LlmCalls.FIRST_CHUNK_SECONDS * 1e9);
 
@@ -81,7 +81,7 @@ public class LlmCallBenchmark {
               .build();
       micrometer = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       durationProvider =
-          Timer.builder(LLM_OPERATION_DURATION.name())
+          Timer.builder(LLM_INFERENCE_DURATION.name())
               .serviceLevelObjectives(DURATION_SLOS)
               .withRegistry(micrometer);
       firstChunkProvider =
@@ -89,13 +89,13 @@ public class LlmCallBenchmark {
               .serviceLevelObjectives(FIRST_CHUNK_SLOS)
               .withRegistry(micrometer);
       tokenProvider =
-          DistributionSummary.builder(LLM_TOKEN_USAGE.name())
+          DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
               .serviceLevelObjectives(TOKEN_SLOS)
               .withRegistry(micrometer);
       costProvider = Counter.builder(COST.name()).baseUnit("usd").withRegistry(micrometer);
       PrometheusRegistry client = new PrometheusRegistry();
       clientDurations =
-          histogram(LLM_OPERATION_DURATION.buckets())
+          histogram(LLM_INFERENCE_DURATION.buckets())
               .name("gen_ai_client_inference_duration_seconds")
               .labelNames(
                   "gen_ai_operation_name",
@@ -112,7 +112,7 @@ public class LlmCallBenchmark {
               .withoutExemplars()
               .register(client);
       clientTokens =
-          histogram(LLM_TOKEN_USAGE.buckets())
+          histogram(LLM_CALL_INPUT_TOKENS.buckets())
               .name("gen_ai_client_token_usage")
               .labelNames(
                   "gen_ai_operation_name",
@@ -180,7 +180,7 @@ public class LlmCallBenchmark {
   @Benchmark
   public void micrometerBuilderPerCall(Registries r, LabelSets.Cursor c) {
     int i = c.next();
-    Timer.builder(LLM_OPERATION_DURATION.name())
+    Timer.builder(LLM_INFERENCE_DURATION.name())
         .serviceLevelObjectives(DURATION_SLOS)
         .tags(durationTags(i))
         .register(r.micrometer)
@@ -190,12 +190,12 @@ public class LlmCallBenchmark {
         .tags(firstChunkTags(i))
         .register(r.micrometer)
         .record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
-    DistributionSummary.builder(LLM_TOKEN_USAGE.name())
+    DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
         .serviceLevelObjectives(TOKEN_SLOS)
         .tags(tokenTags(i, "input"))
         .register(r.micrometer)
         .record(LlmCalls.INPUT_TOKENS);
-    DistributionSummary.builder(LLM_TOKEN_USAGE.name())
+    DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
         .serviceLevelObjectives(TOKEN_SLOS)
         .tags(tokenTags(i, "output"))
         .register(r.micrometer)
@@ -211,12 +211,12 @@ public class LlmCallBenchmark {
   public void micrometerRegistryLookup(Registries r, LabelSets.Cursor c) {
     int i = c.next();
     MeterRegistry m = r.micrometer;
-    m.timer(LLM_OPERATION_DURATION.name(), durationTags(i))
+    m.timer(LLM_INFERENCE_DURATION.name(), durationTags(i))
         .record(DURATION_NANOS, TimeUnit.NANOSECONDS);
     m.timer(LLM_TIME_TO_FIRST_CHUNK.name(), firstChunkTags(i))
         .record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
-    m.summary(LLM_TOKEN_USAGE.name(), tokenTags(i, "input")).record(LlmCalls.INPUT_TOKENS);
-    m.summary(LLM_TOKEN_USAGE.name(), tokenTags(i, "output")).record(LlmCalls.OUTPUT_TOKENS);
+    m.summary(LLM_CALL_INPUT_TOKENS.name(), tokenTags(i, "input")).record(LlmCalls.INPUT_TOKENS);
+    m.summary(LLM_CALL_INPUT_TOKENS.name(), tokenTags(i, "output")).record(LlmCalls.OUTPUT_TOKENS);
     m.counter(COST.name(), costTags(i)).increment(LlmCalls.costUsd(i));
   }
 
