@@ -119,7 +119,9 @@ class ExpositionFormatsIT {
                 () -> {
                   Set<String> text = metricNames(api, jobs.get("/text"));
                   assertThat(text)
-                      .contains("jvm_memory_used_bytes", "gen_ai_client_token_usage_bucket");
+                      .contains(
+                          "jvm_memory_used_bytes",
+                          "gen_ai_client_inference_operation_input_tokens_bucket");
                   for (String job : jobs.values()) {
                     assertThat(metricNames(api, job)).as(job + " vs text").isEqualTo(text);
                   }

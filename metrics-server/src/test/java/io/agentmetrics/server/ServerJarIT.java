@@ -121,7 +121,7 @@ class ServerJarIT {
             () ->
                 assertThat(send(HttpRequest.newBuilder(base.resolve("/metrics")).build()).body())
                     .contains(
-                        "gen_ai_client_operation_duration_seconds_count{",
+                        "gen_ai_client_inference_duration_seconds_count{",
                         "jvm_memory_used_bytes{"));
     String events = "[{\"type\":\"cache\",\"cache\":\"it\",\"result\":\"hit\"}]";
     HttpRequest.Builder ingest =
