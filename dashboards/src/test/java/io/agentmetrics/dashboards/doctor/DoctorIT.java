@@ -123,7 +123,7 @@ class DoctorIT {
     assertThat(runs.series()).isEqualTo(2); // success and error
     assertThat(runs.query())
         .isEqualTo(
-            "sum by (status) (rate(gen_ai_invoke_agent_duration_seconds_count{job=~\".+\","
+            "sum by (error_type) (rate(gen_ai_invoke_agent_duration_seconds_count{job=~\".+\","
                 + " instance=~\".+\", gen_ai_agent_name=~\".+\"}[4s]))");
   }
 
