@@ -105,9 +105,9 @@ final class HostileCorpus {
         "{\"type\":\"agent_run\",\"kind\":\"sessions\",\"agent\":\"a\",\"active_sessions\":17}",
         fields("agent", "", "active_sessions"));
     t.put(
-        "{\"type\":\"tool_call\",\"agent\":\"a\",\"tool\":\"run_tests\",\"gen_ai_tool_type\":\"tool\","
+        "{\"type\":\"tool_call\",\"agent\":\"a\",\"tool\":\"run_tests\",\"tool_type\":\"function\","
             + "\"duration_seconds\":8.2}",
-        fields("agent tool gen_ai_tool_type", "duration_seconds", ""));
+        fields("agent tool tool_type", "duration_seconds", ""));
     t.put(
         "{\"type\":\"task\",\"kind\":\"queue\",\"queue\":\"support\",\"depth\":12,\"blocked\":2}",
         fields("queue", "", "depth blocked"));
