@@ -48,7 +48,8 @@ public class IngestBenchmark {
     @Setup
     public void setUp() throws MalformedBatchException {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      ingester = new EventIngester(MicrometerAgentMetrics.builder(registry).build(), registry);
+      MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).build();
+      ingester = new EventIngester(metrics, metrics.guardedMeters());
       ndjson = EventCorpus.ndjson(0, BATCH);
       json = EventCorpus.jsonArray(0, BATCH);
       IngestResult result =

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class LlmCallRecorder {
 
-  private final SelfMetrics self;
+  private final ValueCheck values;
   private final PriceTable prices;
   private final MeterFamily<Timer> durations;
   private final MeterFamily<Timer> firstChunks;
@@ -33,8 +33,8 @@ final class LlmCallRecorder {
   private final MeterFamily<Counter> costs;
   private final MeterFamily<Counter> unknownModels;
 
-  LlmCallRecorder(Meters meters, SelfMetrics self, PriceTable prices) {
-    this.self = self;
+  LlmCallRecorder(Meters meters, ValueCheck values, PriceTable prices) {
+    this.values = values;
     this.prices = prices;
     this.durations = meters.timers(MetricCatalogue.LLM_INFERENCE_DURATION);
     this.firstChunks = meters.timers(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK);
@@ -57,20 +57,20 @@ final class LlmCallRecorder {
     String operation = call.operation();
     String errorType = call.errorType() == null ? Labels.NO_ERROR : call.errorType();
 
-    if (self.accepts(durations.metric(), call.durationSeconds())) {
+    if (values.accepts(durations.metric(), call.durationSeconds())) {
       durations
           .get(operation, provider, model, errorType)
           .record(nanos(call.durationSeconds()), TimeUnit.NANOSECONDS);
     }
     double firstChunk = call.timeToFirstChunkSeconds();
-    if (!Double.isNaN(firstChunk) && self.accepts(firstChunks.metric(), firstChunk)) {
+    if (!Double.isNaN(firstChunk) && values.accepts(firstChunks.metric(), firstChunk)) {
       firstChunks.get(operation, provider, model).record(nanos(firstChunk), TimeUnit.NANOSECONDS);
     }
     double[] intervals = call.chunkIntervalsSeconds();
     if (intervals != null && intervals.length > 0) {
       Timer timer = chunkIntervals.get(operation, provider, model);
       for (double interval : intervals) {
-        if (self.accepts(chunkIntervals.metric(), interval)) {
+        if (values.accepts(chunkIntervals.metric(), interval)) {
           timer.record(nanos(interval), TimeUnit.NANOSECONDS);
         }
       }
@@ -98,7 +98,7 @@ final class LlmCallRecorder {
       String agent,
       String team,
       long count) {
-    if (count != 0 && self.accepts(tokens.metric(), count)) {
+    if (count != 0 && values.accepts(tokens.metric(), count)) {
       tokens.get(operation, provider, model, Labels.UNKNOWN_MODALITY, agent, team).increment(count);
     }
   }
@@ -109,13 +109,13 @@ final class LlmCallRecorder {
       String provider,
       String model,
       long count) {
-    if (count != 0 && self.accepts(tokens.metric(), count)) {
+    if (count != 0 && values.accepts(tokens.metric(), count)) {
       tokens.get(operation, provider, model).record(count);
     }
   }
 
   private void recordSaved(String provider, String model, String mechanism, long count) {
-    if (count != 0 && self.accepts(saved.metric(), count)) {
+    if (count != 0 && values.accepts(saved.metric(), count)) {
       saved.get(provider, model, mechanism).increment(count);
     }
   }
@@ -126,7 +126,7 @@ final class LlmCallRecorder {
    */
   private void recordCost(LlmCall call) {
     double reported = call.reportedCostUsd();
-    if (!Double.isNaN(reported) && self.accepts(costs.metric(), reported)) {
+    if (!Double.isNaN(reported) && values.accepts(costs.metric(), reported)) {
       costs.get(call.provider(), call.model(), call.agent(), call.team()).increment(reported);
       return;
     }

@@ -47,6 +47,7 @@ final class Meters {
         metric,
         seriesCap,
         tags -> refused(foreign, tags) ? new NoopCounter(id(metric, tags)) : counter(metric, tags),
+        new NoopCounter(id(metric, Tags.empty())),
         reporter);
   }
 
@@ -56,6 +57,7 @@ final class Meters {
         metric,
         seriesCap,
         tags -> refused(foreign, tags) ? new NoopTimer(id(metric, tags)) : timer(metric, tags),
+        new NoopTimer(id(metric, Tags.empty())),
         reporter);
   }
 
@@ -68,6 +70,7 @@ final class Meters {
             refused(foreign, tags)
                 ? new NoopDistributionSummary(id(metric, tags))
                 : summary(metric, tags),
+        new NoopDistributionSummary(id(metric, Tags.empty())),
         reporter);
   }
 
@@ -103,6 +106,7 @@ final class Meters {
         metric,
         seriesCap,
         tags -> gauge(metric, tags, new AtomicLong(), AtomicLong::doubleValue),
+        new AtomicLong(),
         reporter);
   }
 
@@ -111,6 +115,7 @@ final class Meters {
         metric,
         seriesCap,
         tags -> gauge(metric, tags, new AtomicReference<>(0.0), AtomicReference::get),
+        new AtomicReference<>(0.0),
         reporter);
   }
 

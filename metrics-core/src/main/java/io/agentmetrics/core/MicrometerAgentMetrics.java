@@ -37,7 +37,6 @@ import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
-import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.ToolCall;
@@ -58,15 +57,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * unit, help text, labels and histogram buckets. Meters are cached per label set, label values are
  * checked against their policies and caps (see the module README), and no method ever throws: an
  * invalid value is dropped or replaced by {@code _other} and counted in {@code
- * agentmetrics_recordings_rejected_total}, an unexpected failure is counted with reason {@code
- * internal}. Thread-safe.
+ * agentmetrics_recordings_rejected_total}. The only code of others that recording runs (the
+ * registry and its meter filters, when a label set is first seen) runs in one guarded place, {@link
+ * MeterFamily}, where a failure is counted with reason {@code internal}. Thread-safe.
  */
 public final class MicrometerAgentMetrics implements AgentMetrics {
 
   /** Default maximum number of series per metric before new label sets overflow. */
   public static final int DEFAULT_SERIES_CAP = 2000;
 
-  private final SelfMetrics self;
+  private final GuardCounters guard;
+  private final ValueCheck values;
+  private final GuardedMeters guardedMeters;
   private final LlmCallRecorder llmCalls;
   private final MeterFamily<Timer> runDurations;
   private final MeterFamily<DistributionSummary> runInferenceCalls;
@@ -98,11 +100,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<AtomicReference<Double>> budgets;
 
   private MicrometerAgentMetrics(Builder builder) {
-    this.self = new SelfMetrics(builder.registry, builder.seriesCap);
+    this.guard = new GuardCounters(builder.registry, builder.seriesCap);
+    this.values = new ValueCheck(guard);
     RegistrationFailures failures =
-        RegistrationFailures.listen(builder.registry, builder.seriesCap, self);
-    Meters meters = new Meters(builder.registry, builder.seriesCap, self, failures);
-    this.llmCalls = new LlmCallRecorder(meters, self, builder.priceTable);
+        RegistrationFailures.listen(builder.registry, builder.seriesCap, guard);
+    Meters meters = new Meters(builder.registry, builder.seriesCap, guard, failures);
+    this.guardedMeters = new GuardedMeters(meters);
+    this.llmCalls = new LlmCallRecorder(meters, values, builder.priceTable);
     this.runDurations = meters.timers(AGENT_RUN_DURATION);
     this.runInferenceCalls = meters.summaries(AGENT_RUN_INFERENCE_CALLS);
     this.runToolCalls = meters.summaries(AGENT_RUN_TOOL_CALLS);
@@ -138,264 +142,192 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     return new Builder(registry);
   }
 
+  /** Meters of other catalogue metrics behind this recorder's guard and counters. */
+  public GuardedMeters guardedMeters() {
+    return guardedMeters;
+  }
+
   @Override
   public void llmCall(LlmCall call) {
     if (call == null) {
-      self.rejected(LLM_INFERENCE_DURATION, SelfMetrics.NULL_EVENT);
+      guard.rejected(LLM_INFERENCE_DURATION, GuardCounters.NULL_EVENT);
       return;
     }
-    try {
-      llmCalls.record(call);
-    } catch (RuntimeException e) {
-      self.rejected(LLM_INFERENCE_DURATION, SelfMetrics.INTERNAL);
-    }
+    llmCalls.record(call);
   }
 
   @Override
   public void agentRunStarted(String agent) {
-    try {
-      runsActive.get(agent).incrementAndGet();
-    } catch (RuntimeException e) {
-      self.rejected(AGENT_RUNS_ACTIVE, SelfMetrics.INTERNAL);
-    }
+    runsActive.get(agent).incrementAndGet();
   }
 
   @Override
   public void agentRun(AgentRun run) {
     if (run == null) {
-      self.rejected(AGENT_RUN_DURATION, SelfMetrics.NULL_EVENT);
+      guard.rejected(AGENT_RUN_DURATION, GuardCounters.NULL_EVENT);
       return;
     }
-    try {
-      decrement(runsActive.get(run.agent()));
-      if (self.accepts(AGENT_RUN_DURATION, run.durationSeconds())) {
-        record(
-            runDurations.get(run.agent(), errorType(run.effectiveErrorType())),
-            run.durationSeconds());
-      }
-      recordCalls(runInferenceCalls, run.agent(), run.inferenceCalls());
-      recordCalls(runToolCalls, run.agent(), run.toolCalls());
-    } catch (RuntimeException e) {
-      self.rejected(AGENT_RUN_DURATION, SelfMetrics.INTERNAL);
+    decrement(runsActive.get(run.agent()));
+    if (values.accepts(AGENT_RUN_DURATION, run.durationSeconds())) {
+      record(
+          runDurations.get(run.agent(), errorType(run.effectiveErrorType())),
+          run.durationSeconds());
     }
+    recordCalls(runInferenceCalls, run.agent(), run.inferenceCalls());
+    recordCalls(runToolCalls, run.agent(), run.toolCalls());
   }
 
   @Override
   public void agentStartup(String agent, double seconds) {
-    try {
-      if (self.accepts(AGENT_STARTUP_DURATION, seconds)) {
-        record(startups.get(agent), seconds);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(AGENT_STARTUP_DURATION, SelfMetrics.INTERNAL);
+    if (values.accepts(AGENT_STARTUP_DURATION, seconds)) {
+      record(startups.get(agent), seconds);
     }
   }
 
   @Override
   public void toolCall(ToolCall call) {
     if (call == null) {
-      self.rejected(TOOL_DURATION, SelfMetrics.NULL_EVENT);
+      guard.rejected(TOOL_DURATION, GuardCounters.NULL_EVENT);
       return;
     }
-    try {
-      if (self.accepts(TOOL_DURATION, call.durationSeconds())) {
-        String kind = call.kind() == null ? null : call.kind().label();
-        Timer timer =
-            toolDurations.get(call.agent(), call.tool(), kind, errorType(call.errorType()));
-        record(timer, call.durationSeconds());
-      }
-    } catch (RuntimeException e) {
-      self.rejected(TOOL_DURATION, SelfMetrics.INTERNAL);
+    if (values.accepts(TOOL_DURATION, call.durationSeconds())) {
+      String kind = call.kind() == null ? null : call.kind().label();
+      record(
+          toolDurations.get(call.agent(), call.tool(), kind, errorType(call.errorType())),
+          call.durationSeconds());
     }
   }
 
   @Override
   public void taskStarted(String agent, String queue) {
-    try {
-      tasksStarted.get(agent, queue).increment();
-      tasksActive.get(agent).incrementAndGet();
-    } catch (RuntimeException e) {
-      self.rejected(TASKS_STARTED, SelfMetrics.INTERNAL);
-    }
+    tasksStarted.get(agent, queue).increment();
+    tasksActive.get(agent).incrementAndGet();
   }
 
   @Override
   public void taskFinished(TaskResult task) {
     if (task == null) {
-      self.rejected(TASK_DURATION, SelfMetrics.NULL_EVENT);
+      guard.rejected(TASK_DURATION, GuardCounters.NULL_EVENT);
       return;
     }
-    try {
-      decrement(tasksActive.get(task.agent()));
-      if (self.accepts(TASK_DURATION, task.durationSeconds())) {
-        String status = task.status() == null ? null : task.status().label();
-        record(taskDurations.get(task.agent(), task.queue(), status), task.durationSeconds());
-      }
-    } catch (RuntimeException e) {
-      self.rejected(TASK_DURATION, SelfMetrics.INTERNAL);
+    decrement(tasksActive.get(task.agent()));
+    if (values.accepts(TASK_DURATION, task.durationSeconds())) {
+      String status = task.status() == null ? null : task.status().label();
+      record(taskDurations.get(task.agent(), task.queue(), status), task.durationSeconds());
     }
   }
 
   @Override
   public void queueDepth(String queue, long depth) {
-    setGauge(queueDepths, TASK_QUEUE_DEPTH, queue, depth);
+    setGauge(queueDepths, queue, depth);
   }
 
   @Override
   public void tasksBlocked(String queue, long blocked) {
-    setGauge(tasksBlocked, TASKS_BLOCKED, queue, blocked);
+    setGauge(tasksBlocked, queue, blocked);
   }
 
   @Override
   public void approvalRequested(String agent) {
-    try {
-      approvalRequests.get(agent).increment();
-      approvalsPending.get(agent).incrementAndGet();
-    } catch (RuntimeException e) {
-      self.rejected(APPROVAL_REQUESTS, SelfMetrics.INTERNAL);
-    }
+    approvalRequests.get(agent).increment();
+    approvalsPending.get(agent).incrementAndGet();
   }
 
   @Override
   public void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds) {
-    try {
-      decrement(approvalsPending.get(agent));
-      if (self.accepts(APPROVAL_RESPONSE_DURATION, waitSeconds)) {
-        String label = decision == null ? null : decision.label();
-        record(approvalResponses.get(agent, label), waitSeconds);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(APPROVAL_RESPONSE_DURATION, SelfMetrics.INTERNAL);
+    decrement(approvalsPending.get(agent));
+    if (values.accepts(APPROVAL_RESPONSE_DURATION, waitSeconds)) {
+      String label = decision == null ? null : decision.label();
+      record(approvalResponses.get(agent, label), waitSeconds);
     }
   }
 
   @Override
   public void approvalEscalated(String agent) {
-    increment(approvalEscalations, agent);
+    approvalEscalations.get(agent).increment();
   }
 
   @Override
   public void skillAccess(String agent, String skill, boolean allowed) {
-    increment(skillAccess, agent, skill, allowed ? "allowed" : "denied");
+    skillAccess.get(agent, skill, allowed ? "allowed" : "denied").increment();
   }
 
   @Override
   public void permissionEscalationRequested(String agent) {
-    increment(permissionEscalations, agent);
+    permissionEscalations.get(agent).increment();
   }
 
   @Override
   public void activePermissions(String agent, long permissions) {
-    setGauge(permissionsActive, PERMISSIONS_ACTIVE, agent, permissions);
+    setGauge(permissionsActive, agent, permissions);
   }
 
   @Override
   public void policyViolation(String agent, String violationType) {
-    increment(policyViolations, agent, violationType);
+    policyViolations.get(agent, violationType).increment();
   }
 
   @Override
   public void ragRetrieval(RagRetrieval retrieval) {
     if (retrieval == null) {
-      self.rejected(RAG_RETRIEVAL_DURATION, SelfMetrics.NULL_EVENT);
+      guard.rejected(RAG_RETRIEVAL_DURATION, GuardCounters.NULL_EVENT);
       return;
     }
-    try {
-      String agent = retrieval.agent();
-      String store = retrieval.store();
-      if (self.accepts(RAG_RETRIEVAL_DURATION, retrieval.durationSeconds())) {
-        record(ragDurations.get(agent, store), retrieval.durationSeconds());
-      }
-      if (self.accepts(RAG_DOCUMENTS_RETRIEVED, retrieval.documents())) {
-        ragDocuments.get(agent, store).record(retrieval.documents());
-      }
-      double score = retrieval.relevanceScore();
-      if (!Double.isNaN(score) && self.accepts(RAG_RELEVANCE_SCORE, score)) {
-        ragRelevance.get(agent, store).record(score);
-      }
-      double vectorSeconds = retrieval.vectorStoreSeconds();
-      if (!Double.isNaN(vectorSeconds) && self.accepts(VECTORSTORE_QUERY_DURATION, vectorSeconds)) {
-        record(vectorStoreQueries.get(store), vectorSeconds);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(RAG_RETRIEVAL_DURATION, SelfMetrics.INTERNAL);
+    String agent = retrieval.agent();
+    String store = retrieval.store();
+    if (values.accepts(RAG_RETRIEVAL_DURATION, retrieval.durationSeconds())) {
+      record(ragDurations.get(agent, store), retrieval.durationSeconds());
+    }
+    if (values.accepts(RAG_DOCUMENTS_RETRIEVED, retrieval.documents())) {
+      ragDocuments.get(agent, store).record(retrieval.documents());
+    }
+    double score = retrieval.relevanceScore();
+    if (!Double.isNaN(score) && values.accepts(RAG_RELEVANCE_SCORE, score)) {
+      ragRelevance.get(agent, store).record(score);
+    }
+    double vectorSeconds = retrieval.vectorStoreSeconds();
+    if (!Double.isNaN(vectorSeconds)) {
+      vectorStoreQuery(store, vectorSeconds);
     }
   }
 
   @Override
   public void vectorStoreQuery(String store, double seconds) {
-    try {
-      if (self.accepts(VECTORSTORE_QUERY_DURATION, seconds)) {
-        record(vectorStoreQueries.get(store), seconds);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(VECTORSTORE_QUERY_DURATION, SelfMetrics.INTERNAL);
+    if (values.accepts(VECTORSTORE_QUERY_DURATION, seconds)) {
+      record(vectorStoreQueries.get(store), seconds);
     }
   }
 
   @Override
   public void cacheLookup(String cache, boolean hit) {
-    increment(cacheRequests, cache, hit ? "hit" : "miss");
+    cacheRequests.get(cache, hit ? "hit" : "miss").increment();
   }
 
   @Override
   public void message(String agent, String channel, Direction direction) {
-    increment(messages, agent, channel, direction == null ? null : direction.label());
+    messages.get(agent, channel, direction == null ? null : direction.label()).increment();
   }
 
   @Override
   public void featureUsed(String feature) {
-    increment(features, feature);
+    features.get(feature).increment();
   }
 
   @Override
   public void activeSessions(String agent, long sessions) {
-    setGauge(sessionsActive, AGENT_SESSIONS_ACTIVE, agent, sessions);
+    setGauge(sessionsActive, agent, sessions);
   }
 
   @Override
   public void budget(BudgetPeriod period, double usd) {
-    try {
-      if (self.accepts(BUDGET_LIMIT, usd)) {
-        budgets.get(period == null ? null : period.label()).set(usd);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(BUDGET_LIMIT, SelfMetrics.INTERNAL);
+    if (values.accepts(BUDGET_LIMIT, usd)) {
+      budgets.get(period == null ? null : period.label()).set(usd);
     }
   }
 
-  private void increment(MeterFamily<Counter> family, String label) {
-    try {
-      family.get(label).increment();
-    } catch (RuntimeException e) {
-      self.rejected(family.metric(), SelfMetrics.INTERNAL);
-    }
-  }
-
-  private void increment(MeterFamily<Counter> family, String first, String second) {
-    try {
-      family.get(first, second).increment();
-    } catch (RuntimeException e) {
-      self.rejected(family.metric(), SelfMetrics.INTERNAL);
-    }
-  }
-
-  private void increment(MeterFamily<Counter> family, String first, String second, String third) {
-    try {
-      family.get(first, second, third).increment();
-    } catch (RuntimeException e) {
-      self.rejected(family.metric(), SelfMetrics.INTERNAL);
-    }
-  }
-
-  private void setGauge(
-      MeterFamily<AtomicLong> family, MetricDefinition metric, String label, long value) {
-    try {
-      if (self.accepts(metric, value)) {
-        family.get(label).set(value);
-      }
-    } catch (RuntimeException e) {
-      self.rejected(metric, SelfMetrics.INTERNAL);
+  private void setGauge(MeterFamily<AtomicLong> family, String label, long value) {
+    if (values.accepts(family.metric(), value)) {
+      family.get(label).set(value);
     }
   }
 
@@ -413,7 +345,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   /** One observation of a per-run call count; {@link AgentRun#NOT_REPORTED} records nothing. */
   private void recordCalls(MeterFamily<DistributionSummary> family, String agent, long calls) {
-    if (calls != AgentRun.NOT_REPORTED && self.accepts(family.metric(), calls)) {
+    if (calls != AgentRun.NOT_REPORTED && values.accepts(family.metric(), calls)) {
       family.get(agent).record(calls);
     }
   }

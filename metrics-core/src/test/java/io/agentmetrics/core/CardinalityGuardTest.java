@@ -110,6 +110,7 @@ class CardinalityGuardTest {
               created.add(tags.toString());
               return Counter.builder("probe").tags(tags).register(registry);
             },
+            Counter.builder("unused").register(registry),
             GuardReporter.NONE);
 
     Counter first = family.get("search");
@@ -120,6 +121,32 @@ class CardinalityGuardTest {
     family.get("bad value!");
 
     assertThat(created).hasSize(2);
+  }
+
+  @Test
+  void aFailingRegistrationIsCountedAndRecordsNowhereWithoutThrowing() {
+    List<String> rejected = new ArrayList<>();
+    Counter nowhere = Counter.builder("nowhere").register(registry);
+    MeterFamily<Counter> family =
+        new MeterFamily<>(
+            MetricCatalogue.FEATURE_USAGE,
+            10,
+            tags -> {
+              throw new IllegalStateException("a meter filter of the application fails");
+            },
+            nowhere,
+            new GuardReporter() {
+              @Override
+              public void overflow(String metric) {}
+
+              @Override
+              public void rejected(String metric, String reason) {
+                rejected.add(metric + " " + reason);
+              }
+            });
+
+    assertThat(family.get("search")).isSameAs(nowhere);
+    assertThat(rejected).containsExactly("agent_feature_usage internal");
   }
 
   private static double sum(Scrape scrape, String series) {

@@ -1,5 +1,7 @@
 package io.agentmetrics.server.http;
 
+import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.ingest.EventIngester;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
@@ -37,7 +39,11 @@ public final class HttpRoutes {
     this.settings = s;
     String events = ServerSettings.EVENTS_PATH;
     HealthHandlers health = new HealthHandlers(this::isReady);
-    EventIngester ingester = new EventIngester(s.metrics(), s.registry());
+    GuardedMeters meters =
+        s.metrics() instanceof MicrometerAgentMetrics recorder
+            ? recorder.guardedMeters()
+            : GuardedMeters.on(s.registry(), MicrometerAgentMetrics.DEFAULT_SERIES_CAP);
+    EventIngester ingester = new EventIngester(s.metrics(), meters);
     ScheduledThreadPoolExecutor timer =
         new ScheduledThreadPoolExecutor(1, daemon("agentmetrics-body-deadline"));
     timer.setRemoveOnCancelPolicy(true);
@@ -56,7 +62,7 @@ public final class HttpRoutes {
         Javalin.create(
             config -> {
               configureServer(config);
-              config.requestLogger.http(new HttpRequestMetrics(s.registry(), routes));
+              config.requestLogger.http(new HttpRequestMetrics(meters, routes));
               Cors.configure(config, s.corsOrigins());
               config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
               config.routes.beforeMatched(events, new AuthHandler(s.ingestAuth()));

@@ -4,12 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.core.GuardedMeters;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,16 +37,29 @@ public final class EventIngester {
   private final Map<String, Counter> accepted = new LinkedHashMap<>();
   private final Map<String, Counter> rejected = new LinkedHashMap<>();
 
-  /** Records into {@code metrics} and counts events in {@code registry}. */
-  public EventIngester(AgentMetrics metrics, MeterRegistry registry) {
+  /**
+   * Records into {@code metrics} and counts events in {@code agentmetrics_ingest_events_total}
+   * through {@code meters}. Every event type must be a value of that metric's {@code event_type}
+   * label in the catalogue, which is the one list of them.
+   */
+  public EventIngester(AgentMetrics metrics, GuardedMeters meters) {
     this.metrics = metrics;
+    GuardedMeters.Family<Counter> counters = meters.counters(MetricCatalogue.INGEST_EVENTS);
+    Set<String> declared =
+        MetricCatalogue.INGEST_EVENTS.label("event_type").orElseThrow().policy().allowedValues();
     for (EventType type : TYPES) {
+      if (!declared.contains(type.name())) {
+        throw new IllegalStateException(
+            "ingest event type '"
+                + type.name()
+                + "' is not declared: add it to the event_type values of"
+                + " MetricCatalogue.INGEST_EVENTS");
+      }
       types.put(type.name(), type);
-      accepted.put(type.name(), counter(registry, type.name(), "accepted"));
-      rejected.put(type.name(), counter(registry, type.name(), "rejected"));
+      accepted.put(type.name(), counters.get(type.name(), "accepted"));
+      rejected.put(type.name(), counters.get(type.name(), "rejected"));
     }
-    rejected.put(
-        LabelPolicy.OVERFLOW_VALUE, counter(registry, LabelPolicy.OVERFLOW_VALUE, "rejected"));
+    rejected.put(LabelPolicy.OVERFLOW_VALUE, counters.get(LabelPolicy.OVERFLOW_VALUE, "rejected"));
   }
 
   /** The event types, by the value of their {@code type} field, with their kinds. */
@@ -115,13 +129,5 @@ public final class EventIngester {
     }
     return EventFields.invalid(
         "type", "value '" + EventFields.printable(type.textValue()) + "' is not one of " + known);
-  }
-
-  private static Counter counter(MeterRegistry registry, String eventType, String result) {
-    return Counter.builder(MetricCatalogue.INGEST_EVENTS.name())
-        .description(MetricCatalogue.INGEST_EVENTS.help())
-        .tag("event_type", eventType)
-        .tag("result", result)
-        .register(registry);
   }
 }

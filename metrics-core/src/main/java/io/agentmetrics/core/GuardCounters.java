@@ -6,10 +6,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * agentmetrics' own health counters: cardinality overflows and rejected recordings, by the
- * catalogue metric concerned. Also checks the numbers handed to the recorders.
+ * The guard's counters: cardinality overflows and rejected recordings, by the catalogue metric
+ * concerned. The numbers handed to the recorders are checked by {@link ValueCheck}; refused meter
+ * registrations are counted by {@link RegistrationFailures}.
  */
-final class SelfMetrics implements GuardReporter {
+final class GuardCounters implements GuardReporter {
 
   static final String NEGATIVE = "negative";
   static final String NOT_FINITE = "not_finite";
@@ -19,7 +20,7 @@ final class SelfMetrics implements GuardReporter {
   private final MeterFamily<Counter> overflows;
   private final MeterFamily<Counter> rejections;
 
-  SelfMetrics(MeterRegistry registry, int seriesCap) {
+  GuardCounters(MeterRegistry registry, int seriesCap) {
     Meters meters = new Meters(registry, seriesCap, GuardReporter.NONE, null);
     this.overflows = meters.counters(MetricCatalogue.CARDINALITY_OVERFLOW);
     this.rejections = meters.counters(MetricCatalogue.RECORDINGS_REJECTED);
@@ -42,21 +43,5 @@ final class SelfMetrics implements GuardReporter {
     } catch (RuntimeException ignored) {
       // Nothing left to report to: the registry itself refuses our own counter.
     }
-  }
-
-  /**
-   * Whether {@code value} may be recorded into {@code metric}: finite and not negative. Otherwise
-   * the value is counted as rejected ({@code not_finite} or {@code negative}).
-   */
-  boolean accepts(MetricDefinition metric, double value) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      rejected(metric, NOT_FINITE);
-      return false;
-    }
-    if (value < 0) {
-      rejected(metric, NEGATIVE);
-      return false;
-    }
-    return true;
   }
 }

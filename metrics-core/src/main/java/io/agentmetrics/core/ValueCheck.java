@@ -1,0 +1,29 @@
+package io.agentmetrics.core;
+
+import io.agentmetrics.api.MetricDefinition;
+
+/** Checks the numbers handed to the recorders: finite and not negative, else counted. */
+final class ValueCheck {
+
+  private final GuardCounters guard;
+
+  ValueCheck(GuardCounters guard) {
+    this.guard = guard;
+  }
+
+  /**
+   * Whether {@code value} may be recorded into {@code metric}: finite and not negative. Otherwise
+   * the value is counted as rejected ({@code not_finite} or {@code negative}).
+   */
+  boolean accepts(MetricDefinition metric, double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      guard.rejected(metric, GuardCounters.NOT_FINITE);
+      return false;
+    }
+    if (value < 0) {
+      guard.rejected(metric, GuardCounters.NEGATIVE);
+      return false;
+    }
+    return true;
+  }
+}
