@@ -48,6 +48,19 @@ class SystemMetricsTest {
         .doesNotContain("process_cpu_time_ns_total", "system_cpu_count");
   }
 
+  @Test
+  void onARegistryThatAlreadyHoldsMetersTheFilterConfiguredAtCreationDoesTheRenaming() {
+    PrometheusMeterRegistry used = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    used.config().meterFilter(SystemMetrics.prometheusNaming());
+    used.counter("app.requests").increment(); // a meter before the binders
+    SystemMetrics.bindTo(used);
+
+    List<String> names = new Scrape(used).samples().stream().map(Scrape.Sample::name).toList();
+    assertThat(names)
+        .contains("process_cpu_time_seconds_total", "jvm_available_processors")
+        .doesNotContain("process_cpu_time_ns_total", "system_cpu_count");
+  }
+
   private static List<String> problems(List<MetricDefinition> metrics, Scrape scrape) {
     List<String> problems = new ArrayList<>();
     for (MetricDefinition metric : metrics) {

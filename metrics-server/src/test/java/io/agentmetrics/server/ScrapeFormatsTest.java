@@ -116,6 +116,14 @@ class ScrapeFormatsTest {
     assertThat(scrape(null, "gzip;q=0").headers().firstValue("Content-Encoding")).isEmpty();
   }
 
+  @Test
+  void nameFilterNarrowsTheScrape() {
+    var request = server.request("/metrics?name[]=demo_requests_total").GET();
+    String body = new String(server.sendForBytes(request).body(), StandardCharsets.UTF_8);
+    assertThat(body).contains("demo_requests_total{path=\"a\"} 3.0");
+    assertThat(body).doesNotContain("http_server_requests_seconds");
+  }
+
   private static List<MetricFamily> parseDelimited(InputStream in) throws IOException {
     List<MetricFamily> families = new ArrayList<>();
     MetricFamily family;

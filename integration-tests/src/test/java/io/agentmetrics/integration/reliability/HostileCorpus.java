@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A generated corpus of hostile ingest payloads. Event-level cases take a valid event of every type
@@ -48,6 +49,14 @@ final class HostileCorpus {
     COUNT
   }
 
+  private static final String EMPTY = "\"\"";
+
+  /**
+   * Fields where an empty string is valid: since catalogue v2 an empty {@code error_type} means "no
+   * error", as an absent {@code error.type} does in the GenAI conventions.
+   */
+  private static final Set<String> EMPTY_MEANS_ABSENT = Set.of("error_type");
+
   private static final String NESTED_10 = "{\"a\":".repeat(9) + "1" + "}".repeat(9);
 
   private static final Map<Kind, List<String>> MUTATIONS =
@@ -58,7 +67,7 @@ final class HostileCorpus {
               "true",
               "{}",
               "[]",
-              "\"\"",
+              EMPTY,
               "\"" + "x".repeat(1000) + "\"",
               "\"bad\\u0001value\"",
               "\"emoji \\ud83d\\ude00\"",
@@ -153,6 +162,9 @@ final class HostileCorpus {
               fields.forEach(
                   (field, kind) -> {
                     for (String mutation : MUTATIONS.get(kind)) {
+                      if (mutation.equals(EMPTY) && EMPTY_MEANS_ABSENT.contains(field)) {
+                        continue;
+                      }
                       cases.add(
                           new EventCase(
                               type + "." + field + " = " + abbreviate(mutation),

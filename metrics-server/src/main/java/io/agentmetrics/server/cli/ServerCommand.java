@@ -263,6 +263,7 @@ public final class ServerCommand implements Callable<Integer> {
     logFormat.apply();
     Logger log = LoggerFactory.getLogger(ServerCommand.class);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    registry.config().meterFilter(SystemMetrics.prometheusNaming()); // before any meter
     PriceTable prices =
         pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
     MicrometerAgentMetrics metrics =

@@ -3,71 +3,101 @@ package io.agentmetrics.server.http;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import jakarta.servlet.http.HttpServletResponse;
+import io.prometheus.metrics.exporter.common.PrometheusHttpExchange;
+import io.prometheus.metrics.exporter.common.PrometheusHttpRequest;
+import io.prometheus.metrics.exporter.common.PrometheusHttpResponse;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.zip.GZIPOutputStream;
+import java.util.Collections;
+import java.util.Enumeration;
 
 /**
- * {@code GET /metrics}: picks the exposition format from {@code Accept} as Prometheus negotiates
- * (protobuf, OpenMetrics 1.0.0, text 0.0.4) and streams the registry's scrape straight into the
- * response, gzip-compressed when the client accepts it.
+ * {@code GET /metrics} through client_java's own {@link PrometheusScrapeHandler}: it negotiates the
+ * exposition format from {@code Accept} as Prometheus does (protobuf, OpenMetrics, text 0.0.4),
+ * gzips when the client accepts it, and honours {@code name[]} filters and {@code ?debug=}.
+ *
+ * <p>The adapter from Javalin's {@link Context} to client_java's {@link PrometheusHttpExchange} is
+ * written here because {@code prometheus-metrics-exporter-servlet-jakarta} is not served at the
+ * client_java version Micrometer 1.17 is built on (1.7.0); it only passes calls through.
  */
 final class ScrapeHandler implements Handler {
 
-  private final PrometheusMeterRegistry registry;
-  private final ExpositionFormats formats = ExpositionFormats.init();
+  private final PrometheusScrapeHandler scrape;
 
   ScrapeHandler(PrometheusMeterRegistry registry) {
-    this.registry = registry;
+    this.scrape = new PrometheusScrapeHandler(registry.getPrometheusRegistry());
   }
 
   @Override
   public void handle(Context ctx) throws IOException {
-    String accept = ctx.header("Accept");
-    if (accept == null || accept.isBlank()) {
-      accept = "text/plain";
-    }
-    boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-    HttpServletResponse response = ctx.res();
-    response.setStatus(200);
-    response.setContentType(formats.findWriter(accept).getContentType());
-    response.setHeader("Vary", "Accept, Accept-Encoding");
-    if (gzip) {
-      response.setHeader("Content-Encoding", "gzip");
-    }
-    OutputStream body = response.getOutputStream();
-    if (gzip) {
-      try (GZIPOutputStream compressed = new GZIPOutputStream(body, 16 * 1024)) {
-        registry.scrape(compressed, accept);
-      }
-    } else {
-      registry.scrape(body, accept);
-      body.flush();
-    }
+    ctx.header("Vary", "Accept, Accept-Encoding");
+    scrape.handleRequest(new JavalinExchange(ctx));
   }
 
-  /** Whether {@code Accept-Encoding} lists gzip (or *) without {@code q=0}. */
-  static boolean acceptsGzip(String acceptEncoding) {
-    if (acceptEncoding == null) {
-      return false;
+  /** One request and its response as client_java sees them. */
+  private record JavalinExchange(Context ctx)
+      implements PrometheusHttpExchange, PrometheusHttpRequest, PrometheusHttpResponse {
+
+    @Override
+    public PrometheusHttpRequest getRequest() {
+      return this;
     }
-    for (String part : acceptEncoding.split(",")) {
-      String[] tokens = part.trim().split(";");
-      String coding = tokens[0].trim();
-      if (!coding.equalsIgnoreCase("gzip") && !coding.equals("*")) {
-        continue;
-      }
-      boolean refused = false;
-      for (int i = 1; i < tokens.length; i++) {
-        String param = tokens[i].trim().replace(" ", "");
-        if (param.startsWith("q=")) {
-          refused = param.matches("q=0(\\.0*)?");
-        }
-      }
-      return !refused;
+
+    @Override
+    public PrometheusHttpResponse getResponse() {
+      return this;
     }
-    return false;
+
+    @Override
+    public String getQueryString() {
+      return ctx.queryString();
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      Enumeration<String> values = ctx.req().getHeaders(name);
+      return values == null ? Collections.emptyEnumeration() : values;
+    }
+
+    @Override
+    public String getMethod() {
+      return ctx.method().name();
+    }
+
+    @Override
+    public String getRequestPath() {
+      return ctx.path();
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      ctx.header(name, value);
+    }
+
+    @Override
+    public OutputStream sendHeadersAndGetBody(int statusCode, int contentLength)
+        throws IOException {
+      ctx.status(statusCode);
+      if (contentLength > 0) {
+        ctx.res().setContentLength(contentLength);
+      }
+      return ctx.res().getOutputStream();
+    }
+
+    @Override
+    public void handleException(IOException e) throws IOException {
+      throw e;
+    }
+
+    @Override
+    public void handleException(RuntimeException e) {
+      throw e;
+    }
+
+    @Override
+    public void close() {
+      // Javalin completes the response when the handler returns.
+    }
   }
 }
