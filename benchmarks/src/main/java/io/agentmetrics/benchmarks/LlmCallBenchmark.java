@@ -2,10 +2,14 @@ package io.agentmetrics.benchmarks;
 
 import static io.agentmetrics.api.MetricCatalogue.COST;
 import static io.agentmetrics.api.MetricCatalogue.LLM_CALL_INPUT_TOKENS;
+import static io.agentmetrics.api.MetricCatalogue.LLM_CALL_OUTPUT_TOKENS;
 import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.LLM_INPUT_TOKENS;
+import static io.agentmetrics.api.MetricCatalogue.LLM_OUTPUT_TOKENS;
 import static io.agentmetrics.api.MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -33,9 +37,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One finished LLM call: our facade's {@code llmCall} (operation duration, time to first chunk,
- * input and output tokens, cost) against the same five updates, with the same names, labels and
- * buckets, done with plain Micrometer and with client_java 1.x.
+ * One finished LLM call as catalogue v2 records it: our facade's {@code llmCall} (inference
+ * duration, time to first chunk, input and output token counters, input and output tokens per call,
+ * cost: 7 meter updates) against the same seven updates, with the same names, labels and buckets,
+ * done with plain Micrometer and with client_java 1.x.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -47,10 +52,12 @@ public class LlmCallBenchmark {
   private static final String OP = "gen_ai.operation.name";
   private static final String PROVIDER = "gen_ai.provider.name";
   private static final String MODEL = "gen_ai.request.model";
-  private static final String OUTCOME = "outcome";
   private static final String ERROR = "error.type";
-  private static final String TOKEN_TYPE = "gen_ai.token.type";
+  private static final String MODALITY = "gen_ai.token.modality";
   private static final String AGENT = "gen_ai.agent.name";
+  private static final String TEAM = "team";
+  private static final String UNKNOWN_MODALITY = "unknown";
+  private static final String NO_TEAM = "";
   private static final Duration[] DURATION_SLOS = durations(LLM_INFERENCE_DURATION.buckets());
   private static final Duration[] FIRST_CHUNK_SLOS = durations(LLM_TIME_TO_FIRST_CHUNK.buckets());
   private static final double[] TOKEN_SLOS = doubles(LLM_CALL_INPUT_TOKENS.buckets());
@@ -64,12 +71,18 @@ public class LlmCallBenchmark {
     MeterRegistry micrometer;
     Meter.MeterProvider<Timer> durationProvider;
     Meter.MeterProvider<Timer> firstChunkProvider;
-    Meter.MeterProvider<DistributionSummary> tokenProvider;
+    Meter.MeterProvider<Counter> inputTokenProvider;
+    Meter.MeterProvider<Counter> outputTokenProvider;
+    Meter.MeterProvider<DistributionSummary> callInputProvider;
+    Meter.MeterProvider<DistributionSummary> callOutputProvider;
     Meter.MeterProvider<Counter> costProvider;
     CachedMeters[] cached;
     Histogram clientDurations;
     Histogram clientFirstChunks;
-    Histogram clientTokens;
+    io.prometheus.metrics.core.metrics.Counter clientInputTokens;
+    io.prometheus.metrics.core.metrics.Counter clientOutputTokens;
+    Histogram clientCallInput;
+    Histogram clientCallOutput;
     io.prometheus.metrics.core.metrics.Counter clientCosts;
     CachedDataPoints[] cachedPoints;
 
@@ -88,46 +101,25 @@ public class LlmCallBenchmark {
           Timer.builder(LLM_TIME_TO_FIRST_CHUNK.name())
               .serviceLevelObjectives(FIRST_CHUNK_SLOS)
               .withRegistry(micrometer);
-      tokenProvider =
+      inputTokenProvider = Counter.builder(LLM_INPUT_TOKENS.name()).withRegistry(micrometer);
+      outputTokenProvider = Counter.builder(LLM_OUTPUT_TOKENS.name()).withRegistry(micrometer);
+      callInputProvider =
           DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
+              .serviceLevelObjectives(TOKEN_SLOS)
+              .withRegistry(micrometer);
+      callOutputProvider =
+          DistributionSummary.builder(LLM_CALL_OUTPUT_TOKENS.name())
               .serviceLevelObjectives(TOKEN_SLOS)
               .withRegistry(micrometer);
       costProvider = Counter.builder(COST.name()).baseUnit("usd").withRegistry(micrometer);
       PrometheusRegistry client = new PrometheusRegistry();
-      clientDurations =
-          histogram(LLM_INFERENCE_DURATION.buckets())
-              .name("gen_ai_client_inference_duration_seconds")
-              .labelNames(
-                  "gen_ai_operation_name",
-                  "gen_ai_provider_name",
-                  "gen_ai_request_model",
-                  OUTCOME,
-                  "error_type")
-              .withoutExemplars()
-              .register(client);
-      clientFirstChunks =
-          histogram(LLM_TIME_TO_FIRST_CHUNK.buckets())
-              .name("gen_ai_client_inference_time_to_first_chunk_seconds")
-              .labelNames("gen_ai_operation_name", "gen_ai_provider_name", "gen_ai_request_model")
-              .withoutExemplars()
-              .register(client);
-      clientTokens =
-          histogram(LLM_CALL_INPUT_TOKENS.buckets())
-              .name("gen_ai_client_token_usage")
-              .labelNames(
-                  "gen_ai_operation_name",
-                  "gen_ai_provider_name",
-                  "gen_ai_request_model",
-                  "gen_ai_token_type",
-                  "gen_ai_agent_name")
-              .withoutExemplars()
-              .register(client);
-      clientCosts =
-          io.prometheus.metrics.core.metrics.Counter.builder()
-              .name("agent_cost_usd_total")
-              .labelNames("gen_ai_provider_name", "gen_ai_request_model", "gen_ai_agent_name")
-              .withoutExemplars()
-              .register(client);
+      clientDurations = histogram(LLM_INFERENCE_DURATION).register(client);
+      clientFirstChunks = histogram(LLM_TIME_TO_FIRST_CHUNK).register(client);
+      clientInputTokens = counter(LLM_INPUT_TOKENS).register(client);
+      clientOutputTokens = counter(LLM_OUTPUT_TOKENS).register(client);
+      clientCallInput = histogram(LLM_CALL_INPUT_TOKENS).register(client);
+      clientCallOutput = histogram(LLM_CALL_OUTPUT_TOKENS).register(client);
+      clientCosts = counter(COST).register(client);
       cached = new CachedMeters[LabelSets.SIZE];
       cachedPoints = new CachedDataPoints[LabelSets.SIZE];
       for (int i = 0; i < LabelSets.SIZE; i++) {
@@ -138,36 +130,44 @@ public class LlmCallBenchmark {
     }
   }
 
-  /** The five meters of one label set, held by the application. */
+  /** The seven meters of one label set, held by the application. */
   static final class CachedMeters {
     final Timer duration;
     final Timer firstChunk;
-    final DistributionSummary input;
-    final DistributionSummary output;
+    final Counter inputTokens;
+    final Counter outputTokens;
+    final DistributionSummary callInput;
+    final DistributionSummary callOutput;
     final Counter cost;
 
     CachedMeters(Registries r, int i) {
       duration = r.durationProvider.withTags(durationTags(i));
-      firstChunk = r.firstChunkProvider.withTags(firstChunkTags(i));
-      input = r.tokenProvider.withTags(tokenTags(i, "input"));
-      output = r.tokenProvider.withTags(tokenTags(i, "output"));
+      firstChunk = r.firstChunkProvider.withTags(callTags(i));
+      inputTokens = r.inputTokenProvider.withTags(tokenTags(i));
+      outputTokens = r.outputTokenProvider.withTags(tokenTags(i));
+      callInput = r.callInputProvider.withTags(callTags(i));
+      callOutput = r.callOutputProvider.withTags(callTags(i));
       cost = r.costProvider.withTags(costTags(i));
     }
   }
 
-  /** The five client_java data points of one label set, held by the application. */
+  /** The seven client_java data points of one label set, held by the application. */
   static final class CachedDataPoints {
     final DistributionDataPoint duration;
     final DistributionDataPoint firstChunk;
-    final DistributionDataPoint input;
-    final DistributionDataPoint output;
+    final CounterDataPoint inputTokens;
+    final CounterDataPoint outputTokens;
+    final DistributionDataPoint callInput;
+    final DistributionDataPoint callOutput;
     final CounterDataPoint cost;
 
     CachedDataPoints(Registries r, int i) {
       duration = r.clientDurations.labelValues(durationValues(i));
-      firstChunk = r.clientFirstChunks.labelValues(firstChunkValues(i));
-      input = r.clientTokens.labelValues(tokenValues(i, "input"));
-      output = r.clientTokens.labelValues(tokenValues(i, "output"));
+      firstChunk = r.clientFirstChunks.labelValues(callValues(i));
+      inputTokens = r.clientInputTokens.labelValues(tokenValues(i));
+      outputTokens = r.clientOutputTokens.labelValues(tokenValues(i));
+      callInput = r.clientCallInput.labelValues(callValues(i));
+      callOutput = r.clientCallOutput.labelValues(callValues(i));
       cost = r.clientCosts.labelValues(costValues(i));
     }
   }
@@ -180,30 +180,39 @@ public class LlmCallBenchmark {
   @Benchmark
   public void micrometerBuilderPerCall(Registries r, LabelSets.Cursor c) {
     int i = c.next();
+    MeterRegistry m = r.micrometer;
     Timer.builder(LLM_INFERENCE_DURATION.name())
         .serviceLevelObjectives(DURATION_SLOS)
         .tags(durationTags(i))
-        .register(r.micrometer)
+        .register(m)
         .record(DURATION_NANOS, TimeUnit.NANOSECONDS);
     Timer.builder(LLM_TIME_TO_FIRST_CHUNK.name())
         .serviceLevelObjectives(FIRST_CHUNK_SLOS)
-        .tags(firstChunkTags(i))
-        .register(r.micrometer)
+        .tags(callTags(i))
+        .register(m)
         .record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
+    Counter.builder(LLM_INPUT_TOKENS.name())
+        .tags(tokenTags(i))
+        .register(m)
+        .increment(LlmCalls.INPUT_TOKENS);
+    Counter.builder(LLM_OUTPUT_TOKENS.name())
+        .tags(tokenTags(i))
+        .register(m)
+        .increment(LlmCalls.OUTPUT_TOKENS);
     DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
         .serviceLevelObjectives(TOKEN_SLOS)
-        .tags(tokenTags(i, "input"))
-        .register(r.micrometer)
+        .tags(callTags(i))
+        .register(m)
         .record(LlmCalls.INPUT_TOKENS);
-    DistributionSummary.builder(LLM_CALL_INPUT_TOKENS.name())
+    DistributionSummary.builder(LLM_CALL_OUTPUT_TOKENS.name())
         .serviceLevelObjectives(TOKEN_SLOS)
-        .tags(tokenTags(i, "output"))
-        .register(r.micrometer)
+        .tags(callTags(i))
+        .register(m)
         .record(LlmCalls.OUTPUT_TOKENS);
     Counter.builder(COST.name())
         .baseUnit("usd")
         .tags(costTags(i))
-        .register(r.micrometer)
+        .register(m)
         .increment(LlmCalls.costUsd(i));
   }
 
@@ -213,10 +222,12 @@ public class LlmCallBenchmark {
     MeterRegistry m = r.micrometer;
     m.timer(LLM_INFERENCE_DURATION.name(), durationTags(i))
         .record(DURATION_NANOS, TimeUnit.NANOSECONDS);
-    m.timer(LLM_TIME_TO_FIRST_CHUNK.name(), firstChunkTags(i))
+    m.timer(LLM_TIME_TO_FIRST_CHUNK.name(), callTags(i))
         .record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
-    m.summary(LLM_CALL_INPUT_TOKENS.name(), tokenTags(i, "input")).record(LlmCalls.INPUT_TOKENS);
-    m.summary(LLM_CALL_INPUT_TOKENS.name(), tokenTags(i, "output")).record(LlmCalls.OUTPUT_TOKENS);
+    m.counter(LLM_INPUT_TOKENS.name(), tokenTags(i)).increment(LlmCalls.INPUT_TOKENS);
+    m.counter(LLM_OUTPUT_TOKENS.name(), tokenTags(i)).increment(LlmCalls.OUTPUT_TOKENS);
+    m.summary(LLM_CALL_INPUT_TOKENS.name(), callTags(i)).record(LlmCalls.INPUT_TOKENS);
+    m.summary(LLM_CALL_OUTPUT_TOKENS.name(), callTags(i)).record(LlmCalls.OUTPUT_TOKENS);
     m.counter(COST.name(), costTags(i)).increment(LlmCalls.costUsd(i));
   }
 
@@ -224,11 +235,11 @@ public class LlmCallBenchmark {
   public void micrometerMeterProvider(Registries r, LabelSets.Cursor c) {
     int i = c.next();
     r.durationProvider.withTags(durationTags(i)).record(DURATION_NANOS, TimeUnit.NANOSECONDS);
-    r.firstChunkProvider
-        .withTags(firstChunkTags(i))
-        .record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
-    r.tokenProvider.withTags(tokenTags(i, "input")).record(LlmCalls.INPUT_TOKENS);
-    r.tokenProvider.withTags(tokenTags(i, "output")).record(LlmCalls.OUTPUT_TOKENS);
+    r.firstChunkProvider.withTags(callTags(i)).record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
+    r.inputTokenProvider.withTags(tokenTags(i)).increment(LlmCalls.INPUT_TOKENS);
+    r.outputTokenProvider.withTags(tokenTags(i)).increment(LlmCalls.OUTPUT_TOKENS);
+    r.callInputProvider.withTags(callTags(i)).record(LlmCalls.INPUT_TOKENS);
+    r.callOutputProvider.withTags(callTags(i)).record(LlmCalls.OUTPUT_TOKENS);
     r.costProvider.withTags(costTags(i)).increment(LlmCalls.costUsd(i));
   }
 
@@ -238,8 +249,10 @@ public class LlmCallBenchmark {
     CachedMeters m = r.cached[i];
     m.duration.record(DURATION_NANOS, TimeUnit.NANOSECONDS);
     m.firstChunk.record(FIRST_CHUNK_NANOS, TimeUnit.NANOSECONDS);
-    m.input.record(LlmCalls.INPUT_TOKENS);
-    m.output.record(LlmCalls.OUTPUT_TOKENS);
+    m.inputTokens.increment(LlmCalls.INPUT_TOKENS);
+    m.outputTokens.increment(LlmCalls.OUTPUT_TOKENS);
+    m.callInput.record(LlmCalls.INPUT_TOKENS);
+    m.callOutput.record(LlmCalls.OUTPUT_TOKENS);
     m.cost.increment(LlmCalls.costUsd(i));
   }
 
@@ -247,9 +260,11 @@ public class LlmCallBenchmark {
   public void clientJavaLabelValues(Registries r, LabelSets.Cursor c) {
     int i = c.next();
     r.clientDurations.labelValues(durationValues(i)).observe(LlmCalls.DURATION_SECONDS);
-    r.clientFirstChunks.labelValues(firstChunkValues(i)).observe(LlmCalls.FIRST_CHUNK_SECONDS);
-    r.clientTokens.labelValues(tokenValues(i, "input")).observe(LlmCalls.INPUT_TOKENS);
-    r.clientTokens.labelValues(tokenValues(i, "output")).observe(LlmCalls.OUTPUT_TOKENS);
+    r.clientFirstChunks.labelValues(callValues(i)).observe(LlmCalls.FIRST_CHUNK_SECONDS);
+    r.clientInputTokens.labelValues(tokenValues(i)).inc(LlmCalls.INPUT_TOKENS);
+    r.clientOutputTokens.labelValues(tokenValues(i)).inc(LlmCalls.OUTPUT_TOKENS);
+    r.clientCallInput.labelValues(callValues(i)).observe(LlmCalls.INPUT_TOKENS);
+    r.clientCallOutput.labelValues(callValues(i)).observe(LlmCalls.OUTPUT_TOKENS);
     r.clientCosts.labelValues(costValues(i)).inc(LlmCalls.costUsd(i));
   }
 
@@ -259,8 +274,10 @@ public class LlmCallBenchmark {
     CachedDataPoints p = r.cachedPoints[i];
     p.duration.observe(LlmCalls.DURATION_SECONDS);
     p.firstChunk.observe(LlmCalls.FIRST_CHUNK_SECONDS);
-    p.input.observe(LlmCalls.INPUT_TOKENS);
-    p.output.observe(LlmCalls.OUTPUT_TOKENS);
+    p.inputTokens.inc(LlmCalls.INPUT_TOKENS);
+    p.outputTokens.inc(LlmCalls.OUTPUT_TOKENS);
+    p.callInput.observe(LlmCalls.INPUT_TOKENS);
+    p.callOutput.observe(LlmCalls.OUTPUT_TOKENS);
     p.cost.inc(LlmCalls.costUsd(i));
   }
 
@@ -269,59 +286,85 @@ public class LlmCallBenchmark {
       OP, LlmCalls.OPERATION,
       PROVIDER, LlmCalls.provider(i),
       MODEL, LlmCalls.model(i),
-      OUTCOME, LlmCalls.outcome(i),
       ERROR, LlmCalls.errorLabel(i)
     };
   }
 
-  private static String[] firstChunkTags(int i) {
+  /** Time to first chunk and the per-call token histograms. */
+  private static String[] callTags(int i) {
     return new String[] {
       OP, LlmCalls.OPERATION, PROVIDER, LlmCalls.provider(i), MODEL, LlmCalls.model(i)
     };
   }
 
-  private static String[] tokenTags(int i, String type) {
+  private static String[] tokenTags(int i) {
     return new String[] {
-      OP, LlmCalls.OPERATION,
-      PROVIDER, LlmCalls.provider(i),
-      MODEL, LlmCalls.model(i),
-      TOKEN_TYPE, type,
-      AGENT, LabelSets.agent(i)
+      OP,
+      LlmCalls.OPERATION,
+      PROVIDER,
+      LlmCalls.provider(i),
+      MODEL,
+      LlmCalls.model(i),
+      MODALITY,
+      UNKNOWN_MODALITY,
+      AGENT,
+      LabelSets.agent(i),
+      TEAM,
+      NO_TEAM
     };
   }
 
   private static String[] costTags(int i) {
     return new String[] {
-      PROVIDER, LlmCalls.provider(i), MODEL, LlmCalls.model(i), AGENT, LabelSets.agent(i)
+      PROVIDER, LlmCalls.provider(i),
+      MODEL, LlmCalls.model(i),
+      AGENT, LabelSets.agent(i),
+      TEAM, NO_TEAM
     };
   }
 
   private static String[] durationValues(int i) {
     return new String[] {
-      LlmCalls.OPERATION,
-      LlmCalls.provider(i),
-      LlmCalls.model(i),
-      LlmCalls.outcome(i),
-      LlmCalls.errorLabel(i)
+      LlmCalls.OPERATION, LlmCalls.provider(i), LlmCalls.model(i), LlmCalls.errorLabel(i)
     };
   }
 
-  private static String[] firstChunkValues(int i) {
+  private static String[] callValues(int i) {
     return new String[] {LlmCalls.OPERATION, LlmCalls.provider(i), LlmCalls.model(i)};
   }
 
-  private static String[] tokenValues(int i, String type) {
+  private static String[] tokenValues(int i) {
     return new String[] {
-      LlmCalls.OPERATION, LlmCalls.provider(i), LlmCalls.model(i), type, LabelSets.agent(i)
+      LlmCalls.OPERATION,
+      LlmCalls.provider(i),
+      LlmCalls.model(i),
+      UNKNOWN_MODALITY,
+      LabelSets.agent(i),
+      NO_TEAM
     };
   }
 
   private static String[] costValues(int i) {
-    return new String[] {LlmCalls.provider(i), LlmCalls.model(i), LabelSets.agent(i)};
+    return new String[] {LlmCalls.provider(i), LlmCalls.model(i), LabelSets.agent(i), NO_TEAM};
   }
 
-  private static Histogram.Builder histogram(List<Double> buckets) {
-    return Histogram.builder().classicOnly().classicUpperBounds(doubles(buckets));
+  /** A classic histogram with the metric's Prometheus name, labels and buckets. */
+  private static Histogram.Builder histogram(MetricDefinition metric) {
+    return Histogram.builder()
+        .classicOnly()
+        .classicUpperBounds(doubles(metric.buckets()))
+        .name(metric.prometheusName())
+        .labelNames(metric.labelNames().toArray(String[]::new))
+        .withoutExemplars();
+  }
+
+  /** A counter with the metric's Prometheus name and labels. */
+  private static io.prometheus.metrics.core.metrics.Counter.Builder counter(
+      MetricDefinition metric) {
+    return io.prometheus.metrics.core.metrics.Counter.builder()
+        .name(metric.prometheusName())
+        .labelNames(metric.labelNames().toArray(String[]::new))
+        .withoutExemplars();
   }
 
   private static Duration[] durations(List<Double> seconds) {

@@ -58,12 +58,9 @@ final class LlmCalls {
     return LabelSets.allowed(i) ? null : "timeout";
   }
 
-  static String outcome(int i) {
-    return LabelSets.allowed(i) ? "success" : "error";
-  }
-
+  /** The error.type label: empty on success, as catalogue v2 records it. */
   static String errorLabel(int i) {
-    return LabelSets.allowed(i) ? "none" : "timeout";
+    return LabelSets.allowed(i) ? "" : "timeout";
   }
 
   /** A fixed cost: the plain baselines record one number where the facade prices the tokens. */

@@ -35,7 +35,7 @@ public final class Tables {
       }
     }
     tables.record("CounterBenchmark", "One counter increment, dynamic labels (3)");
-    tables.record("LlmCallBenchmark", "One LLM call (5 meter updates)");
+    tables.record("LlmCallBenchmark", "One LLM call (7 meter updates, catalogue v2)");
     tables.scrape();
     tables.ingest();
     tables.ingestHttp();
