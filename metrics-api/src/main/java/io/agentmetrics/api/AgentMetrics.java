@@ -5,7 +5,8 @@ package io.agentmetrics.api;
  * thread-safe and never throw into the caller: invalid values are dropped or recorded under {@link
  * LabelPolicy#OVERFLOW_VALUE}, and counted in {@code agentmetrics_recordings_rejected_total}.
  *
- * <p>Durations are in seconds. Use {@link #noop()} where metrics are switched off.
+ * <p>Durations are in seconds. The {@code start...} methods return scopes that measure durations
+ * themselves, so no caller computes one. Use {@link #noop()} where metrics are switched off.
  */
 public interface AgentMetrics {
 
@@ -77,6 +78,34 @@ public interface AgentMetrics {
 
   /** Sets the spending budget for {@code period}, in US dollars. */
   void budget(BudgetPeriod period, double usd);
+
+  /**
+   * The clock the scopes below measure with. {@link Ticker#SYSTEM} unless the implementation was
+   * given another.
+   */
+  default Ticker ticker() {
+    return Ticker.SYSTEM;
+  }
+
+  /** Starts an agent run measured by {@link #ticker()}; closing the scope records it. */
+  default RunScope startRun(String agent) {
+    return new RunScope(this, agent);
+  }
+
+  /** Starts an LLM call measured by {@link #ticker()}; closing the scope records it. */
+  default LlmCallScope startLlmCall(String provider, String model) {
+    return new LlmCallScope(this, provider, model);
+  }
+
+  /** Starts a tool call measured by {@link #ticker()}; closing the scope records it. */
+  default ToolCallScope startToolCall(String agent, String tool) {
+    return new ToolCallScope(this, agent, tool);
+  }
+
+  /** Starts a task measured by {@link #ticker()}; closing the scope records it. */
+  default TaskScope startTask(String agent, String queue) {
+    return new TaskScope(this, agent, queue);
+  }
 
   /** An implementation that records nothing. */
   static AgentMetrics noop() {

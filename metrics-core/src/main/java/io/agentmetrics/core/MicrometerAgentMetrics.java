@@ -39,6 +39,7 @@ import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
+import io.agentmetrics.api.Ticker;
 import io.agentmetrics.api.ToolCall;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -67,6 +68,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   public static final int DEFAULT_SERIES_CAP = 2000;
 
   private final GuardCounters guard;
+  private final Ticker ticker;
   private final ValueCheck values;
   private final GuardedMeters guardedMeters;
   private final LlmCallRecorder llmCalls;
@@ -100,6 +102,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<AtomicReference<Double>> budgets;
 
   private MicrometerAgentMetrics(Builder builder) {
+    this.ticker = builder.ticker;
     this.guard = new GuardCounters(builder.registry, builder.seriesCap);
     this.values = new ValueCheck(guard);
     RegistrationFailures failures =
@@ -350,11 +353,17 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     }
   }
 
+  @Override
+  public Ticker ticker() {
+    return ticker;
+  }
+
   /** Configures a {@link MicrometerAgentMetrics}. */
   public static final class Builder {
     private final MeterRegistry registry;
     private int seriesCap = DEFAULT_SERIES_CAP;
     private PriceTable priceTable;
+    private Ticker ticker = Ticker.SYSTEM;
 
     private Builder(MeterRegistry registry) {
       this.registry = Objects.requireNonNull(registry, "registry");
@@ -376,6 +385,12 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     /** The prices that turn token counts into cost; {@link PriceTable#bundled()} by default. */
     public Builder priceTable(PriceTable table) {
       this.priceTable = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /** The clock the recording scopes measure with; {@link Ticker#SYSTEM} by default. */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
