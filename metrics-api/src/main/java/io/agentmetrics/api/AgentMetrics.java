@@ -79,6 +79,9 @@ public interface AgentMetrics {
   /** Sets the spending budget for {@code period}, in US dollars. */
   void budget(BudgetPeriod period, double usd);
 
+  /** A framework bridge could not record an event of its framework (counted, never thrown). */
+  void integrationFailed(Integration integration);
+
   /**
    * The clock the scopes below measure with. {@link Ticker#SYSTEM} unless the implementation was
    * given another.

@@ -198,6 +198,11 @@ public final class Labels {
   public static final LabelDefinition FEATURE =
       new LabelDefinition("feature", "Product feature", LabelPolicy.freeText(48, 100));
 
+  /** {@code integration}: the framework bridge concerned (self-metrics). */
+  public static final LabelDefinition INTEGRATION =
+      new LabelDefinition(
+          "integration", "Framework bridge", LabelPolicy.oneOf(Integration.values()));
+
   /** {@code metric}: a catalogue metric's Prometheus name (self-metrics). */
   public static final LabelDefinition METRIC =
       new LabelDefinition("metric", "Catalogue metric concerned", LabelPolicy.freeText(96, 200));

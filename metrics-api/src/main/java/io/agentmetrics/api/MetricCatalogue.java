@@ -13,6 +13,7 @@ import static io.agentmetrics.api.Labels.FEATURE;
 import static io.agentmetrics.api.Labels.HTTP_METHOD;
 import static io.agentmetrics.api.Labels.HTTP_ROUTE;
 import static io.agentmetrics.api.Labels.HTTP_STATUS;
+import static io.agentmetrics.api.Labels.INTEGRATION;
 import static io.agentmetrics.api.Labels.METRIC;
 import static io.agentmetrics.api.Labels.MODEL;
 import static io.agentmetrics.api.Labels.OPERATION;
@@ -532,6 +533,17 @@ public final class MetricCatalogue {
           "Meters of ours the registry refused because another meter has the same name with another type or labels; their values are not exported.",
           Origin.SELF,
           List.of(METRIC),
+          List.of());
+
+  /** Framework events a bridge could not record (its own failure, never thrown). */
+  public static final MetricDefinition INTEGRATION_FAILURES =
+      add(
+          "agentmetrics.integration.failures",
+          MetricType.COUNTER,
+          null,
+          "Framework events (Spring AI observations, LangChain4j listener calls) a bridge could not record; the framework's call went on.",
+          Origin.SELF,
+          List.of(INTEGRATION),
           List.of());
 
   /** LLM calls whose model is missing from the price table. */

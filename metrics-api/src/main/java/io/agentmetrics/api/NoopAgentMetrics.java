@@ -75,4 +75,7 @@ final class NoopAgentMetrics implements AgentMetrics {
 
   @Override
   public void budget(BudgetPeriod period, double usd) {}
+
+  @Override
+  public void integrationFailed(Integration integration) {}
 }

@@ -13,6 +13,7 @@ import static io.agentmetrics.api.MetricCatalogue.APPROVAL_RESPONSE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.BUDGET_LIMIT;
 import static io.agentmetrics.api.MetricCatalogue.CACHE_REQUESTS;
 import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
+import static io.agentmetrics.api.MetricCatalogue.INTEGRATION_FAILURES;
 import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.MESSAGES;
 import static io.agentmetrics.api.MetricCatalogue.PERMISSIONS_ACTIVE;
@@ -35,6 +36,7 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
@@ -98,6 +100,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<Counter> cacheRequests;
   private final MeterFamily<Counter> messages;
   private final MeterFamily<Counter> features;
+  private final MeterFamily<Counter> integrationFailures;
   private final MeterFamily<AtomicLong> sessionsActive;
   private final MeterFamily<AtomicReference<Double>> budgets;
 
@@ -136,6 +139,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.cacheRequests = meters.counters(CACHE_REQUESTS);
     this.messages = meters.counters(MESSAGES);
     this.features = meters.counters(FEATURE_USAGE);
+    this.integrationFailures = meters.counters(INTEGRATION_FAILURES);
     this.sessionsActive = meters.longGauges(AGENT_SESSIONS_ACTIVE);
     this.budgets = meters.doubleGauges(BUDGET_LIMIT);
   }
@@ -326,6 +330,11 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     if (values.accepts(BUDGET_LIMIT, usd)) {
       budgets.get(period == null ? null : period.label()).set(usd);
     }
+  }
+
+  @Override
+  public void integrationFailed(Integration integration) {
+    integrationFailures.get(integration == null ? null : integration.label()).increment();
   }
 
   private void setGauge(MeterFamily<AtomicLong> family, String label, long value) {

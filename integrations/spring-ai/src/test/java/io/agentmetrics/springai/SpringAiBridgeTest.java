@@ -1,0 +1,236 @@
+package io.agentmetrics.springai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.standin.OpenAiStandin;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.tool.DefaultToolCallingManager;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.tool.function.FunctionToolCallback;
+
+/**
+ * Spring AI's real {@code OpenAiChatModel} (with the official OpenAI Java client) against the local
+ * stand-in provider, observed through a real {@link ObservationRegistry} that carries the bridge,
+ * Spring AI's own meter handler and Micrometer's default one, all on one {@link
+ * PrometheusMeterRegistry}. The facade's ticker advances 250 ms per reading, so each observation
+ * lasts exactly 250 ms and the scrape lines are exact.
+ */
+class SpringAiBridgeTest {
+
+  private static final long STEP_NANOS = 250_000_000L;
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicLong ticks = new AtomicLong();
+  private final MicrometerAgentMetrics metrics =
+      MicrometerAgentMetrics.builder(registry)
+          .ticker(() -> ticks.getAndIncrement() * STEP_NANOS)
+          .build();
+  private final OpenAiStandin standin =
+      OpenAiStandin.builder()
+          .usage(new OpenAiStandin.Usage(120, 30, 20, 5))
+          .failures(number -> number == 99 ? new OpenAiStandin.Failure(429, "slow down") : null)
+          .build()
+          .start(0);
+
+  @AfterEach
+  void stop() {
+    standin.close();
+    registry.close();
+  }
+
+  private ObservationRegistry observations(AgentMetrics recorder) {
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations
+        .observationConfig()
+        .observationHandler(new DefaultMeterObservationHandler(registry))
+        .observationHandler(new ChatModelMeterObservationHandler(registry));
+    SpringAiBridge.builder(recorder)
+        .agent("support-bot")
+        .team("care")
+        .build()
+        .registerOn(observations);
+    return observations;
+  }
+
+  private OpenAiChatModel chatModel(ObservationRegistry observations, boolean streamUsage) {
+    return OpenAiChatModel.builder()
+        .options(
+            OpenAiChatOptions.builder()
+                .baseUrl(standin.baseUrl() + "/v1")
+                .apiKey(UUID.randomUUID().toString()) // the stand-in checks no key
+                .model("gpt-5-mini")
+                .maxRetries(0)
+                .streamUsage(streamUsage)
+                .build())
+        .toolCallingManager(
+            DefaultToolCallingManager.builder().observationRegistry(observations).build())
+        .observationRegistry(observations)
+        .build();
+  }
+
+  private List<String> scrape() {
+    return registry.scrape().lines().toList();
+  }
+
+  @Test
+  void aChatCallIsRecordedWithItsTokensByKindItsCostAndItsDuration() {
+    ChatResponse response =
+        chatModel(observations(metrics), false).call(new Prompt("Where is my order?"));
+    assertThat(response.getResult().getOutput().getText())
+        .startsWith("You asked: Where is my order?");
+
+    String call =
+        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    String tokens =
+        "gen_ai_agent_name=\"support-bot\","
+            + call
+            + ",gen_ai_token_modality=\"unknown\",team=\"care\"";
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + call + "} 1",
+            "gen_ai_client_inference_duration_seconds_sum{error_type=\"\"," + call + "} 0.25",
+            "gen_ai_client_inference_usage_input_tokens_total{" + tokens + "} 120.0",
+            "gen_ai_client_inference_usage_output_tokens_total{" + tokens + "} 30.0",
+            "gen_ai_client_inference_usage_cache_read_input_tokens_total{" + tokens + "} 20.0",
+            // gpt-5-mini in the bundled price table: 100 x $0.25/M + 20 cached x $0.025/M + 30 x
+            // $2/M
+            "agent_cost_usd_total{gen_ai_agent_name=\"support-bot\",gen_ai_provider_name=\"openai\","
+                + "gen_ai_request_model=\"gpt-5-mini\",team=\"care\"} 8.55E-5")
+        // Spring AI's own meters, in the same registry, beside ours.
+        .anyMatch(line -> line.startsWith("gen_ai_client_token_usage_total{"))
+        .anyMatch(line -> line.startsWith("gen_ai_client_operation_seconds_count{"))
+        .noneMatch(line -> line.startsWith("agentmetrics_meter_registration_failed_total{"));
+  }
+
+  @Test
+  void aToolCallingConversationRecordsBothInferenceCallsAndTheTool() {
+    FunctionToolCallback<OrderQuery, String> lookup =
+        FunctionToolCallback.<OrderQuery, String>builder(
+                "lookup_order", query -> "order " + query.text() + " ships today")
+            .description("Looks an order up")
+            .inputType(OrderQuery.class)
+            .build();
+    ObservationRegistry observations = observations(metrics);
+    ChatClient client =
+        ChatClient.builder(
+                chatModel(observations, false),
+                observations,
+                null,
+                null,
+                ToolCallingAdvisor.builder()
+                    .toolCallingManager(
+                        DefaultToolCallingManager.builder()
+                            .observationRegistry(observations)
+                            .build()))
+            .build();
+
+    String answer = client.prompt("Where is order 42?").toolCallbacks(lookup).call().content();
+
+    assertThat(answer).contains("ships today");
+    assertThat(standin.requests()).isEqualTo(2);
+    assertThat(scrape())
+        .contains(
+            "gen_ai_execute_tool_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\","
+                + "gen_ai_tool_name=\"lookup_order\",gen_ai_tool_type=\"function\"} 1",
+            "gen_ai_client_inference_usage_input_tokens_total{gen_ai_agent_name=\"support-bot\","
+                + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
+                + "gen_ai_token_modality=\"unknown\",team=\"care\"} 240.0");
+  }
+
+  @Test
+  void aStreamedCallIsRecordedWithTheUsageOfItsLastChunk() {
+    chatModel(observations(metrics), true).stream(new Prompt("Stream it")).blockLast();
+
+    // Spring AI stops a streamed call's observation when the stream terminates, which may be
+    // just after blockLast() returns on this thread.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(scrape())
+                    .contains(
+                        "gen_ai_client_inference_usage_output_tokens_total{gen_ai_agent_name=\"support-bot\","
+                            + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+                            + "gen_ai_request_model=\"gpt-5-mini\",gen_ai_token_modality=\"unknown\","
+                            + "team=\"care\"} 30.0"));
+  }
+
+  @Test
+  void aFailedCallIsRecordedWithTheClientsExceptionClass() {
+    OpenAiStandin failing =
+        OpenAiStandin.builder()
+            .failures(n -> new OpenAiStandin.Failure(429, "slow down"))
+            .build()
+            .start(0);
+    try {
+      OpenAiChatModel model =
+          OpenAiChatModel.builder()
+              .options(
+                  OpenAiChatOptions.builder()
+                      .baseUrl(failing.baseUrl() + "/v1")
+                      .apiKey(UUID.randomUUID().toString())
+                      .model("gpt-5-mini")
+                      .maxRetries(0)
+                      .build())
+              .observationRegistry(observations(metrics))
+              .build();
+      assertThatThrownBy(() -> model.call(new Prompt("hi"))).isInstanceOf(RuntimeException.class);
+    } finally {
+      failing.close();
+    }
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"com.openai.errors.RateLimitException\","
+                + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"} 1");
+  }
+
+  @Test
+  void aRecorderThatThrowsNeverBreaksTheCallAndTheFailureIsCounted() {
+    AgentMetrics broken =
+        (AgentMetrics)
+            Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {AgentMetrics.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("llmCall")) {
+                    throw new IllegalStateException("registry closed");
+                  }
+                  try {
+                    return method.invoke(metrics, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+
+    ChatResponse response = chatModel(observations(broken), false).call(new Prompt("still works?"));
+
+    assertThat(response.getResult().getOutput().getText()).startsWith("You asked: still works?");
+    assertThat(scrape())
+        .contains("agentmetrics_integration_failures_total{integration=\"spring_ai\"} 1.0");
+  }
+
+  /** The lookup tool's input. */
+  record OrderQuery(String text) {}
+}
