@@ -1,0 +1,93 @@
+package io.agentmetrics.spring.boot;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.core.PriceTable;
+import io.agentmetrics.springai.SpringAiBridge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationRegistryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * The starter's auto-configuration: an {@link AgentMetrics} bean recording into the application's
+ * own {@link MeterRegistry} (never a second registry, and no JVM binders: Spring Boot binds those),
+ * and the Spring AI bridge on the application's {@link ObservationRegistry} where Spring AI is on
+ * the classpath. With {@code agentmetrics.enabled=false} the bean records nothing.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusMetricsExportAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
+@EnableConfigurationProperties(AgentMetricsProperties.class)
+public class AgentMetricsAutoConfiguration {
+
+  /** The recorder on the application's registry. */
+  @Bean
+  @ConditionalOnMissingBean(AgentMetrics.class)
+  @ConditionalOnBooleanProperty(name = "agentmetrics.enabled", matchIfMissing = true)
+  public AgentMetrics agentMetrics(
+      ObjectProvider<MeterRegistry> registry, AgentMetricsProperties properties) {
+    MeterRegistry meterRegistry = registry.getIfAvailable();
+    if (meterRegistry == null) {
+      return AgentMetrics.noop();
+    }
+    PriceTable prices =
+        properties.getPriceFile() == null
+            ? PriceTable.bundled()
+            : PriceTable.bundled().withOverrides(properties.getPriceFile());
+    return MicrometerAgentMetrics.builder(meterRegistry)
+        .seriesCap(properties.getSeriesCap())
+        .priceTable(prices)
+        .build();
+  }
+
+  /** A recorder that records nothing, when {@code agentmetrics.enabled=false}. */
+  @Bean
+  @ConditionalOnMissingBean(AgentMetrics.class)
+  @ConditionalOnBooleanProperty(name = "agentmetrics.enabled", havingValue = false)
+  public AgentMetrics disabledAgentMetrics() {
+    return AgentMetrics.noop();
+  }
+
+  /** The Spring AI bridge, where Spring AI is on the classpath. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = "org.springframework.ai.chat.observation.ChatModelObservationContext",
+      value = SpringAiBridge.class)
+  static class SpringAiBridgeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SpringAiBridge agentmetricsSpringAiBridge(
+        AgentMetrics metrics, AgentMetricsProperties properties, Environment environment) {
+      return SpringAiBridge.builder(metrics)
+          .agent(agentName(properties, environment))
+          .team(properties.getTeam())
+          .build();
+    }
+
+    @Bean
+    ObservationRegistryCustomizer<ObservationRegistry> agentmetricsSpringAiObservations(
+        SpringAiBridge bridge) {
+      return bridge::registerOn;
+    }
+  }
+
+  static String agentName(AgentMetricsProperties properties, Environment environment) {
+    if (properties.getAgent() != null && !properties.getAgent().isBlank()) {
+      return properties.getAgent();
+    }
+    return environment.getProperty("spring.application.name", "unknown");
+  }
+}
