@@ -3,6 +3,7 @@ package io.agentmetrics.springai;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.core.IntegrationGuard;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelObservationContext;
@@ -15,7 +16,7 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  */
 final class ChatObservationHandler extends TimedHandler<ChatModelObservationContext> {
 
-  ChatObservationHandler(AgentMetrics metrics, Attribution attribution, BridgeFailures failures) {
+  ChatObservationHandler(AgentMetrics metrics, Attribution attribution, IntegrationGuard failures) {
     super(metrics, attribution, failures, ChatModelObservationContext.class, "chat model");
   }
 

@@ -3,6 +3,7 @@ package io.agentmetrics.springai;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.core.IntegrationGuard;
 import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.embedding.observation.EmbeddingModelObservationContext;
 
@@ -13,7 +14,7 @@ import org.springframework.ai.embedding.observation.EmbeddingModelObservationCon
 final class EmbeddingObservationHandler extends TimedHandler<EmbeddingModelObservationContext> {
 
   EmbeddingObservationHandler(
-      AgentMetrics metrics, Attribution attribution, BridgeFailures failures) {
+      AgentMetrics metrics, Attribution attribution, IntegrationGuard failures) {
     super(metrics, attribution, failures, EmbeddingModelObservationContext.class, "embedding");
   }
 

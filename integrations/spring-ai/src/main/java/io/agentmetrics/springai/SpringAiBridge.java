@@ -1,11 +1,13 @@
 package io.agentmetrics.springai;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.Integration;
+import io.agentmetrics.core.BridgeBuilder;
+import io.agentmetrics.core.IntegrationGuard;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The Spring AI bridge: observation handlers that record Spring AI's own observations through
@@ -23,14 +25,15 @@ public final class SpringAiBridge {
   private final List<ObservationHandler<?>> handlers;
 
   private SpringAiBridge(Builder builder) {
-    Attribution attribution = new Attribution(builder.agent, builder.team);
-    BridgeFailures failures = new BridgeFailures(builder.metrics);
+    Attribution attribution = new Attribution(builder.agentName(), builder.teamName());
+    IntegrationGuard failures =
+        new IntegrationGuard(builder.recorder(), Integration.SPRING_AI, "Spring AI");
     List<ObservationHandler<?>> list = new ArrayList<>();
-    list.add(new ChatObservationHandler(builder.metrics, attribution, failures));
-    list.add(new EmbeddingObservationHandler(builder.metrics, attribution, failures));
-    list.add(new ToolCallObservationHandler(builder.metrics, attribution, failures));
+    list.add(new ChatObservationHandler(builder.recorder(), attribution, failures));
+    list.add(new EmbeddingObservationHandler(builder.recorder(), attribution, failures));
+    list.add(new ToolCallObservationHandler(builder.recorder(), attribution, failures));
     if (VectorStoreObservationHandler.available()) {
-      list.add(new VectorStoreObservationHandler(builder.metrics, attribution, failures));
+      list.add(new VectorStoreObservationHandler(builder.recorder(), attribution, failures));
     }
     this.handlers = List.copyOf(list);
   }
@@ -51,28 +54,13 @@ public final class SpringAiBridge {
   }
 
   /** Configures a {@link SpringAiBridge}. */
-  public static final class Builder {
-    private final AgentMetrics metrics;
-    private String agent = "unknown";
-    private String team = "";
+  public static final class Builder extends BridgeBuilder<Builder, SpringAiBridge> {
 
     private Builder(AgentMetrics metrics) {
-      this.metrics = Objects.requireNonNull(metrics, "metrics");
+      super(metrics);
     }
 
-    /** The agent name the calls are recorded under ({@code unknown} by default). */
-    public Builder agent(String agent) {
-      this.agent = Objects.requireNonNull(agent, "agent");
-      return this;
-    }
-
-    /** The team tokens and cost are charged to (none by default). */
-    public Builder team(String team) {
-      this.team = Objects.requireNonNull(team, "team");
-      return this;
-    }
-
-    /** The bridge. */
+    @Override
     public SpringAiBridge build() {
       return new SpringAiBridge(this);
     }

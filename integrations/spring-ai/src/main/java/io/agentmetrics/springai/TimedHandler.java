@@ -1,6 +1,7 @@
 package io.agentmetrics.springai;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.IntegrationGuard;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
@@ -15,14 +16,14 @@ abstract class TimedHandler<C extends Observation.Context> implements Observatio
 
   final AgentMetrics metrics;
   final Attribution attribution;
-  private final BridgeFailures failures;
+  private final IntegrationGuard failures;
   private final Class<C> type;
   private final String what;
 
   TimedHandler(
       AgentMetrics metrics,
       Attribution attribution,
-      BridgeFailures failures,
+      IntegrationGuard failures,
       Class<C> type,
       String what) {
     this.metrics = metrics;

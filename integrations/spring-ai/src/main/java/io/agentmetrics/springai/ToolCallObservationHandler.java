@@ -4,6 +4,7 @@ import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.api.ToolCall;
 import io.agentmetrics.api.ToolKind;
+import io.agentmetrics.core.IntegrationGuard;
 import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 
 /**
@@ -13,7 +14,7 @@ import org.springframework.ai.tool.observation.ToolCallingObservationContext;
 final class ToolCallObservationHandler extends TimedHandler<ToolCallingObservationContext> {
 
   ToolCallObservationHandler(
-      AgentMetrics metrics, Attribution attribution, BridgeFailures failures) {
+      AgentMetrics metrics, Attribution attribution, IntegrationGuard failures) {
     super(metrics, attribution, failures, ToolCallingObservationContext.class, "tool calling");
   }
 

@@ -2,6 +2,7 @@ package io.agentmetrics.springai;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.core.IntegrationGuard;
 import java.util.List;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.vectorstore.observation.VectorStoreObservationContext;
@@ -17,7 +18,7 @@ final class VectorStoreObservationHandler extends TimedHandler<VectorStoreObserv
       "org.springframework.ai.vectorstore.observation.VectorStoreObservationContext";
 
   VectorStoreObservationHandler(
-      AgentMetrics metrics, Attribution attribution, BridgeFailures failures) {
+      AgentMetrics metrics, Attribution attribution, IntegrationGuard failures) {
     super(metrics, attribution, failures, VectorStoreObservationContext.class, "vector store");
   }
 

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.testing.ThrowingRecorder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.standin.OpenAiStandin;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -208,21 +207,7 @@ class SpringAiBridgeTest {
 
   @Test
   void aRecorderThatThrowsNeverBreaksTheCallAndTheFailureIsCounted() {
-    AgentMetrics broken =
-        (AgentMetrics)
-            Proxy.newProxyInstance(
-                getClass().getClassLoader(),
-                new Class<?>[] {AgentMetrics.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("llmCall")) {
-                    throw new IllegalStateException("registry closed");
-                  }
-                  try {
-                    return method.invoke(metrics, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    AgentMetrics broken = ThrowingRecorder.throwingOn("llmCall", metrics);
 
     ChatResponse response = chatModel(observations(broken), false).call(new Prompt("still works?"));
 

@@ -1,8 +1,11 @@
 package io.agentmetrics.spring.boot;
 
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.BridgeBuilder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.core.PriceTable;
+import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -20,8 +23,9 @@ import org.springframework.core.env.Environment;
 /**
  * The starter's auto-configuration: an {@link AgentMetrics} bean recording into the application's
  * own {@link MeterRegistry} (never a second registry, and no JVM binders: Spring Boot binds those),
- * and the Spring AI bridge on the application's {@link ObservationRegistry} where Spring AI is on
- * the classpath. With {@code agentmetrics.enabled=false} the bean records nothing.
+ * the Spring AI bridge on the application's {@link ObservationRegistry} where Spring AI is on the
+ * classpath, and the LangChain4j bridge where LangChain4j is. With {@code
+ * agentmetrics.enabled=false} the bean records nothing.
  */
 @AutoConfiguration(
     afterName = {
@@ -71,10 +75,7 @@ public class AgentMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     SpringAiBridge agentmetricsSpringAiBridge(
         AgentMetrics metrics, AgentMetricsProperties properties, Environment environment) {
-      return SpringAiBridge.builder(metrics)
-          .agent(agentName(properties, environment))
-          .team(properties.getTeam())
-          .build();
+      return attributed(SpringAiBridge.builder(metrics), properties, environment);
     }
 
     @Bean
@@ -82,6 +83,36 @@ public class AgentMetricsAutoConfiguration {
         SpringAiBridge bridge) {
       return bridge::registerOn;
     }
+  }
+
+  /**
+   * The LangChain4j bridge, where LangChain4j is on the classpath. Its chat model listener is a
+   * {@code ChatModelListener} bean, which LangChain4j's Spring Boot starters attach to the models
+   * they build; other listeners come from the {@code LangChain4jBridge} bean.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = "dev.langchain4j.model.chat.listener.ChatModelListener",
+      value = LangChain4jBridge.class)
+  static class LangChain4jBridgeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    LangChain4jBridge agentmetricsLangChain4jBridge(
+        AgentMetrics metrics, AgentMetricsProperties properties, Environment environment) {
+      return attributed(LangChain4jBridge.builder(metrics), properties, environment);
+    }
+
+    @Bean
+    ChatModelListener agentmetricsChatModelListener(LangChain4jBridge bridge) {
+      return bridge.chatModelListener();
+    }
+  }
+
+  /** A bridge under the configured agent name and team. */
+  static <T> T attributed(
+      BridgeBuilder<?, T> bridge, AgentMetricsProperties properties, Environment environment) {
+    return bridge.agent(agentName(properties, environment)).team(properties.getTeam()).build();
   }
 
   static String agentName(AgentMetricsProperties properties, Environment environment) {

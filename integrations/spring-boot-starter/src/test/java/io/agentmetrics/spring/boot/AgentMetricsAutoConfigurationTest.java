@@ -2,9 +2,11 @@ package io.agentmetrics.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -17,6 +19,7 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.promethe
 import org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The auto-configuration with Spring Boot's own metrics auto-configurations, in a real context. */
@@ -98,6 +101,20 @@ class AgentMetricsAutoConfigurationTest {
               assertThat(scrape(context.getBean(MeterRegistry.class)))
                   .doesNotContain("agent_feature_usage_total");
             });
+  }
+
+  @Test
+  void theLangChain4jBridgeIsOnWhereLangChain4jIsOnTheClasspathWithItsChatModelListenerBean() {
+    contexts
+        .withPropertyValues("spring.application.name=support-bot")
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(LangChain4jBridge.class)
+                    .hasSingleBean(ChatModelListener.class));
+    contexts
+        .withClassLoader(new FilteredClassLoader("dev.langchain4j"))
+        .run(context -> assertThat(context).doesNotHaveBean(LangChain4jBridge.class));
   }
 
   @Test

@@ -1,0 +1,90 @@
+package io.agentmetrics.langchain4j;
+
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.ErrorTypes;
+import io.agentmetrics.api.Integration;
+import io.agentmetrics.core.BridgeBuilder;
+import io.agentmetrics.core.IntegrationGuard;
+import java.util.Objects;
+
+/**
+ * The LangChain4j bridge: listeners that record LangChain4j's own events through {@link
+ * AgentMetrics}. Register each where LangChain4j takes it, one line each:
+ *
+ * <pre>{@code
+ * LangChain4jBridge bridge = LangChain4jBridge.builder(metrics).agent("support-bot").build();
+ * OpenAiChatModel.builder()...listeners(List.of(bridge.chatModelListener())).build();
+ * AiServices.builder(Assistant.class)...afterToolExecution(new ToolExecutionRecorder(bridge)).build();
+ * retriever = EmbeddingStoreContentRetriever.builder()...build()
+ *     .addListener(bridge.contentRetrieverListener("support-docs"));
+ * AgenticServices.agentBuilder(...)...listener(new AgentRunListener(bridge)).build(); // agentic
+ * }</pre>
+ *
+ * Nothing the bridge does is thrown into LangChain4j: a failure of its own is counted in {@code
+ * agentmetrics_integration_failures_total{integration="langchain4j"}} and logged once.
+ */
+public final class LangChain4jBridge {
+
+  private final AgentMetrics metrics;
+  private final String agent;
+  private final IntegrationGuard failures;
+  private final ChatListener chatListener;
+
+  private LangChain4jBridge(Builder builder) {
+    this.metrics = builder.recorder();
+    this.agent = builder.agentName();
+    this.failures = new IntegrationGuard(metrics, Integration.LANGCHAIN4J, "LangChain4j");
+    this.chatListener =
+        new ChatListener(metrics, builder.agentName(), builder.teamName(), failures);
+  }
+
+  /** A bridge recording into {@code metrics}. */
+  public static Builder builder(AgentMetrics metrics) {
+    return new Builder(metrics);
+  }
+
+  /** For chat models ({@code .listeners(...)}): every call, plain or streamed, as an LLM call. */
+  public ChatModelListener chatModelListener() {
+    return chatListener;
+  }
+
+  /**
+   * For a retriever ({@code retriever.addListener(...)}): every retrieval as a RAG retrieval from
+   * {@code store} (a name for the label, e.g. the collection: LangChain4j hands listeners a
+   * wrapper, not the store).
+   */
+  public ContentRetrieverListener contentRetrieverListener(String store) {
+    return new RetrieverListener(metrics, agent, Objects.requireNonNull(store, "store"), failures);
+  }
+
+  AgentMetrics metrics() {
+    return metrics;
+  }
+
+  String agent() {
+    return agent;
+  }
+
+  IntegrationGuard failures() {
+    return failures;
+  }
+
+  static String errorType(Throwable error) {
+    return ErrorTypes.of(error);
+  }
+
+  /** Configures a {@link LangChain4jBridge}. */
+  public static final class Builder extends BridgeBuilder<Builder, LangChain4jBridge> {
+
+    private Builder(AgentMetrics metrics) {
+      super(metrics);
+    }
+
+    @Override
+    public LangChain4jBridge build() {
+      return new LangChain4jBridge(this);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package io.agentmetrics.langchain4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.agentic.Agent;
+import dev.langchain4j.agentic.AgenticServices;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.rag.content.retriever.ContentRetriever;
+import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
+import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.UserMessage;
+import dev.langchain4j.service.V;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.testing.ThrowingRecorder;
+import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.standin.OpenAiStandin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * LangChain4j's real {@code OpenAiChatModel}, AI services with a tool, retrieval over a real
+ * in-process embedding model (all-MiniLM-L6-v2) and an agentic agent, against the local stand-in
+ * provider, with the bridge's listeners registered one line each. The facade's ticker advances 250
+ * ms per reading, so the durations the bridge measures are exact.
+ */
+class LangChain4jBridgeTest {
+
+  private static final long STEP_NANOS = 250_000_000L;
+  private static final String CALL =
+      "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+          + "gen_ai_request_model=\"gpt-5-mini\"";
+  private static final String TOKENS =
+      "gen_ai_agent_name=\"support-bot\","
+          + CALL
+          + ",gen_ai_token_modality=\"unknown\",team=\"care\"";
+
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final AtomicLong ticks = new AtomicLong();
+  private final MicrometerAgentMetrics metrics =
+      MicrometerAgentMetrics.builder(registry)
+          .ticker(() -> ticks.getAndIncrement() * STEP_NANOS)
+          .build();
+  private final OpenAiStandin standin =
+      OpenAiStandin.builder().usage(new OpenAiStandin.Usage(120, 30, 20, 5)).build().start(0);
+
+  @AfterEach
+  void stop() {
+    standin.close();
+    registry.close();
+  }
+
+  private LangChain4jBridge bridge(AgentMetrics recorder) {
+    return LangChain4jBridge.builder(recorder).agent("support-bot").team("care").build();
+  }
+
+  private OpenAiChatModel chatModel(OpenAiStandin provider, LangChain4jBridge bridge) {
+    return OpenAiChatModel.builder()
+        .baseUrl(provider.baseUrl() + "/v1")
+        .apiKey(UUID.randomUUID().toString()) // the stand-in checks no key
+        .modelName("gpt-5-mini")
+        .maxRetries(0)
+        .listeners(List.of(bridge.chatModelListener()))
+        .build();
+  }
+
+  private List<String> scrape() {
+    return registry.scrape().lines().toList();
+  }
+
+  /** The support agent's AI service. */
+  interface Assistant {
+    String chat(String question);
+  }
+
+  /** Its tool. */
+  static class Orders {
+    @Tool("Looks an order up")
+    String lookupOrder(String text) {
+      return "order " + text + " ships today";
+    }
+  }
+
+  @Test
+  void anAiServiceWithRetrievalAndAToolRecordsCallsTokensToolAndRetrieval() {
+    LangChain4jBridge bridge = bridge(metrics);
+    EmbeddingModel embeddings = new AllMiniLmL6V2EmbeddingModel();
+    InMemoryEmbeddingStore<TextSegment> store = new InMemoryEmbeddingStore<>();
+    for (String text :
+        List.of(
+            "Orders ship within two working days.",
+            "Refunds are paid back within five days.",
+            "Support answers around the clock.")) {
+      TextSegment segment = TextSegment.from(text);
+      store.add(embeddings.embed(segment).content(), segment);
+    }
+    ContentRetriever retriever =
+        EmbeddingStoreContentRetriever.builder()
+            .embeddingStore(store)
+            .embeddingModel(embeddings)
+            .maxResults(2)
+            .build()
+            .addListener(bridge.contentRetrieverListener("support-docs"));
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(chatModel(standin, bridge))
+            .tools(new Orders())
+            .contentRetriever(retriever)
+            .afterToolExecution(new ToolExecutionRecorder(bridge))
+            .build();
+
+    String answer = assistant.chat("When does order 42 ship?");
+
+    assertThat(answer).contains("ships today");
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + CALL + "} 2",
+            "gen_ai_client_inference_duration_seconds_sum{error_type=\"\"," + CALL + "} 0.5",
+            "gen_ai_client_inference_usage_input_tokens_total{" + TOKENS + "} 240.0",
+            "gen_ai_client_inference_usage_output_tokens_total{" + TOKENS + "} 60.0",
+            "gen_ai_client_inference_usage_cache_read_input_tokens_total{" + TOKENS + "} 40.0",
+            "gen_ai_client_inference_usage_reasoning_output_tokens_total{" + TOKENS + "} 10.0",
+            "gen_ai_execute_tool_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\","
+                + "gen_ai_tool_name=\"lookupOrder\",gen_ai_tool_type=\"function\"} 1",
+            "agent_rag_retrieval_duration_seconds_count{gen_ai_agent_name=\"support-bot\","
+                + "store=\"support-docs\"} 1",
+            "agent_rag_retrieval_duration_seconds_sum{gen_ai_agent_name=\"support-bot\","
+                + "store=\"support-docs\"} 0.25",
+            "agent_rag_documents_retrieved_sum{gen_ai_agent_name=\"support-bot\","
+                + "store=\"support-docs\"} 2.0");
+  }
+
+  /** An agentic agent. */
+  public interface Expert {
+    @UserMessage("Answer this: {{question}}")
+    @Agent(value = "An expert on orders", name = "order-expert")
+    String ask(@V("question") String question);
+  }
+
+  @Test
+  void anAgenticAgentsInvocationIsAnAgentRunUnderItsOwnName() {
+    LangChain4jBridge bridge = bridge(metrics);
+    Expert expert =
+        AgenticServices.agentBuilder(Expert.class)
+            .chatModel(chatModel(standin, bridge))
+            .listener(new AgentRunListener(bridge))
+            .build();
+
+    assertThat(expert.ask("where is 42?")).contains("where is 42?");
+
+    assertThat(scrape())
+        .contains(
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"order-expert\"} 1",
+            "agent_runs_active{gen_ai_agent_name=\"order-expert\"} 0.0");
+  }
+
+  @Test
+  void aFailedCallIsRecordedWithTheExceptionClass() {
+    OpenAiStandin failing =
+        OpenAiStandin.builder()
+            .failures(n -> new OpenAiStandin.Failure(503, "overloaded"))
+            .build()
+            .start(0);
+    try {
+      OpenAiChatModel model = chatModel(failing, bridge(metrics));
+      assertThatThrownBy(() -> model.chat("hi")).isInstanceOf(RuntimeException.class);
+    } finally {
+      failing.close();
+    }
+    assertThat(scrape())
+        .anyMatch(
+            line ->
+                line.startsWith(
+                        "gen_ai_client_inference_duration_seconds_count{error_type=\"dev.langchain4j.")
+                    && line.endsWith("} 1"));
+  }
+
+  @Test
+  void aRecorderThatThrowsNeverBreaksTheCallAndTheFailureIsCounted() {
+    AgentMetrics broken = ThrowingRecorder.throwingOn("llmCall", metrics);
+
+    String answer = chatModel(standin, bridge(broken)).chat("still works?");
+
+    assertThat(answer).startsWith("You asked: still works?");
+    assertThat(scrape())
+        .contains("agentmetrics_integration_failures_total{integration=\"langchain4j\"} 1.0");
+  }
+}
