@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** A real Prometheus (Debian's package) on loopback, scraping one target every second. */
-final class PrometheusProcess implements AutoCloseable {
+public final class PrometheusProcess implements AutoCloseable {
 
   private final Process process;
   private final URI uri;
@@ -28,7 +28,7 @@ final class PrometheusProcess implements AutoCloseable {
   /**
    * Starts Prometheus scraping {@code target} (host:port) as job {@code job}; waits until ready.
    */
-  static PrometheusProcess start(Path dir, String job, String target) throws IOException {
+  public static PrometheusProcess start(Path dir, String job, String target) throws IOException {
     Path binary = NativeTool.require("prometheus", "prometheus");
     int port = freePort();
     Path config = dir.resolve("prometheus.yml");
@@ -73,7 +73,7 @@ final class PrometheusProcess implements AutoCloseable {
     return prometheus;
   }
 
-  URI uri() {
+  public URI uri() {
     return uri;
   }
 

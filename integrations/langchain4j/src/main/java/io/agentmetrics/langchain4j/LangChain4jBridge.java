@@ -2,6 +2,7 @@ package io.agentmetrics.langchain4j;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
+import dev.langchain4j.store.embedding.listener.EmbeddingStoreListener;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.api.Integration;
@@ -19,6 +20,7 @@ import java.util.Objects;
  * AiServices.builder(Assistant.class)...afterToolExecution(new ToolExecutionRecorder(bridge)).build();
  * retriever = EmbeddingStoreContentRetriever.builder()...build()
  *     .addListener(bridge.contentRetrieverListener("support-docs"));
+ * store.addListener(bridge.embeddingStoreListener("support-docs"));
  * AgenticServices.agentBuilder(...)...listener(new AgentRunListener(bridge)).build(); // agentic
  * }</pre>
  *
@@ -57,6 +59,14 @@ public final class LangChain4jBridge {
    */
   public ContentRetrieverListener contentRetrieverListener(String store) {
     return new RetrieverListener(metrics, agent, Objects.requireNonNull(store, "store"), failures);
+  }
+
+  /**
+   * For an embedding store ({@code store.addListener(...)}): every search as a vector store query
+   * of {@code store}.
+   */
+  public EmbeddingStoreListener embeddingStoreListener(String store) {
+    return new VectorStoreListener(metrics, Objects.requireNonNull(store, "store"), failures);
   }
 
   AgentMetrics metrics() {

@@ -107,7 +107,7 @@ class LangChain4jBridgeTest {
     }
     ContentRetriever retriever =
         EmbeddingStoreContentRetriever.builder()
-            .embeddingStore(store)
+            .embeddingStore(store.addListener(bridge.embeddingStoreListener("support-docs")))
             .embeddingModel(embeddings)
             .maxResults(2)
             .build()
@@ -135,10 +135,13 @@ class LangChain4jBridgeTest {
                 + "gen_ai_tool_name=\"lookupOrder\",gen_ai_tool_type=\"function\"} 1",
             "agent_rag_retrieval_duration_seconds_count{gen_ai_agent_name=\"support-bot\","
                 + "store=\"support-docs\"} 1",
+            // The retrieval spans the store search inside it: three readings of the ticker.
             "agent_rag_retrieval_duration_seconds_sum{gen_ai_agent_name=\"support-bot\","
-                + "store=\"support-docs\"} 0.25",
+                + "store=\"support-docs\"} 0.75",
+            "agent_vectorstore_query_duration_seconds_sum{store=\"support-docs\"} 0.25",
             "agent_rag_documents_retrieved_sum{gen_ai_agent_name=\"support-bot\","
-                + "store=\"support-docs\"} 2.0");
+                + "store=\"support-docs\"} 2.0",
+            "agent_vectorstore_query_duration_seconds_count{store=\"support-docs\"} 1");
   }
 
   /** An agentic agent. */

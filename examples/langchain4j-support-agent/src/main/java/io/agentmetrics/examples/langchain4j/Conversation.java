@@ -1,0 +1,29 @@
+package io.agentmetrics.examples.langchain4j;
+
+import java.util.List;
+
+/** Plays a scripted conversation with the agent, round after round. */
+final class Conversation {
+
+  private Conversation() {}
+
+  /**
+   * Asks every question of {@code script} in turn, {@code rounds} times (0: until interrupted); a
+   * failed answer (the provider's 429 or 503) is printed and the conversation goes on.
+   */
+  static void run(SupportAgent agent, List<String> script, int rounds) {
+    for (int round = 0; rounds == 0 || round < rounds; round++) {
+      if (Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      agent.clearCache();
+      for (String question : script) {
+        try {
+          System.out.println("Q: " + question + "\nA: " + agent.answer(question));
+        } catch (RuntimeException e) {
+          System.out.println("Q: " + question + "\n(failed: " + e.getClass().getSimpleName() + ")");
+        }
+      }
+    }
+  }
+}
