@@ -1,5 +1,6 @@
 package io.agentmetrics.langchain4j;
 
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
 import dev.langchain4j.store.embedding.listener.EmbeddingStoreListener;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * retriever = EmbeddingStoreContentRetriever.builder()...build()
  *     .addListener(bridge.contentRetrieverListener("support-docs"));
  * store.addListener(bridge.embeddingStoreListener("support-docs"));
+ * StreamingChatModel streaming = bridge.streaming(OpenAiStreamingChatModel.builder()...build());
  * AgenticServices.agentBuilder(...)...listener(new AgentRunListener(bridge)).build(); // agentic
  * }</pre>
  *
@@ -31,12 +33,14 @@ public final class LangChain4jBridge {
 
   private final AgentMetrics metrics;
   private final String agent;
+  private final String team;
   private final IntegrationGuard failures;
   private final ChatListener chatListener;
 
   private LangChain4jBridge(Builder builder) {
     this.metrics = builder.recorder();
     this.agent = builder.agentName();
+    this.team = builder.teamName();
     this.failures = new IntegrationGuard(metrics, Integration.LANGCHAIN4J, "LangChain4j");
     this.chatListener =
         new ChatListener(metrics, builder.agentName(), builder.teamName(), failures);
@@ -59,6 +63,16 @@ public final class LangChain4jBridge {
    */
   public ContentRetrieverListener contentRetrieverListener(String store) {
     return new RetrieverListener(metrics, agent, Objects.requireNonNull(store, "store"), failures);
+  }
+
+  /**
+   * A streaming model whose calls are recorded with their time to first chunk and time between
+   * chunks (a chat model listener cannot see chunks): use it instead of {@code model}, and do not
+   * also register {@link #chatModelListener()} on {@code model}.
+   */
+  public StreamingChatModel streaming(StreamingChatModel model) {
+    return new TimedStreamingChatModel(
+        Objects.requireNonNull(model, "model"), metrics, agent, team, failures);
   }
 
   /**

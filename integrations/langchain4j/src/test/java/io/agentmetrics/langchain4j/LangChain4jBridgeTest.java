@@ -7,9 +7,13 @@ import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agentic.Agent;
 import dev.langchain4j.agentic.AgenticServices;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
@@ -22,8 +26,11 @@ import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.standin.OpenAiStandin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +173,58 @@ class LangChain4jBridgeTest {
         .contains(
             "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"order-expert\"} 1",
             "agent_runs_active{gen_ai_agent_name=\"order-expert\"} 0.0");
+  }
+
+  @Test
+  void aStreamedCallIsRecordedWithItsTimeToFirstChunkAndTheTimeBetweenChunks() throws Exception {
+    StreamingChatModel model =
+        bridge(metrics)
+            .streaming(
+                OpenAiStreamingChatModel.builder()
+                    .baseUrl(standin.baseUrl() + "/v1")
+                    .apiKey(UUID.randomUUID().toString())
+                    .modelName("gpt-5-mini")
+                    .build());
+    CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+    List<String> chunks = new ArrayList<>();
+    model.chat(
+        "Stream it",
+        new StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(String partial) {
+            chunks.add(partial);
+          }
+
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            done.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done.completeExceptionally(error);
+          }
+        });
+    done.get(30, TimeUnit.SECONDS);
+
+    // The stand-in streams the answer a word per chunk; the ticker advances 250 ms per reading:
+    // one at the start, one per chunk, one at the end.
+    assertThat(String.join("", chunks)).isEqualTo("You asked: Stream it. Here is what I found.");
+    int n = chunks.size();
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_time_to_first_chunk_seconds_sum{" + CALL + "} 0.25",
+            "gen_ai_client_inference_time_per_output_chunk_seconds_count{" + CALL + "} " + (n - 1),
+            "gen_ai_client_inference_time_per_output_chunk_seconds_sum{"
+                + CALL
+                + "} "
+                + (n - 1) * 0.25,
+            "gen_ai_client_inference_duration_seconds_sum{error_type=\"\","
+                + CALL
+                + "} "
+                + (n + 1) * 0.25,
+            "gen_ai_client_inference_usage_input_tokens_total{" + TOKENS + "} 120.0",
+            "gen_ai_client_inference_usage_reasoning_output_tokens_total{" + TOKENS + "} 5.0");
   }
 
   @Test

@@ -3,16 +3,20 @@ package io.agentmetrics.examples.langchain4j;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.RunScope;
+import io.agentmetrics.api.ToolCallScope;
+import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.langchain4j.ToolExecutionRecorder;
 import java.io.IOException;
@@ -20,16 +24,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A small support agent on LangChain4j: an AI service with an order lookup tool and retrieval over
  * the bundled documents (embedded in-process by all-MiniLM-L6-v2), answering through any
  * OpenAI-compatible endpoint. The framework's own events are recorded by the agentmetrics bridge's
  * listeners (one line each, below); the agent records with the facade only what LangChain4j cannot
- * know: its runs, its answer cache, its messages and the use of its features.
+ * know: its runs, its answer cache, its own skill, its messages and the use of its features.
  */
 public final class SupportAgent {
 
@@ -39,14 +46,15 @@ public final class SupportAgent {
   private static final String DOCS = "/docs/";
   private static final String CHANNEL = "chat";
   private static final String STORE = "support-docs";
+  private static final String REDACT = "redact_pii";
 
   private final AgentMetrics metrics;
   private final Assistant assistant;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
-  /** The AI service. */
+  /** The AI service: answers stream, as they would to a chat window. */
   interface Assistant {
-    String chat(String question);
+    TokenStream chat(String question);
   }
 
   /** The agent's tool. */
@@ -62,21 +70,20 @@ public final class SupportAgent {
   public SupportAgent(Endpoint endpoint, AgentMetrics metrics) {
     this.metrics = metrics;
     LangChain4jBridge bridge = LangChain4jBridge.builder(metrics).agent(NAME).team("care").build();
-    OpenAiChatModel model =
-        OpenAiChatModel.builder()
-            .baseUrl(endpoint.baseUrl())
-            .apiKey(endpoint.apiKey())
-            .modelName(endpoint.model())
-            .maxRetries(0)
-            .timeout(Duration.ofSeconds(60))
-            .listeners(List.of(bridge.chatModelListener()))
-            .build();
+    StreamingChatModel model =
+        bridge.streaming(
+            OpenAiStreamingChatModel.builder()
+                .baseUrl(endpoint.baseUrl())
+                .apiKey(endpoint.apiKey())
+                .modelName(endpoint.model())
+                .timeout(Duration.ofSeconds(60))
+                .build());
     ContentRetriever documents =
         retriever(new AllMiniLmL6V2EmbeddingModel(), bridge)
             .addListener(bridge.contentRetrieverListener(STORE));
     this.assistant =
         AiServices.builder(Assistant.class)
-            .chatModel(model)
+            .streamingChatModel(model)
             .tools(new Orders())
             .contentRetriever(documents)
             .afterToolExecution(new ToolExecutionRecorder(bridge))
@@ -93,7 +100,7 @@ public final class SupportAgent {
     try {
       String cached = answers.get(question);
       metrics.cacheLookup("answers", cached != null);
-      String answer = cached != null ? cached : assistant.chat(question);
+      String answer = cached != null ? cached : redacted(streamed(assistant.chat(question)));
       answers.putIfAbsent(question, answer);
       metrics.message(NAME, CHANNEL, Direction.OUTBOUND);
       return answer;
@@ -102,6 +109,38 @@ public final class SupportAgent {
       throw e;
     } finally {
       run.close();
+    }
+  }
+
+  /**
+   * The agent's own packaged skill, run on every fresh answer: masks anything that looks like a
+   * card or phone number. LangChain4j does not know it, so the agent records it, as a skill.
+   */
+  private String redacted(String answer) {
+    metrics.skillAccess(NAME, REDACT, true);
+    try (ToolCallScope skill = metrics.startToolCall(NAME, REDACT).kind(ToolKind.SKILL)) {
+      return answer.replaceAll("\\d{7,}", "[redacted]");
+    }
+  }
+
+  private static String streamed(TokenStream stream) {
+    CompletableFuture<String> answer = new CompletableFuture<>();
+    stream
+        .onPartialResponse(chunk -> {}) // a chat window would show each chunk here
+        .onCompleteResponse(response -> answer.complete(response.aiMessage().text()))
+        .onError(answer::completeExceptionally)
+        .start();
+    try {
+      return answer.get(2, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while streaming the answer", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no answer within 2 minutes", e);
     }
   }
 
