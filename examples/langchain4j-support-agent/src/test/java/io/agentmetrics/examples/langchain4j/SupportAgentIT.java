@@ -1,22 +1,12 @@
 package io.agentmetrics.examples.langchain4j;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import io.agentmetrics.dashboards.Dashboard;
-import io.agentmetrics.dashboards.Dashboards;
-import io.agentmetrics.dashboards.doctor.Doctor;
-import io.agentmetrics.dashboards.doctor.DoctorOptions;
-import io.agentmetrics.dashboards.doctor.DoctorReport;
-import io.agentmetrics.dashboards.doctor.PrometheusClient;
+import io.agentmetrics.dashboards.doctor.AgentDashboardsCheck;
 import io.agentmetrics.dashboards.doctor.PrometheusProcess;
-import io.agentmetrics.dashboards.doctor.TargetCheck;
 import io.agentmetrics.standin.OpenAiStandin;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,14 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * doctor finds data for every panel of the LLM, tools, RAG/cache, cost and agents dashboards.
  */
 class SupportAgentIT {
-
-  private static final List<String> DASHBOARDS =
-      List.of(
-          "llm-calls-tokens.json",
-          "tools-skills.json",
-          "rag-caches.json",
-          "cost.json",
-          "agents-overview.json");
 
   @TempDir Path dir;
 
@@ -58,23 +40,8 @@ class SupportAgentIT {
       conversation.start();
       try (PrometheusProcess prometheus =
           PrometheusProcess.start(dir, SupportAgent.NAME, "127.0.0.1:" + agent.server().port())) {
-        List<Dashboard> dashboards = DASHBOARDS.stream().map(Dashboards::load).toList();
-        AtomicReference<List<TargetCheck>> last = new AtomicReference<>(List.of());
-        await()
-            .atMost(Duration.ofSeconds(120))
-            .pollInterval(Duration.ofSeconds(2))
-            .untilAsserted(
-                () -> {
-                  Doctor doctor =
-                      new Doctor(
-                          new PrometheusClient(prometheus.uri(), Duration.ofSeconds(10)),
-                          DoctorOptions.lastRange(Duration.ofMinutes(5), "1s"));
-                  List<TargetCheck> checks = doctor.examine(dashboards);
-                  last.set(checks);
-                  List<TargetCheck> missing = DoctorReport.failures(checks);
-                  assertThat(missing).as(DoctorReport.table(missing)).isEmpty();
-                });
-        System.out.println(DoctorReport.table(last.get()));
+        System.out.println(
+            AgentDashboardsCheck.assertEveryPanelHasData(prometheus.uri(), Map.of()));
       } finally {
         conversation.interrupt();
       }

@@ -1,0 +1,136 @@
+package io.agentmetrics.examples.springai;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.RunScope;
+import io.agentmetrics.api.ToolCallScope;
+import io.agentmetrics.api.ToolKind;
+import io.micrometer.observation.ObservationRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.vectorstore.QuestionAnswerAdvisor;
+import org.springframework.ai.document.Document;
+import org.springframework.ai.tool.annotation.Tool;
+import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.ai.vectorstore.SimpleVectorStore;
+import org.springframework.ai.vectorstore.VectorStore;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+/**
+ * The support agent: a Spring AI {@link ChatClient} with an order lookup tool and retrieval over
+ * the bundled documents ({@link QuestionAnswerAdvisor} on a {@link SimpleVectorStore}). Spring AI
+ * records its chat, tool and vector store calls through observations, which the agentmetrics
+ * starter turns into our metrics: no recording code for them here. The agent records with the
+ * injected {@link AgentMetrics} only what Spring AI cannot know: its runs, its answer cache, its
+ * own skill, its messages, the use of its features, its budgets, start-up and session.
+ */
+@Service
+public class SupportAgent {
+
+  static final String NAME = "support-bot";
+  private static final String CHANNEL = "chat";
+  private static final String REDACT = "redact_pii";
+
+  private final AgentMetrics metrics;
+  private final ChatClient chat;
+  private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+  /** The agent's tool. */
+  public class Orders {
+    /** Looks an order up. */
+    @Tool(description = "Looks an order up by the customer's question and tells its shipping state")
+    public String lookupOrder(@ToolParam(description = "the customer's question") String question) {
+      metrics.featureUsed("order_lookup");
+      return "Order 42 left the warehouse today; tracking number TRK-42.";
+    }
+  }
+
+  /** Wires the chat client with the tool and the documents. */
+  public SupportAgent(
+      ChatClient.Builder chat, ObservationRegistry observations, AgentMetrics metrics) {
+    this.metrics = metrics;
+    VectorStore documents =
+        SimpleVectorStore.builder(new InProcessEmbeddings())
+            .observationRegistry(observations)
+            .build();
+    documents.add(bundledDocuments());
+    this.chat =
+        chat.defaultTools(new Orders())
+            .defaultAdvisors(QuestionAnswerAdvisor.builder(documents).build())
+            .build();
+  }
+
+  /** The agent's budgets, start-up time and open session, once the application is ready. */
+  @EventListener(ApplicationReadyEvent.class)
+  public void ready() {
+    metrics.budget(BudgetPeriod.DAILY, 5);
+    metrics.budget(BudgetPeriod.MONTHLY, 50);
+    metrics.activeSessions(NAME, 1);
+    metrics.agentStartup(
+        NAME,
+        (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+            / 1000.0);
+  }
+
+  /**
+   * Answers one question: from the agent's cache when it was asked before, else through the chat
+   * client. A failed answer is recorded as a failed run and rethrown.
+   */
+  public String answer(String question) {
+    metrics.message(NAME, CHANNEL, Direction.INBOUND);
+    RunScope run = metrics.startRun(NAME);
+    try {
+      String cached = answers.get(question);
+      metrics.cacheLookup("answers", cached != null);
+      String answer = cached != null ? cached : redacted(chat.prompt(question).call().content());
+      answers.putIfAbsent(question, answer);
+      metrics.message(NAME, CHANNEL, Direction.OUTBOUND);
+      return answer;
+    } catch (RuntimeException e) {
+      run.failed(e);
+      throw e;
+    } finally {
+      run.close();
+    }
+  }
+
+  /** Forgets the cached answers. */
+  public void clearCache() {
+    answers.clear();
+  }
+
+  /** The agent's own packaged skill: masks anything that looks like a card or phone number. */
+  private String redacted(String answer) {
+    metrics.skillAccess(NAME, REDACT, true);
+    try (ToolCallScope skill = metrics.startToolCall(NAME, REDACT).kind(ToolKind.SKILL)) {
+      return answer.replaceAll("\\d{7,}", "[redacted]");
+    }
+  }
+
+  private static List<Document> bundledDocuments() {
+    List<Document> documents = new ArrayList<>();
+    for (String file : read("docs/index.txt").strip().split("\n")) {
+      documents.add(new Document(read("docs/" + file.strip())));
+    }
+    return documents;
+  }
+
+  private static String read(String path) {
+    try {
+      return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
