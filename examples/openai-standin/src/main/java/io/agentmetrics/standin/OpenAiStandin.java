@@ -45,6 +45,8 @@ public final class OpenAiStandin implements AutoCloseable {
               config.startup.showJavalinBanner = false;
               config.routes.post("/v1/chat/completions", this::chat);
               config.routes.post("/chat/completions", this::chat);
+              config.routes.post("/v1/embeddings", this::embeddings);
+              config.routes.post("/embeddings", this::embeddings);
             });
   }
 
@@ -97,6 +99,72 @@ public final class OpenAiStandin implements AutoCloseable {
       ctx.contentType("application/json");
       ctx.result(JSON.writeValueAsBytes(completion(number, model, answer, usage)));
     }
+  }
+
+  /**
+   * {@code POST /v1/embeddings}: a deterministic 8-dimensional unit vector per input (from the
+   * text's hash, so not semantic: real embeddings are the in-process model's job), as floats or
+   * base64 as asked, with about a token per 4 characters as usage.
+   */
+  private void embeddings(Context ctx) throws IOException {
+    JsonNode request = JSON.readTree(ctx.bodyAsBytes());
+    LOG.debug("embeddings request: {}", request);
+    JsonNode input = request.path("input");
+    List<String> texts = new ArrayList<>();
+    if (input.isArray()) {
+      input.forEach(text -> texts.add(text.asText()));
+    } else {
+      texts.add(input.asText());
+    }
+    ObjectNode response = JSON.createObjectNode();
+    response.put("object", "list");
+    response.put("model", request.path("model").asText("text-embedding-3-small"));
+    ArrayNode data = response.putArray("data");
+    long tokens = 0;
+    boolean base64 = "base64".equals(request.path("encoding_format").asText());
+    for (int i = 0; i < texts.size(); i++) {
+      ObjectNode item = data.addObject();
+      item.put("object", "embedding");
+      item.put("index", i);
+      float[] vector = vector(texts.get(i));
+      if (base64) {
+        // What the official clients ask for by default: little-endian float32, base64.
+        java.nio.ByteBuffer bytes =
+            java.nio.ByteBuffer.allocate(vector.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float value : vector) {
+          bytes.putFloat(value);
+        }
+        item.put("embedding", java.util.Base64.getEncoder().encodeToString(bytes.array()));
+      } else {
+        ArrayNode values = item.putArray("embedding");
+        for (float value : vector) {
+          values.add(value);
+        }
+      }
+      tokens += Math.max(1, texts.get(i).length() / 4);
+    }
+    ObjectNode usage = response.putObject("usage");
+    usage.put("prompt_tokens", tokens);
+    usage.put("total_tokens", tokens);
+    ctx.contentType("application/json");
+    ctx.result(JSON.writeValueAsBytes(response));
+  }
+
+  /**
+   * A unit vector with positive components from the text's hash: any two have a positive cosine.
+   */
+  private static float[] vector(String text) {
+    java.util.Random random = new java.util.Random(text.hashCode());
+    float[] vector = new float[8];
+    double norm = 0;
+    for (int d = 0; d < vector.length; d++) {
+      vector[d] = (float) Math.abs(random.nextGaussian()) + 0.1f;
+      norm += vector[d] * vector[d];
+    }
+    for (int d = 0; d < vector.length; d++) {
+      vector[d] = (float) (vector[d] / Math.sqrt(norm));
+    }
+    return vector;
   }
 
   private static void fail(Context ctx, Failure failure) {

@@ -23,10 +23,15 @@ import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.document.Document;
 import org.springframework.ai.model.tool.DefaultToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.OpenAiEmbeddingModel;
+import org.springframework.ai.openai.OpenAiEmbeddingOptions;
 import org.springframework.ai.tool.function.FunctionToolCallback;
+import org.springframework.ai.vectorstore.SearchRequest;
+import org.springframework.ai.vectorstore.SimpleVectorStore;
 
 /**
  * Spring AI's real {@code OpenAiChatModel} (with the official OpenAI Java client) against the local
@@ -174,6 +179,48 @@ class SpringAiBridgeTest {
                             + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
                             + "gen_ai_request_model=\"gpt-5-mini\",gen_ai_token_modality=\"unknown\","
                             + "team=\"care\"} 30.0"));
+  }
+
+  @Test
+  void embeddingCallsAndVectorStoreQueriesAreRecorded() {
+    ObservationRegistry observations = observations(metrics);
+    OpenAiEmbeddingModel embeddings =
+        OpenAiEmbeddingModel.builder()
+            .options(
+                OpenAiEmbeddingOptions.builder()
+                    .baseUrl(standin.baseUrl() + "/v1")
+                    .apiKey(UUID.randomUUID().toString())
+                    .model("text-embedding-3-small")
+                    .maxRetries(0)
+                    .build())
+            .observationRegistry(observations)
+            .build();
+    SimpleVectorStore store =
+        SimpleVectorStore.builder(embeddings).observationRegistry(observations).build();
+    store.add(
+        List.of(new Document("Orders ship in two days."), new Document("Refunds take five.")));
+
+    List<Document> found =
+        store.similaritySearch(
+            SearchRequest.builder()
+                .query("When do orders ship?")
+                .topK(2)
+                .similarityThresholdAll()
+                .build());
+
+    assertThat(found).hasSize(2);
+    List<String> lines = scrape();
+    assertThat(lines)
+        .anyMatch(
+            line ->
+                line.startsWith(
+                        "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
+                            + "gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\","
+                            + "gen_ai_request_model=\"text-embedding-3-small\"}")
+                    && !line.endsWith(" 0"))
+        .contains(
+            "agent_rag_documents_retrieved_sum{gen_ai_agent_name=\"support-bot\",store=\"simple\"} 2.0",
+            "agent_vectorstore_query_duration_seconds_count{store=\"simple\"} 1");
   }
 
   @Test
