@@ -64,7 +64,7 @@ class HostileInputIT {
         }
       }
 
-      List<HostileCorpus.BodyCase> bodyCases = HostileCorpus.bodyCases(MAX_BODY);
+      List<HostileCorpus.BodyCase> bodyCases = HostileCorpus.bodyCases();
       for (HostileCorpus.BodyCase c : bodyCases) {
         HttpResponse<String> response = server.send(request(server, c));
         statuses.merge(response.statusCode(), 1, Integer::sum);
@@ -91,7 +91,7 @@ class HostileInputIT {
             .doesNotContain(PARSER_INTERNALS);
       }
 
-      List<HostileCorpus.RawCase> rawCases = HostileCorpus.rawCases();
+      List<HostileCorpus.RawCase> rawCases = HostileCorpus.rawCases(MAX_BODY);
       int port = server.uri("/").getPort();
       for (HostileCorpus.RawCase c : rawCases) {
         RawHttp.Answer answer = RawHttp.exchange(port, c.request(), c.halfClose());

@@ -12,7 +12,9 @@ import org.springframework.ai.chat.prompt.ChatOptions;
 /**
  * A chat model call ({@code ChatModelObservationContext}, plain or streamed) as an {@link LlmCall}:
  * duration, provider, requested model (else the response's), input, output, cache-read and
- * cache-write tokens from the response's usage, and the exception's class on failure.
+ * cache-write tokens from the response's usage, the exception's class on failure, and for a stream
+ * through a {@code ChatClient} with the {@link ChunkTimingAdvisor} the time to first chunk and
+ * between chunks.
  */
 final class ChatObservationHandler extends TimedHandler<ChatModelObservationContext> {
 
@@ -21,7 +23,7 @@ final class ChatObservationHandler extends TimedHandler<ChatModelObservationCont
   }
 
   @Override
-  void record(ChatModelObservationContext context, double seconds) {
+  void record(ChatModelObservationContext context, long startNanos, double seconds) {
     ChatResponse response = context.getResponse();
     LlmCall.Builder call =
         LlmCall.builder(
@@ -43,7 +45,24 @@ final class ChatObservationHandler extends TimedHandler<ChatModelObservationCont
     if (context.getError() != null) {
       call.errorType(ErrorTypes.of(context.getError()));
     }
+    if (context.isStreaming()) {
+      chunkTimes(call, ChunkClock.above(context), startNanos);
+    }
     metrics.llmCall(call.build());
+  }
+
+  /** The time to first chunk and between chunks, where a {@link ChunkTimingAdvisor} saw them. */
+  private static void chunkTimes(LlmCall.Builder call, ChunkClock clock, long startNanos) {
+    long[] arrivals = clock == null ? new long[0] : clock.arrivals();
+    if (arrivals.length == 0) {
+      return;
+    }
+    call.timeToFirstChunkSeconds(Math.max(0, arrivals[0] - startNanos) / 1e9);
+    double[] intervals = new double[arrivals.length - 1];
+    for (int i = 1; i < arrivals.length; i++) {
+      intervals[i - 1] = Math.max(0, arrivals[i] - arrivals[i - 1]) / 1e9;
+    }
+    call.chunkIntervalsSeconds(intervals);
   }
 
   private static String model(ChatModelObservationContext context, ChatResponse response) {

@@ -19,7 +19,7 @@ final class EmbeddingObservationHandler extends TimedHandler<EmbeddingModelObser
   }
 
   @Override
-  void record(EmbeddingModelObservationContext context, double seconds) {
+  void record(EmbeddingModelObservationContext context, long startNanos, double seconds) {
     EmbeddingResponse response = context.getResponse();
     String model =
         context.getRequest() != null

@@ -18,16 +18,20 @@ import java.util.List;
  * }</pre>
  *
  * The Spring Boot starter does this itself. The vector store handler is added only where Spring
- * AI's {@code spring-ai-vector-store} module is on the classpath.
+ * AI's {@code spring-ai-vector-store} module is on the classpath. Streamed chunks are timed only
+ * through a {@code ChatClient} with a {@link ChunkTimingAdvisor} (the starter adds one to every
+ * {@code ChatClient.Builder} it configures): Spring AI's observations carry no event per chunk.
  */
 public final class SpringAiBridge {
 
   private final List<ObservationHandler<?>> handlers;
+  final AgentMetrics metrics;
+  final IntegrationGuard failures;
 
   private SpringAiBridge(Builder builder) {
     Attribution attribution = new Attribution(builder.agentName(), builder.teamName());
-    IntegrationGuard failures =
-        new IntegrationGuard(builder.recorder(), Integration.SPRING_AI, "Spring AI");
+    this.metrics = builder.recorder();
+    this.failures = new IntegrationGuard(builder.recorder(), Integration.SPRING_AI, "Spring AI");
     List<ObservationHandler<?>> list = new ArrayList<>();
     list.add(new ChatObservationHandler(builder.recorder(), attribution, failures));
     list.add(new EmbeddingObservationHandler(builder.recorder(), attribution, failures));

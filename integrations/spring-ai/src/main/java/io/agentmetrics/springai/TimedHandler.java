@@ -50,11 +50,14 @@ abstract class TimedHandler<C extends Observation.Context> implements Observatio
         () -> {
           Long start = context.get(START);
           if (start != null) {
-            record(context, metrics.ticker().secondsSince(start));
+            record(context, start, metrics.ticker().secondsSince(start));
           }
         });
   }
 
-  /** Records the observation that took {@code seconds}; {@code context.getError()} when failed. */
-  abstract void record(C context, double seconds);
+  /**
+   * Records the observation that started at {@code startNanos} (the facade's ticker) and took
+   * {@code seconds}; {@code context.getError()} when failed.
+   */
+  abstract void record(C context, long startNanos, double seconds);
 }

@@ -19,7 +19,7 @@ final class ToolCallObservationHandler extends TimedHandler<ToolCallingObservati
   }
 
   @Override
-  void record(ToolCallingObservationContext context, double seconds) {
+  void record(ToolCallingObservationContext context, long startNanos, double seconds) {
     String tool =
         context.getToolDefinition() == null ? "unknown" : context.getToolDefinition().name();
     String error = context.getError() == null ? null : ErrorTypes.of(context.getError());

@@ -33,7 +33,7 @@ final class VectorStoreObservationHandler extends TimedHandler<VectorStoreObserv
   }
 
   @Override
-  void record(VectorStoreObservationContext context, double seconds) {
+  void record(VectorStoreObservationContext context, long startNanos, double seconds) {
     if (!"query".equals(context.getOperationName())) {
       return;
     }

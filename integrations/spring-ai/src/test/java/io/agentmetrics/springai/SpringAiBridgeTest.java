@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
@@ -65,16 +66,20 @@ class SpringAiBridgeTest {
   }
 
   private ObservationRegistry observations(AgentMetrics recorder) {
+    return observations(bridge(recorder));
+  }
+
+  private static SpringAiBridge bridge(AgentMetrics recorder) {
+    return SpringAiBridge.builder(recorder).agent("support-bot").team("care").build();
+  }
+
+  private ObservationRegistry observations(SpringAiBridge bridge) {
     ObservationRegistry observations = ObservationRegistry.create();
     observations
         .observationConfig()
         .observationHandler(new DefaultMeterObservationHandler(registry))
         .observationHandler(new ChatModelMeterObservationHandler(registry));
-    SpringAiBridge.builder(recorder)
-        .agent("support-bot")
-        .team("care")
-        .build()
-        .registerOn(observations);
+    bridge.registerOn(observations);
     return observations;
   }
 
@@ -96,6 +101,14 @@ class SpringAiBridgeTest {
 
   private List<String> scrape() {
     return registry.scrape().lines().toList();
+  }
+
+  /**
+   * Checks the scrape until it passes (5 s at most): Spring AI stops a streamed call's observation
+   * when the stream terminates, which may be just after the caller's blocking read returns.
+   */
+  private void afterTheStream(Consumer<List<String>> check) {
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check.accept(scrape()));
   }
 
   @Test
@@ -167,18 +180,66 @@ class SpringAiBridgeTest {
   void aStreamedCallIsRecordedWithTheUsageOfItsLastChunk() {
     chatModel(observations(metrics), true).stream(new Prompt("Stream it")).blockLast();
 
-    // Spring AI stops a streamed call's observation when the stream terminates, which may be
-    // just after blockLast() returns on this thread.
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .untilAsserted(
-            () ->
-                assertThat(scrape())
-                    .contains(
-                        "gen_ai_client_inference_usage_output_tokens_total{gen_ai_agent_name=\"support-bot\","
-                            + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
-                            + "gen_ai_request_model=\"gpt-5-mini\",gen_ai_token_modality=\"unknown\","
-                            + "team=\"care\"} 30.0"));
+    afterTheStream(
+        lines ->
+            assertThat(lines)
+                .contains(
+                    "gen_ai_client_inference_usage_output_tokens_total{gen_ai_agent_name=\"support-bot\","
+                        + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+                        + "gen_ai_request_model=\"gpt-5-mini\",gen_ai_token_modality=\"unknown\","
+                        + "team=\"care\"} 30.0"));
+  }
+
+  @Test
+  void aStreamThroughChatClientIsTimedChunkByChunk() {
+    SpringAiBridge bridge = bridge(metrics);
+    ObservationRegistry observations = observations(bridge);
+    ChatClient client =
+        ChatClient.builder(chatModel(observations, true), observations, null, null)
+            .defaultAdvisors(new ChunkTimingAdvisor(bridge))
+            .build();
+
+    List<String> chunks = client.prompt("Stream it").stream().content().collectList().block();
+
+    // The stand-in streams the answer a word per chunk; the ticker advances 250 ms per reading:
+    // one at the start, one per chunk, one at the end.
+    assertThat(String.join("", chunks)).isEqualTo("You asked: Stream it. Here is what I found.");
+    int n = chunks.size();
+    String call =
+        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    afterTheStream(
+        lines ->
+            assertThat(lines)
+                .contains(
+                    "gen_ai_client_inference_time_to_first_chunk_seconds_count{" + call + "} 1",
+                    "gen_ai_client_inference_time_to_first_chunk_seconds_sum{" + call + "} 0.25",
+                    "gen_ai_client_inference_time_per_output_chunk_seconds_count{"
+                        + call
+                        + "} "
+                        + (n - 1),
+                    "gen_ai_client_inference_time_per_output_chunk_seconds_sum{"
+                        + call
+                        + "} "
+                        + (n - 1) * 0.25,
+                    "gen_ai_client_inference_duration_seconds_sum{error_type=\"\","
+                        + call
+                        + "} "
+                        + (n + 1) * 0.25));
+  }
+
+  @Test
+  void aStreamedCallWithoutTheAdvisorHasNoChunkTimes() {
+    chatModel(observations(metrics), true).stream(new Prompt("Stream it")).blockLast();
+
+    afterTheStream(
+        lines ->
+            assertThat(lines)
+                .anyMatch(
+                    line -> line.startsWith("gen_ai_client_inference_duration_seconds_count{"))
+                .noneMatch(
+                    line ->
+                        line.startsWith(
+                            "gen_ai_client_inference_time_to_first_chunk_seconds_count{")));
   }
 
   @Test

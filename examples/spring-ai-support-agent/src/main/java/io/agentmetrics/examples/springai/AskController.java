@@ -5,7 +5,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/ask {"question": "..."}}: the agent's HTTP API. */
+/**
+ * {@code POST /api/ask {"question": "...", "stream": true}}: the agent's HTTP API ({@code stream}
+ * is optional: the answer is streamed from the model, then sent whole).
+ */
 @RestController
 public class AskController {
 
@@ -18,7 +21,9 @@ public class AskController {
 
   /** Answers {@code request.question}. */
   @PostMapping("/api/ask")
-  public Map<String, String> ask(@RequestBody Map<String, String> request) {
-    return Map.of("answer", agent.answer(request.getOrDefault("question", "")));
+  public Map<String, String> ask(@RequestBody Map<String, Object> request) {
+    String question = String.valueOf(request.getOrDefault("question", ""));
+    boolean stream = Boolean.TRUE.equals(request.get("stream"));
+    return Map.of("answer", agent.answer(question, stream));
   }
 }

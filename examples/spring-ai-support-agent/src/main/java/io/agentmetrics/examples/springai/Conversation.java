@@ -17,8 +17,9 @@ final class Conversation {
   private Conversation() {}
 
   /**
-   * Asks every question of {@code script} in turn, {@code rounds} times (0: until interrupted); a
-   * failed answer (the provider's 429 or 503) is printed and the conversation goes on.
+   * Asks every question of {@code script} in turn, streamed, {@code rounds} times (0: until
+   * interrupted); a failed answer (the provider's 429 or 503) is printed and the conversation goes
+   * on.
    */
   static void run(SupportAgent agent, List<String> script, int rounds) {
     for (int round = 0; rounds == 0 || round < rounds; round++) {
@@ -28,7 +29,7 @@ final class Conversation {
       agent.clearCache();
       for (String question : script) {
         try {
-          System.out.println("Q: " + question + "\nA: " + agent.answer(question));
+          System.out.println("Q: " + question + "\nA: " + agent.answer(question, true));
         } catch (RuntimeException e) {
           System.out.println("Q: " + question + "\n(failed: " + e.getClass().getSimpleName() + ")");
         }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.vectorstore.QuestionAnswerAdvisor;
 import org.springframework.ai.document.Document;
@@ -85,15 +86,16 @@ public class SupportAgent {
 
   /**
    * Answers one question: from the agent's cache when it was asked before, else through the chat
-   * client. A failed answer is recorded as a failed run and rethrown.
+   * client, streamed ({@code stream}: chunk by chunk, as a chat UI shows it, then joined) or in one
+   * piece. A failed answer is recorded as a failed run and rethrown.
    */
-  public String answer(String question) {
+  public String answer(String question, boolean stream) {
     metrics.message(NAME, CHANNEL, Direction.INBOUND);
     RunScope run = metrics.startRun(NAME);
     try {
       String cached = answers.get(question);
       metrics.cacheLookup("answers", cached != null);
-      String answer = cached != null ? cached : redacted(chat.prompt(question).call().content());
+      String answer = cached != null ? cached : redacted(ask(question, stream));
       answers.putIfAbsent(question, answer);
       metrics.message(NAME, CHANNEL, Direction.OUTBOUND);
       return answer;
@@ -103,6 +105,13 @@ public class SupportAgent {
     } finally {
       run.close();
     }
+  }
+
+  private String ask(String question, boolean stream) {
+    if (!stream) {
+      return chat.prompt(question).call().content();
+    }
+    return chat.prompt(question).stream().content().collect(Collectors.joining()).block();
   }
 
   /** Forgets the cached answers. */

@@ -24,15 +24,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SupportAgentIT {
 
-  /** Panels this agent's traffic cannot fill yet, and why. Every other panel must have data. */
-  private static final Map<String, String> NOT_YET =
-      Map.of(
-          "Time to first token p95",
-          "Spring AI's chat observation carries no per-chunk event, so the Spring AI bridge does"
-              + " not record streamed chunks yet (the LangChain4j example does)",
-          "Time per output chunk p95",
-          "as above");
-
   @TempDir Path dir;
 
   @Test
@@ -51,7 +42,7 @@ class SupportAgentIT {
         try (PrometheusProcess prometheus =
             PrometheusProcess.start(dir, SupportAgent.NAME, base.substring("http://".length()))) {
           System.out.println(
-              AgentDashboardsCheck.assertEveryPanelHasData(prometheus.uri(), NOT_YET));
+              AgentDashboardsCheck.assertEveryPanelHasData(prometheus.uri(), Map.of()));
         } finally {
           conversation.interrupt();
         }
@@ -60,18 +51,22 @@ class SupportAgentIT {
   }
 
   /**
-   * Asks the scripted questions over the application's HTTP API until interrupted, with a fresh
-   * answer cache each round (as {@link Conversation} does).
+   * Asks the scripted questions over the application's HTTP API until interrupted, every other one
+   * streamed, with a fresh answer cache each round (as {@link Conversation} does).
    */
   private static void ask(String base, SupportAgent agent) {
     HttpClient http = HttpClient.newHttpClient();
     while (!Thread.currentThread().isInterrupted()) {
       agent.clearCache();
+      boolean stream = false;
       for (String question : Conversation.SCRIPT) {
+        stream = !stream;
         HttpRequest request =
             HttpRequest.newBuilder(URI.create(base + "/api/ask"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"" + question + "\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"question\":\"" + question + "\",\"stream\":" + stream + "}"))
                 .build();
         try {
           http.send(request, HttpResponse.BodyHandlers.discarding());

@@ -6,9 +6,11 @@ import io.agentmetrics.core.BridgeBuilder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
+import io.agentmetrics.springai.ChunkTimingAdvisor;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -82,6 +84,21 @@ public class AgentMetricsAutoConfiguration {
     ObservationRegistryCustomizer<ObservationRegistry> agentmetricsSpringAiObservations(
         SpringAiBridge bridge) {
       return bridge::registerOn;
+    }
+
+    /**
+     * Times streamed chunks on every {@code ChatClient.Builder} that Spring AI's auto-configuration
+     * builds, where Spring AI's chat client is on the classpath.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.ai.chat.client.ChatClientCustomizer")
+    static class ChatClientChunkTimingConfiguration {
+
+      @Bean
+      ChatClientCustomizer agentmetricsChunkTiming(SpringAiBridge bridge) {
+        ChunkTimingAdvisor advisor = new ChunkTimingAdvisor(bridge);
+        return builder -> builder.defaultAdvisors(advisor);
+      }
     }
   }
 

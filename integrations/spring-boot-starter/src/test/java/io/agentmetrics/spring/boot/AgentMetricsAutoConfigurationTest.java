@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -121,7 +122,18 @@ class AgentMetricsAutoConfigurationTest {
   void theSpringAiBridgeIsOnWhereSpringAiIsOnTheClasspathNamedAfterTheApplication() {
     contexts
         .withPropertyValues("spring.application.name=support-bot", "agentmetrics.team=care")
-        .run(context -> assertThat(context).hasSingleBean(SpringAiBridge.class));
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(SpringAiBridge.class)
+                    .hasSingleBean(ChatClientCustomizer.class));
+    contexts
+        .withClassLoader(new FilteredClassLoader("org.springframework.ai.chat.client"))
+        .run(
+            context ->
+                assertThat(context)
+                    .hasSingleBean(SpringAiBridge.class)
+                    .doesNotHaveBean(ChatClientCustomizer.class));
     assertThat(
             AgentMetricsAutoConfiguration.agentName(
                 new AgentMetricsProperties(),

@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -54,6 +56,10 @@ class StarterApplicationTest {
       HttpRequest scrape =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
               .build();
+      String call =
+          "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
+              + "gen_ai_request_model=\"gpt-5-mini\"";
+      String tokens = "gen_ai_agent_name=\"support-bot\"," + call;
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
@@ -61,21 +67,43 @@ class StarterApplicationTest {
                   assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
                       .contains(
                           "gen_ai_client_inference_usage_input_tokens_total{"
-                              + "gen_ai_agent_name=\"support-bot\",gen_ai_operation_name=\"chat\","
-                              + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
-                              + "gen_ai_token_modality=\"unknown\",team=\"care\"} 120.0",
+                              + tokens
+                              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 120.0",
                           "gen_ai_client_inference_usage_cache_read_input_tokens_total{"
-                              + "gen_ai_agent_name=\"support-bot\",gen_ai_operation_name=\"chat\","
-                              + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
-                              + "gen_ai_token_modality=\"unknown\",team=\"care\"} 20.0",
+                              + tokens
+                              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 20.0",
                           "agent_cost_usd_total{gen_ai_agent_name=\"support-bot\","
                               + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
                               + "team=\"care\"} 8.55E-5",
                           "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
-                              + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
-                              + "gen_ai_request_model=\"gpt-5-mini\"} 1")
+                              + call
+                              + "} 1")
                       // Spring AI's own meter, beside ours in the same registry.
                       .contains("gen_ai_client_token_usage_total{"));
+
+      // A stream through the auto-configured ChatClient.Builder: timed chunk by chunk.
+      List<String> chunks =
+          app.getBean(ChatClient.Builder.class).build().prompt("Stream it").stream()
+              .content()
+              .collectList()
+              .block();
+      assertThat(chunks).hasSizeGreaterThan(2);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(
+              () ->
+                  assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                      .contains(
+                          "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
+                              + call
+                              + "} 2",
+                          "gen_ai_client_inference_time_to_first_chunk_seconds_count{"
+                              + call
+                              + "} 1",
+                          "gen_ai_client_inference_time_per_output_chunk_seconds_count{"
+                              + call
+                              + "} "
+                              + (chunks.size() - 1)));
     }
   }
 }
