@@ -35,9 +35,10 @@ import org.springframework.ai.chat.prompt.Prompt;
  * What the Spring AI bridge's observation handler adds to a chat call: the observation Spring AI's
  * chat models make around each call ({@code ChatModelObservationDocumentation.CHAT_MODEL_OPERATION}
  * with its default convention), around a model that answers at once, observed by: nothing ({@code
- * none}), Spring AI's own meter handlers ({@code springAiMeters}: Micrometer's {@code
- * DefaultMeterObservationHandler} and Spring AI's {@code ChatModelMeterObservationHandler}), our
- * bridge alone ({@code agentmetrics}), or both ({@code both}).
+ * none}), a handler that does nothing ({@code observedOnly}: the observation is built, as in any
+ * application with a handler), Spring AI's own meter handlers ({@code springAiMeters}: Micrometer's
+ * {@code DefaultMeterObservationHandler} and Spring AI's {@code ChatModelMeterObservationHandler}),
+ * our bridge alone ({@code agentmetrics}), or both ({@code both}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,7 +62,7 @@ public class SpringAiHandlerBenchmark {
   /** The observation registry with the handlers under test. */
   @State(Scope.Benchmark)
   public static class Observations {
-    @Param({"none", "springAiMeters", "agentmetrics", "both"})
+    @Param({"none", "observedOnly", "springAiMeters", "agentmetrics", "both"})
     public String handlers;
 
     ObservationRegistry registry;
@@ -82,6 +83,11 @@ public class SpringAiHandlerBenchmark {
             .agent("support-bot")
             .build()
             .registerOn(registry);
+      }
+      if (handlers.equals("observedOnly")) {
+        // A handler that does nothing: Spring AI builds the observation and its key values, as
+        // it does in any application with a handler (Spring Boot's Actuator registers several).
+        registry.observationConfig().observationHandler(context -> true);
       }
       if (handlers.equals("none")) {
         registry = ObservationRegistry.NOOP;
