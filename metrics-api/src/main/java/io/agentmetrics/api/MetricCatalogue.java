@@ -583,6 +583,25 @@ public final class MetricCatalogue {
                   "result", "Accepted or rejected", LabelPolicy.oneOf("accepted", "rejected"))),
           List.of());
 
+  /** OTLP spans and metric points received by the metrics server, by what became of them. */
+  public static final MetricDefinition OTLP_ITEMS =
+      add(
+          "agentmetrics.otlp.items",
+          MetricType.COUNTER,
+          null,
+          "OTLP spans and metric data points received on /v1/traces and /v1/metrics: recorded as"
+              + " catalogue events, ignored (not GenAI telemetry), skipped (the same calls already"
+              + " come from the other signal) or rejected (invalid).",
+          Origin.SELF,
+          List.of(
+              new LabelDefinition(
+                  "signal", "OTLP signal", LabelPolicy.oneOf("spans", "metric_points")),
+              new LabelDefinition(
+                  "result",
+                  "What became of the item",
+                  LabelPolicy.oneOf("recorded", "ignored", "skipped", "rejected"))),
+          List.of());
+
   // ---- The metrics server's HTTP ----
 
   /** Requests served by the metrics server. */

@@ -2,6 +2,7 @@ package io.agentmetrics.core;
 
 import io.agentmetrics.api.MetricDefinition;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -37,6 +38,11 @@ public final class GuardedMeters {
   /** The timers of a catalogue timer metric. */
   public Family<Timer> timers(MetricDefinition metric) {
     return new Family<>(meters.timers(metric));
+  }
+
+  /** The distribution summaries of a catalogue summary metric. */
+  public Family<DistributionSummary> summaries(MetricDefinition metric) {
+    return new Family<>(meters.summaries(metric));
   }
 
   /**

@@ -73,6 +73,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final Ticker ticker;
   private final ValueCheck values;
   private final GuardedMeters guardedMeters;
+  private final PriceTable prices;
   private final LlmCallRecorder llmCalls;
   private final MeterFamily<Timer> runDurations;
   private final MeterFamily<DistributionSummary> runInferenceCalls;
@@ -112,6 +113,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
         RegistrationFailures.listen(builder.registry, builder.seriesCap, guard);
     Meters meters = new Meters(builder.registry, builder.seriesCap, guard, failures);
     this.guardedMeters = new GuardedMeters(meters);
+    this.prices = builder.priceTable;
     this.llmCalls = new LlmCallRecorder(meters, values, builder.priceTable);
     this.runDurations = meters.timers(AGENT_RUN_DURATION);
     this.runInferenceCalls = meters.summaries(AGENT_RUN_INFERENCE_CALLS);
@@ -152,6 +154,11 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   /** Meters of other catalogue metrics behind this recorder's guard and counters. */
   public GuardedMeters guardedMeters() {
     return guardedMeters;
+  }
+
+  /** The prices this recorder costs calls with. */
+  public PriceTable priceTable() {
+    return prices;
   }
 
   @Override

@@ -88,6 +88,13 @@ final class TestServer implements AutoCloseable {
     return get("/metrics").body();
   }
 
+  /** Waits (20 s at most) until the scrape has one sample {@code name} with these labels. */
+  void awaitSample(String name, String... labels) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> new Scrape(scrape()).find(name, labels).size() == 1);
+  }
+
   @Override
   public void close() {
     server.stop();

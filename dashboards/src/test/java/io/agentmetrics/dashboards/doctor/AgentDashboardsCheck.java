@@ -34,7 +34,13 @@ public final class AgentDashboardsCheck {
    * each gap is still a gap, so that the list cannot go stale. Returns the doctor's table.
    */
   public static String assertEveryPanelHasData(URI prometheus, Map<String, String> gaps) {
-    List<Dashboard> dashboards = AGENT_DASHBOARDS.stream().map(Dashboards::load).toList();
+    return assertEveryPanelHasData(prometheus, AGENT_DASHBOARDS, gaps);
+  }
+
+  /** As {@link #assertEveryPanelHasData(URI, Map)}, on the dashboards named (file names). */
+  public static String assertEveryPanelHasData(
+      URI prometheus, List<String> dashboardFiles, Map<String, String> gaps) {
+    List<Dashboard> dashboards = dashboardFiles.stream().map(Dashboards::load).toList();
     AtomicReference<List<TargetCheck>> last = new AtomicReference<>(List.of());
     await()
         .atMost(Duration.ofSeconds(120))

@@ -2,6 +2,8 @@ package io.agentmetrics.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.integration.support.InProcessServer;
+import io.agentmetrics.integration.support.TextScrape;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

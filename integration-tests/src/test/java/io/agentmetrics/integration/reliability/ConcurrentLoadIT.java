@@ -2,6 +2,8 @@ package io.agentmetrics.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.integration.support.InProcessServer;
+import io.agentmetrics.integration.support.TextScrape;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;

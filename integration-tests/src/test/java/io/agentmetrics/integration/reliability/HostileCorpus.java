@@ -1,5 +1,6 @@
 package io.agentmetrics.integration.reliability;
 
+import io.agentmetrics.integration.support.InProcessServer;
 import io.agentmetrics.server.testing.RawHttp;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.integration.support.InProcessServer;
+import io.agentmetrics.integration.support.TextScrape;
 import io.agentmetrics.server.MetricsServer;
 import io.agentmetrics.server.testing.RawHttp;
 import java.net.http.HttpRequest;

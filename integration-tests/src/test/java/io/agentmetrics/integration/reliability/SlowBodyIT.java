@@ -2,6 +2,7 @@ package io.agentmetrics.integration.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.integration.support.InProcessServer;
 import io.agentmetrics.server.MetricsServer;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,13 +2,18 @@ package io.agentmetrics.server.http;
 
 import io.agentmetrics.core.GuardedMeters;
 import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.server.ingest.EventIngester;
+import io.agentmetrics.server.otlp.OtlpReceiver;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,9 +50,10 @@ public final class HttpRoutes {
             : GuardedMeters.on(s.registry(), MicrometerAgentMetrics.DEFAULT_SERIES_CAP);
     EventIngester ingester = new EventIngester(s.metrics(), meters);
     ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(1, daemon("agentmetrics-body-deadline"));
+        new ScheduledThreadPoolExecutor(1, daemon("agentmetrics-timer"));
     timer.setRemoveOnCancelPolicy(true);
     this.deadlines = timer;
+    OtlpReceiver otlp = otlpReceiver(s, meters, timer);
     this.ingestWorkers =
         Executors.newFixedThreadPool(INGEST_WORKERS, daemon("agentmetrics-ingest"));
     BodyReader bodies =
@@ -56,8 +62,16 @@ public final class HttpRoutes {
             s.bodyTimeout(),
             BodyBudget.of(s.maxBufferedBodyBytes(), s.maxBodyBytes()),
             deadlines);
+    String traces = ServerSettings.OTLP_TRACES_PATH;
+    String otlpMetrics = ServerSettings.OTLP_METRICS_PATH;
     Set<String> routes =
-        Set.of(s.metricsPath(), events, ServerSettings.HEALTH_PATH, ServerSettings.READY_PATH);
+        Set.of(
+            s.metricsPath(),
+            events,
+            traces,
+            otlpMetrics,
+            ServerSettings.HEALTH_PATH,
+            ServerSettings.READY_PATH);
     this.app =
         Javalin.create(
             config -> {
@@ -65,9 +79,27 @@ public final class HttpRoutes {
               config.requestLogger.http(new HttpRequestMetrics(meters, routes));
               Cors.configure(config, s.corsOrigins());
               config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
-              config.routes.beforeMatched(events, new AuthHandler(s.ingestAuth()));
+              for (String ingest : List.of(events, traces, otlpMetrics)) {
+                config.routes.beforeMatched(ingest, new AuthHandler(s.ingestAuth()));
+              }
               config.routes.get(s.metricsPath(), new ScrapeHandler(s.registry()));
               config.routes.post(events, new IngestHandler(ingester, bodies, ingestWorkers));
+              config.routes.post(
+                  traces,
+                  new OtlpHandler<>(
+                      ExportTraceServiceRequest::newBuilder,
+                      request -> otlp.traces(request.build()),
+                      bodies,
+                      s.maxBodyBytes(),
+                      ingestWorkers));
+              config.routes.post(
+                  otlpMetrics,
+                  new OtlpHandler<>(
+                      ExportMetricsServiceRequest::newBuilder,
+                      request -> otlp.metrics(request.build()),
+                      bodies,
+                      s.maxBodyBytes(),
+                      ingestWorkers));
               config.routes.get(ServerSettings.HEALTH_PATH, health::health);
               config.routes.get(ServerSettings.READY_PATH, health::readiness);
               config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
@@ -76,6 +108,15 @@ public final class HttpRoutes {
               config.routes.error(404, ctx -> fail(ctx, 404, "not_found", "no such endpoint"));
               config.routes.error(405, ctx -> fail(ctx, 405, "method_not_allowed", "wrong method"));
             });
+  }
+
+  private static OtlpReceiver otlpReceiver(
+      ServerSettings s, GuardedMeters meters, ScheduledExecutorService timer) {
+    PriceTable prices =
+        s.metrics() instanceof MicrometerAgentMetrics recorder
+            ? recorder.priceTable()
+            : PriceTable.bundled();
+    return new OtlpReceiver(s.metrics(), meters, prices, timer);
   }
 
   private void configureServer(JavalinConfig config) {

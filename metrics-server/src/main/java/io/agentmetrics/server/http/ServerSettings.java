@@ -41,6 +41,12 @@ public record ServerSettings(
   /** The ingest endpoint. */
   public static final String EVENTS_PATH = "/api/v1/events";
 
+  /** OTLP/HTTP's traces endpoint. */
+  public static final String OTLP_TRACES_PATH = "/v1/traces";
+
+  /** OTLP/HTTP's metrics endpoint. */
+  public static final String OTLP_METRICS_PATH = "/v1/metrics";
+
   /** The liveness endpoint. */
   public static final String HEALTH_PATH = "/healthz";
 

@@ -1,15 +1,15 @@
-package io.agentmetrics.integration.reliability;
+package io.agentmetrics.integration.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /** A Prometheus text 0.0.4 scrape as series (name with labels) and their values. */
-final class TextScrape {
+public final class TextScrape {
 
   private final Map<String, Double> series = new LinkedHashMap<>();
 
-  TextScrape(String body) {
+  public TextScrape(String body) {
     for (String line : body.split("\n")) {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
@@ -20,12 +20,12 @@ final class TextScrape {
   }
 
   /** Number of series in the whole scrape. */
-  int size() {
+  public int size() {
     return series.size();
   }
 
   /** The series of {@code name} (exact sample name, e.g. {@code x_total}). */
-  Map<String, Double> of(String name) {
+  public Map<String, Double> of(String name) {
     Map<String, Double> matching = new LinkedHashMap<>();
     series.forEach(
         (key, value) -> {
@@ -37,7 +37,7 @@ final class TextScrape {
   }
 
   /** The sum of the series of {@code name} whose label part matches {@code labels}. */
-  double sum(String name, Predicate<String> labels) {
+  public double sum(String name, Predicate<String> labels) {
     return of(name).entrySet().stream()
         .filter(e -> labels.test(e.getKey()))
         .mapToDouble(Map.Entry::getValue)
@@ -45,7 +45,7 @@ final class TextScrape {
   }
 
   /** The sum of every series of {@code name}. */
-  double sum(String name) {
+  public double sum(String name) {
     return sum(name, key -> true);
   }
 }

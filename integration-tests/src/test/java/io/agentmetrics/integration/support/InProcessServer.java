@@ -1,4 +1,4 @@
-package io.agentmetrics.integration.reliability;
+package io.agentmetrics.integration.support;
 
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.MetricsServer;
@@ -18,10 +18,10 @@ import java.util.function.UnaryOperator;
  * port, recording through a {@link MicrometerAgentMetrics} into a {@link PrometheusMeterRegistry};
  * with a {@link HttpClient} (HTTP/1.1, keep-alive) to call it.
  */
-final class InProcessServer implements AutoCloseable {
+public final class InProcessServer implements AutoCloseable {
 
-  static final String NDJSON = "application/x-ndjson";
-  static final String JSON = "application/json";
+  public static final String NDJSON = "application/x-ndjson";
+  public static final String JSON = "application/json";
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -32,7 +32,7 @@ final class InProcessServer implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  InProcessServer(UnaryOperator<MetricsServer.Builder> options) {
+  public InProcessServer(UnaryOperator<MetricsServer.Builder> options) {
     MetricsServer.Builder builder =
         MetricsServer.builder()
             .host("127.0.0.1")
@@ -42,20 +42,20 @@ final class InProcessServer implements AutoCloseable {
     this.server = options.apply(builder).build().start();
   }
 
-  InProcessServer() {
+  public InProcessServer() {
     this(builder -> builder);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
-  HttpRequest.Builder request(String path) {
+  public HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
   }
 
   /** Posts {@code body} to the ingest API with {@code contentType}. */
-  HttpResponse<String> post(String contentType, byte[] body) throws IOException {
+  public HttpResponse<String> post(String contentType, byte[] body) throws IOException {
     return send(
         request(MetricsServer.EVENTS_PATH)
             .header("Content-Type", contentType)
@@ -64,11 +64,11 @@ final class InProcessServer implements AutoCloseable {
   }
 
   /** Posts UTF-8 {@code body} to the ingest API with {@code contentType}. */
-  HttpResponse<String> post(String contentType, String body) throws IOException {
+  public HttpResponse<String> post(String contentType, String body) throws IOException {
     return post(contentType, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  HttpResponse<String> send(HttpRequest request) throws IOException {
+  public HttpResponse<String> send(HttpRequest request) throws IOException {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (InterruptedException e) {
@@ -77,7 +77,7 @@ final class InProcessServer implements AutoCloseable {
     }
   }
 
-  HttpResponse<byte[]> sendForBytes(HttpRequest request) throws IOException {
+  public HttpResponse<byte[]> sendForBytes(HttpRequest request) throws IOException {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
@@ -87,7 +87,7 @@ final class InProcessServer implements AutoCloseable {
   }
 
   /** The current text scrape, parsed. */
-  TextScrape scrape() throws IOException {
+  public TextScrape scrape() throws IOException {
     HttpResponse<String> response = send(request("/metrics").GET().build());
     if (response.statusCode() != 200) {
       throw new IOException("scrape answered " + response.statusCode() + ": " + response.body());

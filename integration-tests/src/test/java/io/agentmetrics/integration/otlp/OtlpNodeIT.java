@@ -1,0 +1,215 @@
+package io.agentmetrics.integration.otlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.agentmetrics.core.PriceTable;
+import io.agentmetrics.dashboards.doctor.AgentDashboardsCheck;
+import io.agentmetrics.dashboards.doctor.PrometheusProcess;
+import io.agentmetrics.integration.Requirement;
+import io.agentmetrics.integration.support.InProcessServer;
+import io.agentmetrics.integration.support.TextScrape;
+import io.agentmetrics.standin.OpenAiStandin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A Node.js agent that nobody here wrote the telemetry of: the {@code openai} npm client
+ * instrumented by {@code @opentelemetry/instrumentation-openai} or by OpenLLMetry's {@code
+ * @traceloop/instrumentation-openai}, exported by the OpenTelemetry Node SDK's OTLP/HTTP protobuf
+ * exporters (gzip) to the real server, calling the local OpenAI-compatible stand-in. The agent's
+ * own run and tool spans come from the OpenTelemetry API, as agent frameworks write them. The
+ * scrape holds the exact calls, tokens, cost and errors of its scripted conversation; a real
+ * Prometheus scrapes the server and the dashboards doctor finds data for every panel of the LLM,
+ * cost and agents dashboards that OTLP traffic can fill.
+ */
+class OtlpNodeIT {
+
+  private static final String SERVICE = "node-support-bot";
+  private static final int ROUNDS = 3;
+
+  /** The agent name of the agent's invoke_agent spans, which its calls inherit. */
+  private static final String AGENT = "gen_ai_agent_name=\"support-bot\"";
+
+  /** The dashboards an OTLP-instrumented agent fills. */
+  private static final List<String> DASHBOARDS =
+      List.of("llm-calls-tokens.json", "cost.json", "agents-overview.json");
+
+  /** Panels that these agents' OpenTelemetry cannot fill, and why. */
+  private static final Map<String, String> NOT_IN_THEIR_TELEMETRY =
+      Map.ofEntries(
+          Map.entry(
+              "Time to first token p95",
+              "neither OpenAI instrumentation records chunk timing: no"
+                  + " gen_ai.response.time_to_first_chunk, no chunk metrics"),
+          Map.entry("Time per output chunk p95", "as above"),
+          Map.entry(
+              "Token savings by mechanism",
+              "neither OpenAI instrumentation reports the cached tokens of the response's usage"),
+          Map.entry("Tokens saved today", "as above"),
+          Map.entry(
+              "Spend against monthly budget",
+              "budgets are agentmetrics configuration, not telemetry"),
+          Map.entry("Spend against daily budget", "as above"),
+          Map.entry("Budgets", "as above"),
+          Map.entry(
+              "Messages by channel",
+              "agentmetrics concepts with no OpenTelemetry GenAI convention: recorded through the"
+                  + " facade or JSON events"),
+          Map.entry("Open sessions and active runs", "as above (sessions)"),
+          Map.entry("Agent startup p95", "as above"),
+          Map.entry("Slowest agent start", "as above"),
+          Map.entry("Feature usage", "as above"));
+
+  @TempDir Path dir;
+
+  /**
+   * What the scripted conversation yields per instrumentation: 2 calls per round, the third
+   * answered 429. OpenLLMetry's JS instrumentation (0.27.0) reads no usage from a stream (only its
+   * own token estimate, off by default) and ends no span for a call that fails: its span is left
+   * open on the rejected promise, so it is never exported.
+   */
+  private record Expected(int okCalls, int failedCalls, int callsWithUsage) {}
+
+  private static final Map<String, Expected> EXPECTED =
+      Map.of(
+          "otel", new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1),
+          "traceloop", new Expected(2 * ROUNDS - 1, 0, ROUNDS - 1));
+
+  @ParameterizedTest
+  @ValueSource(strings = {"otel", "traceloop"})
+  void aNodeAgentsOpenTelemetryFillsTheDashboards(String instrumentation) throws Exception {
+    Path agent = nodeAgent();
+    Expected expected = EXPECTED.get(instrumentation);
+    try (OpenAiStandin standin =
+            OpenAiStandin.builder()
+                .usage(new OpenAiStandin.Usage(120, 30, 20, 5))
+                .failures(n -> n % 7 == 3 ? new OpenAiStandin.Failure(429, "slow down") : null)
+                .build()
+                .start(0);
+        InProcessServer server = new InProcessServer();
+        PrometheusProcess prometheus =
+            PrometheusProcess.start(dir, SERVICE, server.uri("").getAuthority())) {
+      String output = runAgent(agent, instrumentation, standin, server, ROUNDS, Map.of());
+      TextScrape scrape = server.scrape();
+
+      assertThat(sum(scrape, "gen_ai_client_inference_duration_seconds_count", "error_type=\"\""))
+          .as(output)
+          .isEqualTo(expected.okCalls());
+      assertThat(
+              scrape.sum(
+                  "gen_ai_client_inference_duration_seconds_count",
+                  labels -> !labels.contains("error_type=\"\"")))
+          .isEqualTo(expected.failedCalls());
+      assertThat(sum(scrape, "gen_ai_client_inference_usage_input_tokens_total", AGENT))
+          .isEqualTo(120.0 * expected.callsWithUsage());
+      assertThat(sum(scrape, "gen_ai_client_inference_usage_output_tokens_total", AGENT))
+          .isEqualTo(30.0 * expected.callsWithUsage());
+      double cost = PriceTable.bundled().costUsd("openai", "gpt-4o-mini", 120, 30, 0).orElseThrow();
+      assertThat(sum(scrape, "agent_cost_usd_total", AGENT))
+          .isCloseTo(cost * expected.callsWithUsage(), within(1e-12));
+      assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count", AGENT))
+          .isEqualTo(2 * ROUNDS);
+      assertThat(sum(scrape, "gen_ai_execute_tool_duration_seconds_count", "lookup_order"))
+          .isEqualTo(2 * ROUNDS);
+      // The OpenTelemetry instrumentation also exports the calls as metrics: skipped, since the
+      // same calls came as spans. Nothing else was refused.
+      assertThat(sum(scrape, "agentmetrics_otlp_items_total", "result=\"rejected\"")).isZero();
+
+      // Then a longer conversation with spans exported every half second, so that Prometheus
+      // sees every counter increase, while the doctor queries the dashboards.
+      Process conversation =
+          startAgent(
+              agent,
+              instrumentation,
+              standin,
+              server,
+              400,
+              Map.of("OTEL_BSP_SCHEDULE_DELAY", "500"),
+              dir.resolve("conversation-" + instrumentation + ".log"));
+      try {
+        System.out.println(
+            AgentDashboardsCheck.assertEveryPanelHasData(
+                prometheus.uri(), DASHBOARDS, gaps(instrumentation)));
+      } finally {
+        conversation.destroy();
+        conversation.waitFor(10, TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  private static Map<String, String> gaps(String instrumentation) {
+    return NOT_IN_THEIR_TELEMETRY;
+  }
+
+  private static double sum(TextScrape scrape, String name, String labelPart) {
+    return scrape.sum(name, labels -> labels.contains(labelPart));
+  }
+
+  private static Path nodeAgent() {
+    Path agent = Path.of(System.getProperty("agentmetrics.it.nodeAgent", "target/node/otlp-agent"));
+    if (!Files.isDirectory(agent.resolve("node_modules"))) {
+      Requirement.unavailable(
+          "the Node agent is not installed in "
+              + agent
+              + ": the integration-tests build runs npm ci there (needs Node.js 20 and npm)");
+    }
+    return agent;
+  }
+
+  /** Runs the agent to its end (it flushes its telemetry before exiting); returns its output. */
+  private String runAgent(
+      Path agent,
+      String instrumentation,
+      OpenAiStandin standin,
+      InProcessServer server,
+      int rounds,
+      Map<String, String> env)
+      throws IOException, InterruptedException {
+    Path log = dir.resolve("agent-" + instrumentation + ".log");
+    Process process = startAgent(agent, instrumentation, standin, server, rounds, env, log);
+    boolean done = process.waitFor(120, TimeUnit.SECONDS);
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    if (!done) {
+      process.destroyForcibly();
+    }
+    assertThat(done).as("the agent finished within 120 s:\n" + output).isTrue();
+    assertThat(process.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  /** Starts the agent with the standard OTEL_* variables pointing at {@code server}. */
+  private static Process startAgent(
+      Path agent,
+      String instrumentation,
+      OpenAiStandin standin,
+      InProcessServer server,
+      int rounds,
+      Map<String, String> extraEnv,
+      Path log)
+      throws IOException {
+    ProcessBuilder node =
+        new ProcessBuilder("node", "agent.cjs")
+            .directory(agent.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = node.environment();
+    env.put("OTEL_EXPORTER_OTLP_ENDPOINT", server.uri("").toString());
+    env.put("OTEL_EXPORTER_OTLP_COMPRESSION", "gzip");
+    env.put("OTEL_SERVICE_NAME", SERVICE);
+    env.put("OTEL_LOGS_EXPORTER", "none");
+    env.put("OPENAI_BASE_URL", standin.baseUrl() + "/v1");
+    env.put("INSTRUMENTATION", instrumentation);
+    env.put("ROUNDS", Integer.toString(rounds));
+    env.putAll(extraEnv);
+    return node.start();
+  }
+}

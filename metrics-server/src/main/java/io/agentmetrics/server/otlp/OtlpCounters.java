@@ -1,0 +1,29 @@
+package io.agentmetrics.server.otlp;
+
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.core.GuardedMeters;
+import io.micrometer.core.instrument.Counter;
+
+/** {@code agentmetrics_otlp_items_total{signal, result}}: what became of every OTLP item. */
+public final class OtlpCounters {
+
+  private final GuardedMeters.Family<Counter> items;
+
+  /** Counters through the server's guarded meters. */
+  public OtlpCounters(GuardedMeters meters) {
+    this.items = meters.counters(MetricCatalogue.OTLP_ITEMS);
+  }
+
+  void count(OtlpResult result) {
+    add(result.signal(), "recorded", result.recorded());
+    add(result.signal(), "ignored", result.ignored());
+    add(result.signal(), "skipped", result.skipped());
+    add(result.signal(), "rejected", result.refused());
+  }
+
+  void add(String signal, String result, long count) {
+    if (count > 0) {
+      items.get(signal, result).increment(count);
+    }
+  }
+}

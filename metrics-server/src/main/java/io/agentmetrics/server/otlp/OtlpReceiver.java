@@ -1,0 +1,77 @@
+package io.agentmetrics.server.otlp;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.PriceTable;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
+import io.opentelemetry.proto.collector.trace.v1.ExportTracePartialSuccess;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * The OTLP receiver: GenAI spans and metric points into catalogue events, answered with the export
+ * responses the OTLP specification prescribes ({@code partial_success} with the refused count and
+ * their reasons when some were refused, empty otherwise). Spans and metrics of one service are
+ * never both counted: see {@link SpanSources}.
+ */
+public final class OtlpReceiver {
+
+  private final TraceReceiver traces;
+  private final MetricsReceiver metrics;
+
+  /**
+   * A receiver recording spans through {@code recorder} and metric points onto {@code meters}
+   * (costed with {@code prices}), timed by {@code recorder}'s ticker; {@code timer} records the
+   * metric points whose wait for spans is over, every second.
+   */
+  public OtlpReceiver(
+      AgentMetrics recorder,
+      GuardedMeters meters,
+      PriceTable prices,
+      ScheduledExecutorService timer) {
+    LongSupplier nanoTime = () -> recorder.ticker().nanos();
+    OtlpCounters counters = new OtlpCounters(meters);
+    SpanSources sources = new SpanSources(nanoTime);
+    this.traces = new TraceReceiver(recorder, counters, sources);
+    this.metrics =
+        new MetricsReceiver(
+            meters,
+            prices,
+            counters,
+            sources,
+            new CumulativeStreams(nanoTime, System.currentTimeMillis() * 1_000_000L),
+            new PendingPoints(sources, counters, nanoTime, OtlpLimits.SPAN_GRACE_NANOS));
+    timer.scheduleWithFixedDelay(metrics::flush, 1, 1, TimeUnit.SECONDS);
+  }
+
+  /** Records {@code request}'s GenAI spans. */
+  public ExportTraceServiceResponse traces(ExportTraceServiceRequest request) {
+    OtlpResult result = traces.receive(request);
+    ExportTraceServiceResponse.Builder response = ExportTraceServiceResponse.newBuilder();
+    if (result.refused() > 0) {
+      response.setPartialSuccess(
+          ExportTracePartialSuccess.newBuilder()
+              .setRejectedSpans(result.refused())
+              .setErrorMessage(result.message()));
+    }
+    return response.build();
+  }
+
+  /** Records {@code request}'s GenAI metric points. */
+  public ExportMetricsServiceResponse metrics(ExportMetricsServiceRequest request) {
+    OtlpResult result = metrics.receive(request);
+    ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
+    if (result.refused() > 0) {
+      response.setPartialSuccess(
+          ExportMetricsPartialSuccess.newBuilder()
+              .setRejectedDataPoints(result.refused())
+              .setErrorMessage(result.message()));
+    }
+    return response.build();
+  }
+}

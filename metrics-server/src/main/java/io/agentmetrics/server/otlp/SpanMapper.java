@@ -1,0 +1,353 @@
+package io.agentmetrics.server.otlp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.AgentRun;
+import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.api.RunStatus;
+import io.agentmetrics.api.ToolCall;
+import io.agentmetrics.api.ToolKind;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Turns one GenAI span into a catalogue event: inference operations into LLM calls, {@code
+ * invoke_agent} into agent runs, {@code execute_tool} into tool calls, {@code retrieval} into RAG
+ * retrievals. The attributes are read through {@link GenAiField}'s table of variants. A span that
+ * is not GenAI is {@link Outcome#IGNORED}; one whose numbers cannot be true is refused with a
+ * reason.
+ */
+final class SpanMapper {
+
+  /** What became of a span. */
+  sealed interface Outcome permits Recorded, Ignored, Refused {}
+
+  /** Mapped: the recording, and whether it is an inference call (for the rule against doubles). */
+  record Recorded(Consumer<AgentMetrics> recording, boolean inference) implements Outcome {}
+
+  /** Not GenAI telemetry. */
+  record Ignored() implements Outcome {}
+
+  /** Refused, with the reason. */
+  record Refused(String reason) implements Outcome {}
+
+  static final Outcome IGNORED = new Ignored();
+
+  static final String INVOKE_AGENT = "invoke_agent";
+  static final String EXECUTE_TOOL = "execute_tool";
+  static final String RETRIEVAL = "retrieval";
+
+  /** GenAI operations that are neither calls, runs, tools nor retrievals: not recorded. */
+  private static final Set<String> NOT_RECORDED =
+      Set.of(
+          "create_agent",
+          "invoke_workflow",
+          "plan",
+          "search_memory",
+          "create_memory",
+          "update_memory",
+          "upsert_memory",
+          "delete_memory",
+          "create_memory_store",
+          "delete_memory_store");
+
+  /** OpenInference's span kinds, as operations. */
+  private static final Map<String, String> OPENINFERENCE_KINDS =
+      Map.of(
+          "LLM", "chat",
+          "EMBEDDING", "embeddings",
+          "TOOL", EXECUTE_TOOL,
+          "AGENT", INVOKE_AGENT,
+          "RETRIEVER", RETRIEVAL);
+
+  /** OpenLLMetry's request types and span kinds, as operations. */
+  private static final Map<String, String> OPENLLMETRY_KINDS =
+      Map.of(
+          "chat", "chat",
+          "completion", "text_completion",
+          "embedding", "embeddings",
+          "agent", INVOKE_AGENT,
+          "tool", EXECUTE_TOOL);
+
+  /** Older or instrumentation-specific provider names, as the current conventions spell them. */
+  private static final Map<String, String> PROVIDERS =
+      Map.of(
+          "az.ai.openai", "azure.ai.openai",
+          "az.ai.inference", "azure.ai.inference",
+          "azure", "azure.ai.openai",
+          "vertex_ai", "gcp.vertex_ai",
+          "vertexai", "gcp.vertex_ai",
+          "gemini", "gcp.gemini",
+          "google", "gcp.gen_ai",
+          "mistralai", "mistral_ai",
+          "xai", "x_ai",
+          "bedrock", "aws.bedrock");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SpanMapper() {}
+
+  /** The operation a span's attributes name, in the current conventions' terms, or null. */
+  static String operation(GenAiAttributes attributes) {
+    String value = attributes.text(GenAiField.OPERATION);
+    String key = attributes.keyOf(GenAiField.OPERATION);
+    if (value != null && key != null) {
+      if (key.equals("openinference.span.kind")) {
+        return OPENINFERENCE_KINDS.get(value.toUpperCase(Locale.ROOT));
+      }
+      if (key.startsWith("llm.") || key.startsWith("traceloop.")) {
+        return OPENLLMETRY_KINDS.get(value.toLowerCase(Locale.ROOT));
+      }
+      return value.isBlank() ? null : value.toLowerCase(Locale.ROOT);
+    }
+    // Some instrumentations name no operation on a model call: its provider and usage tell.
+    boolean usage =
+        attributes.get(GenAiField.INPUT_TOKENS) != null
+            || attributes.get(GenAiField.OUTPUT_TOKENS) != null;
+    return attributes.get(GenAiField.PROVIDER) != null && usage ? "chat" : null;
+  }
+
+  /** The agent a span names itself: on agent spans any variant, else only an agent key. */
+  static String ownAgent(GenAiAttributes attributes, String operation) {
+    String key = attributes.keyOf(GenAiField.AGENT_NAME);
+    if (key == null || (key.startsWith("traceloop.") && !INVOKE_AGENT.equals(operation))) {
+      return null;
+    }
+    String name = attributes.text(GenAiField.AGENT_NAME);
+    return name == null || name.isBlank() ? null : name;
+  }
+
+  /** Whether {@code operation} is a model call (an inference or embeddings operation). */
+  static boolean isInference(String operation) {
+    return operation != null
+        && !NOT_RECORDED.contains(operation)
+        && !operation.equals(INVOKE_AGENT)
+        && !operation.equals(EXECUTE_TOOL)
+        && !operation.equals(RETRIEVAL);
+  }
+
+  /**
+   * Maps {@code span}, whose agent is {@code agent} (its own, an enclosing agent span's, or the
+   * service's name); for an agent span, {@code calls} holds the inference and tool calls found
+   * under it (null when none of its spans are in the request).
+   */
+  static Outcome map(
+      Span span, GenAiAttributes attributes, String operation, String agent, long[] calls) {
+    if (operation == null || NOT_RECORDED.contains(operation)) {
+      return IGNORED;
+    }
+    long start = span.getStartTimeUnixNano();
+    long end = span.getEndTimeUnixNano();
+    if (start == 0 || end == 0) {
+      return new Refused("has no start or end time");
+    }
+    long nanos = end - start;
+    if (Long.compareUnsigned(end, start) < 0 || nanos > OtlpLimits.MAX_SPAN_NANOS) {
+      return new Refused(
+          "lasts "
+              + (Long.compareUnsigned(end, start) < 0 ? "less than 0 s" : (nanos / 1e9) + " s")
+              + ", which is not a plausible duration (at most 24 h)");
+    }
+    double seconds = nanos / 1e9;
+    String errorType = errorType(span, attributes);
+    return switch (operation) {
+      case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
+      case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
+      case RETRIEVAL -> retrieval(attributes, agent, seconds);
+      default -> llmCall(attributes, operation, agent, seconds, errorType);
+    };
+  }
+
+  private static Outcome agentRun(String agent, double seconds, String errorType, long[] calls) {
+    AgentRun ended =
+        errorType == null
+            ? AgentRun.success(agent, seconds)
+            : new AgentRun(agent, RunStatus.ERROR, seconds, errorType);
+    AgentRun run = calls == null ? ended : ended.withCalls(calls[0], calls[1]);
+    return new Recorded(metrics -> metrics.agentRun(run), false);
+  }
+
+  private static Outcome toolCall(
+      GenAiAttributes attributes, String agent, double seconds, String errorType) {
+    String tool = attributes.text(GenAiField.TOOL_NAME);
+    String type = attributes.text(GenAiField.TOOL_TYPE);
+    ToolKind kind = type == null ? null : ToolKind.fromLabel(type.toLowerCase(Locale.ROOT));
+    ToolCall call =
+        new ToolCall(
+            agent,
+            tool == null || tool.isBlank() ? "unknown" : tool,
+            kind == null ? ToolKind.TOOL : kind,
+            seconds,
+            errorType);
+    return new Recorded(metrics -> metrics.toolCall(call), false);
+  }
+
+  private static Outcome retrieval(GenAiAttributes attributes, String agent, double seconds) {
+    String store = attributes.text(GenAiField.DATA_SOURCE);
+    int documents = attributes.flatDocuments();
+    double best = attributes.flatBestScore();
+    AnyValue listed = attributes.get(GenAiField.RETRIEVED_DOCUMENTS);
+    if (listed != null) {
+      Documents found = documents(listed);
+      documents = found.count();
+      best = found.bestScore();
+    }
+    double relevance = best >= 0 && best <= 1 ? best : Double.NaN;
+    RagRetrieval retrieval =
+        new RagRetrieval(
+            agent,
+            store == null || store.isBlank() ? "unknown" : store,
+            seconds,
+            documents,
+            relevance,
+            Double.NaN);
+    return new Recorded(metrics -> metrics.ragRetrieval(retrieval), false);
+  }
+
+  private static Outcome llmCall(
+      GenAiAttributes attributes,
+      String operation,
+      String agent,
+      double seconds,
+      String errorType) {
+    String provider = provider(attributes.text(GenAiField.PROVIDER));
+    String model = attributes.text(GenAiField.REQUEST_MODEL);
+    if (model == null || model.isBlank()) {
+      model = attributes.text(GenAiField.RESPONSE_MODEL);
+    }
+    if (provider == null && model == null) {
+      return IGNORED;
+    }
+    long[] tokens = new long[5];
+    GenAiField[] kinds = {
+      GenAiField.INPUT_TOKENS,
+      GenAiField.OUTPUT_TOKENS,
+      GenAiField.CACHE_READ_TOKENS,
+      GenAiField.CACHE_WRITE_TOKENS,
+      GenAiField.REASONING_TOKENS
+    };
+    for (int i = 0; i < kinds.length; i++) {
+      AnyValue value = attributes.get(kinds[i]);
+      if (value == null) {
+        continue;
+      }
+      double count = AttributeValues.number(value);
+      if (!(count >= 0) || count != Math.rint(count) || count > OtlpLimits.MAX_TOKENS) {
+        return new Refused(
+            "attribute '"
+                + attributes.keyOf(kinds[i])
+                + "' must be a whole number of tokens between 0 and "
+                + OtlpLimits.MAX_TOKENS);
+      }
+      tokens[i] = (long) count;
+    }
+    if (tokens[2] + tokens[3] > tokens[0] && tokens[0] > 0) {
+      return new Refused("reports more cached tokens than input tokens");
+    }
+    LlmCall.Builder call =
+        LlmCall.builder(
+                provider == null ? "unknown" : provider,
+                model == null || model.isBlank() ? "unknown" : model)
+            .operation(operation)
+            .agent(agent)
+            .durationSeconds(seconds)
+            .tokens(tokens[0], tokens[1])
+            .cachedTokens(tokens[2])
+            .cacheWriteTokens(tokens[3])
+            .reasoningTokens(Math.min(tokens[4], tokens[1]))
+            .errorType(errorType);
+    AnyValue firstChunk = attributes.get(GenAiField.TIME_TO_FIRST_CHUNK);
+    if (firstChunk != null) {
+      double ttfc = AttributeValues.number(firstChunk);
+      if (ttfc >= 0 && ttfc <= seconds) {
+        call.timeToFirstChunkSeconds(ttfc);
+      }
+    }
+    LlmCall built = call.build();
+    return new Recorded(metrics -> metrics.llmCall(built), true);
+  }
+
+  /** A provider name as the current conventions spell it; null when blank. */
+  static String provider(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    return PROVIDERS.getOrDefault(lower, lower);
+  }
+
+  /** {@code error.type}, else the exception event's type on an ERROR span, else {@code _OTHER}. */
+  private static String errorType(Span span, GenAiAttributes attributes) {
+    String type = attributes.text(GenAiField.ERROR_TYPE);
+    if (type != null && !type.isBlank()) {
+      return type;
+    }
+    if (span.getStatus().getCode() != Status.StatusCode.STATUS_CODE_ERROR) {
+      return null;
+    }
+    for (Span.Event event : span.getEventsList()) {
+      if (event.getName().equals("exception")) {
+        for (KeyValue attribute : event.getAttributesList()) {
+          if (attribute.getKey().equals("exception.type")) {
+            String exception = AttributeValues.text(attribute.getValue());
+            if (exception != null && !exception.isBlank()) {
+              return exception;
+            }
+          }
+        }
+      }
+    }
+    return "_OTHER";
+  }
+
+  /** How many documents a retrieval returned, and the best score among them. */
+  private record Documents(int count, double bestScore) {}
+
+  private static Documents documents(AnyValue value) {
+    if (value.hasArrayValue()) {
+      int count = Math.min(value.getArrayValue().getValuesCount(), OtlpLimits.MAX_DOCUMENTS);
+      double best = Double.NaN;
+      for (int i = 0; i < count; i++) {
+        AnyValue document = value.getArrayValue().getValues(i);
+        if (document.hasKvlistValue()) {
+          for (KeyValue field : document.getKvlistValue().getValuesList()) {
+            if (field.getKey().equals("score")) {
+              best = better(best, AttributeValues.number(field.getValue()));
+            }
+          }
+        }
+      }
+      return new Documents(count, best);
+    }
+    if (value.hasStringValue()) {
+      try {
+        JsonNode list = JSON.readTree(value.getStringValue());
+        if (list != null && list.isArray()) {
+          double best = Double.NaN;
+          for (JsonNode document : list) {
+            JsonNode score = document.path("score");
+            if (score.isNumber()) {
+              best = better(best, score.doubleValue());
+            }
+          }
+          return new Documents(Math.min(list.size(), OtlpLimits.MAX_DOCUMENTS), best);
+        }
+      } catch (java.io.IOException e) {
+        // not JSON: no documents can be counted
+      }
+    }
+    return new Documents(0, Double.NaN);
+  }
+
+  private static double better(double best, double score) {
+    return Double.isFinite(score) && !(score <= best) ? score : best;
+  }
+}

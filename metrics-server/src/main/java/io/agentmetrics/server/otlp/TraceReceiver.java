@@ -1,0 +1,139 @@
+package io.agentmetrics.server.otlp;
+
+import com.google.protobuf.ByteString;
+import io.agentmetrics.api.AgentMetrics;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Records the GenAI spans of an OTLP trace export: each span through {@link SpanMapper}, with the
+ * agent name of the nearest enclosing {@code invoke_agent} span of the same export request, else
+ * the resource's {@code service.name}. Every span is counted in {@code
+ * agentmetrics_otlp_items_total}.
+ */
+public final class TraceReceiver {
+
+  /** How far up a span's parents the agent is looked for. */
+  private static final int MAX_ANCESTORS = 64;
+
+  private final AgentMetrics metrics;
+  private final OtlpCounters counters;
+  private final SpanSources spanSources;
+
+  /** Records into {@code metrics}, counts into {@code counters}, notes span senders. */
+  public TraceReceiver(AgentMetrics metrics, OtlpCounters counters, SpanSources spanSources) {
+    this.metrics = metrics;
+    this.counters = counters;
+    this.spanSources = spanSources;
+  }
+
+  /** Records the valid GenAI spans of {@code request}; the result counts the refused ones. */
+  public OtlpResult receive(ExportTraceServiceRequest request) {
+    OtlpResult.Builder result = OtlpResult.builder("spans");
+    List<Consumer<AgentMetrics>> recordings = new ArrayList<>();
+    for (ResourceSpans resource : request.getResourceSpansList()) {
+      String service = ResourceIdentity.serviceName(resource.getResource());
+      List<Span> spans = new ArrayList<>();
+      for (ScopeSpans scope : resource.getScopeSpansList()) {
+        spans.addAll(scope.getSpansList());
+      }
+      GenAiAttributes[] attributes = new GenAiAttributes[spans.size()];
+      String[] operations = new String[spans.size()];
+      Map<ByteString, Integer> byId = new HashMap<>();
+      for (int i = 0; i < spans.size(); i++) {
+        attributes[i] = GenAiAttributes.of(spans.get(i).getAttributesList());
+        operations[i] = SpanMapper.operation(attributes[i]);
+        if (!spans.get(i).getSpanId().isEmpty()) {
+          byId.put(spans.get(i).getSpanId(), i);
+        }
+      }
+      int[] enclosingAgent = new int[spans.size()];
+      long[][] calls = new long[spans.size()][];
+      for (int i = 0; i < spans.size(); i++) {
+        enclosingAgent[i] = enclosingAgent(i, spans, operations, byId);
+      }
+      for (int i = 0; i < spans.size(); i++) {
+        int run = enclosingAgent[i];
+        if (run >= 0) {
+          if (calls[run] == null) {
+            calls[run] = new long[2];
+          }
+          calls[run][0] += SpanMapper.isInference(operations[i]) ? 1 : 0;
+          calls[run][1] += SpanMapper.EXECUTE_TOOL.equals(operations[i]) ? 1 : 0;
+        }
+      }
+      boolean inference = false;
+      for (int i = 0; i < spans.size(); i++) {
+        Span span = spans.get(i);
+        String agent = agent(i, spans, attributes, operations, byId, service);
+        SpanMapper.Outcome outcome =
+            SpanMapper.map(span, attributes[i], operations[i], agent, calls[i]);
+        if (outcome instanceof SpanMapper.Recorded recorded) {
+          recordings.add(recorded.recording());
+          inference |= recorded.inference();
+          result.recorded();
+        } else if (outcome instanceof SpanMapper.Refused refused) {
+          result.refused("span '" + span.getName() + "' " + refused.reason());
+        } else {
+          result.ignored();
+        }
+      }
+      if (inference) {
+        spanSources.sawInferenceSpans(service);
+      }
+    }
+    for (Consumer<AgentMetrics> recording : recordings) {
+      recording.accept(metrics);
+    }
+    OtlpResult done = result.build();
+    counters.count(done);
+    return done;
+  }
+
+  /** The index of the nearest {@code invoke_agent} span above the span in the request, or -1. */
+  private static int enclosingAgent(
+      int index, List<Span> spans, String[] operations, Map<ByteString, Integer> byId) {
+    int current = index;
+    for (int depth = 0; depth < MAX_ANCESTORS; depth++) {
+      Integer parent = byId.get(spans.get(current).getParentSpanId());
+      if (parent == null || parent == current) {
+        return -1;
+      }
+      if (SpanMapper.INVOKE_AGENT.equals(operations[parent])) {
+        return parent;
+      }
+      current = parent;
+    }
+    return -1;
+  }
+
+  /** The span's own agent, else the nearest agent span's above it, else the service. */
+  private static String agent(
+      int index,
+      List<Span> spans,
+      GenAiAttributes[] attributes,
+      String[] operations,
+      Map<ByteString, Integer> byId,
+      String service) {
+    int current = index;
+    for (int depth = 0; depth < MAX_ANCESTORS; depth++) {
+      String own = SpanMapper.ownAgent(attributes[current], operations[current]);
+      if (own != null) {
+        return own;
+      }
+      Integer parent = byId.get(spans.get(current).getParentSpanId());
+      if (parent == null || parent == current) {
+        break;
+      }
+      current = parent;
+    }
+    return service;
+  }
+}

@@ -1,0 +1,314 @@
+package io.agentmetrics.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.google.protobuf.ByteString;
+import io.agentmetrics.server.otlp.GenAiField;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each attribute variant of the mapping table ({@link GenAiField}), sent as the instrumentations in
+ * the wild write it, is recorded under the catalogue's names; invalid spans are refused with OTLP's
+ * partial success while the valid ones of the same request are kept.
+ */
+class OtlpVariantsTest {
+
+  private static final long T0 = 1_750_000_000_000_000_000L;
+  private final TestServer server = new TestServer(null);
+  private int nextId = 1;
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static KeyValue attribute(String key, Object value) {
+    AnyValue.Builder any = AnyValue.newBuilder();
+    if (value instanceof Long number) {
+      any.setIntValue(number);
+    } else if (value instanceof Integer number) {
+      any.setIntValue(number);
+    } else if (value instanceof Double number) {
+      any.setDoubleValue(number);
+    } else {
+      any.setStringValue(String.valueOf(value));
+    }
+    return KeyValue.newBuilder().setKey(key).setValue(any).build();
+  }
+
+  /** A span of {@code millis} ms with {@code attributes} (key, value, key, value ...). */
+  Span span(String name, long millis, Object... attributes) {
+    Span.Builder span =
+        Span.newBuilder()
+            .setName(name)
+            .setTraceId(ByteString.copyFrom(new byte[16]))
+            .setSpanId(ByteString.copyFrom(new byte[] {0, 0, 0, 0, 0, 0, 0, (byte) nextId++}))
+            .setStartTimeUnixNano(T0)
+            .setEndTimeUnixNano(T0 + millis * 1_000_000L);
+    for (int i = 0; i < attributes.length; i += 2) {
+      span.addAttributes(attribute((String) attributes[i], attributes[i + 1]));
+    }
+    return span.build();
+  }
+
+  /** A {@code chat} span of OpenAI's gpt-4o (current conventions) with {@code more} attributes. */
+  Span gpt4oChat(String name, long millis, Object... more) {
+    Object[] attributes = new Object[6 + more.length];
+    System.arraycopy(
+        new Object[] {
+          "gen_ai.operation.name", "chat",
+          "gen_ai.provider.name", "openai",
+          "gen_ai.request.model", "gpt-4o"
+        },
+        0,
+        attributes,
+        0,
+        6);
+    System.arraycopy(more, 0, attributes, 6, more.length);
+    return span(name, millis, attributes);
+  }
+
+  static ExportTraceServiceRequest request(String service, Span... spans) {
+    return ExportTraceServiceRequest.newBuilder()
+        .addResourceSpans(
+            ResourceSpans.newBuilder()
+                .setResource(
+                    Resource.newBuilder().addAttributes(attribute("service.name", service)))
+                .addScopeSpans(ScopeSpans.newBuilder().addAllSpans(List.of(spans))))
+        .build();
+  }
+
+  HttpResponse<byte[]> post(ExportTraceServiceRequest request) {
+    return server.sendForBytes(
+        server
+            .request("/v1/traces")
+            .header("Content-Type", "application/x-protobuf")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(request.toByteArray())));
+  }
+
+  ExportTraceServiceResponse accepted(ExportTraceServiceRequest request) throws Exception {
+    HttpResponse<byte[]> response = post(request);
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-protobuf");
+    return ExportTraceServiceResponse.parseFrom(response.body());
+  }
+
+  @Test
+  void openLlmetrySpansAreRecorded() throws Exception {
+    // @traceloop/instrumentation-openai: llm.request.type, gen_ai.system, prompt/completion tokens.
+    ExportTraceServiceResponse response =
+        accepted(
+            request(
+                "travel-agent",
+                span(
+                    "openai.chat",
+                    400,
+                    "llm.request.type",
+                    "chat",
+                    "gen_ai.system",
+                    "openai",
+                    "gen_ai.request.model",
+                    "gpt-4o-mini",
+                    "gen_ai.response.model",
+                    "gpt-4o-mini-2024-07-18",
+                    "gen_ai.usage.prompt_tokens",
+                    90L,
+                    "gen_ai.usage.completion_tokens",
+                    12L,
+                    "gen_ai.usage.cache_read_input_tokens",
+                    64L,
+                    "llm.usage.total_tokens",
+                    102L),
+                span(
+                    "book_flight.tool",
+                    80,
+                    "traceloop.span.kind",
+                    "tool",
+                    "traceloop.entity.name",
+                    "book_flight")));
+
+    assertThat(response.hasPartialSuccess()).isFalse();
+    Scrape scrape = new Scrape(server.scrape());
+    String[] tokens = {"gen_ai_request_model", "gpt-4o-mini", "gen_ai_agent_name", "travel-agent"};
+    assertThat(scrape.value("gen_ai_client_inference_usage_input_tokens_total", tokens))
+        .isEqualTo(90);
+    assertThat(scrape.value("gen_ai_client_inference_usage_output_tokens_total", tokens))
+        .isEqualTo(12);
+    assertThat(scrape.value("gen_ai_client_inference_usage_cache_read_input_tokens_total", tokens))
+        .isEqualTo(64);
+    assertThat(
+            scrape.value(
+                "gen_ai_execute_tool_duration_seconds_sum",
+                "gen_ai_tool_name",
+                "book_flight",
+                "gen_ai_agent_name",
+                "travel-agent"))
+        .isCloseTo(0.08, within(1e-9));
+  }
+
+  @Test
+  void openInferenceSpansAreRecorded() throws Exception {
+    // OpenInference (Arize): span kinds, llm.* token counts, flattened retrieval documents.
+    accepted(
+        request(
+            "research-agent",
+            span(
+                "ChatCompletion",
+                700,
+                "openinference.span.kind",
+                "LLM",
+                "llm.provider",
+                "anthropic",
+                "llm.model_name",
+                "claude-sonnet-4",
+                "llm.token_count.prompt",
+                300L,
+                "llm.token_count.completion",
+                40L,
+                "llm.token_count.prompt_details.cache_write",
+                200L,
+                "llm.token_count.completion_details.reasoning",
+                10L),
+            span(
+                "retrieve",
+                120,
+                "openinference.span.kind",
+                "RETRIEVER",
+                "retrieval.documents.0.document.id",
+                "a",
+                "retrieval.documents.0.document.score",
+                0.91,
+                "retrieval.documents.1.document.id",
+                "b",
+                "retrieval.documents.1.document.score",
+                0.42),
+            span(
+                "research-agent",
+                2000,
+                "openinference.span.kind",
+                "AGENT",
+                "agent.name",
+                "researcher")));
+
+    Scrape scrape = new Scrape(server.scrape());
+    String[] tokens = {
+      "gen_ai_request_model", "claude-sonnet-4", "gen_ai_provider_name", "anthropic"
+    };
+    assertThat(scrape.value("gen_ai_client_inference_usage_input_tokens_total", tokens))
+        .isEqualTo(300);
+    assertThat(scrape.value("gen_ai_client_inference_usage_cache_write_input_tokens_total", tokens))
+        .isEqualTo(200);
+    assertThat(scrape.value("gen_ai_client_inference_usage_reasoning_output_tokens_total", tokens))
+        .isEqualTo(10);
+    assertThat(scrape.value("agent_rag_documents_retrieved_sum", "store", "unknown")).isEqualTo(2);
+    assertThat(scrape.value("agent_rag_relevance_score_sum", "store", "unknown"))
+        .isCloseTo(0.91, within(1e-9));
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_duration_seconds_sum", "gen_ai_agent_name", "researcher"))
+        .isCloseTo(2.0, within(1e-9));
+  }
+
+  @Test
+  void currentConventionsRetrievalAndEmbeddings() throws Exception {
+    accepted(
+        request(
+            "kb-service",
+            span(
+                "embeddings text-embedding-3-small",
+                50,
+                "gen_ai.operation.name",
+                "embeddings",
+                "gen_ai.provider.name",
+                "openai",
+                "gen_ai.request.model",
+                "text-embedding-3-small",
+                "gen_ai.usage.input_tokens",
+                12L),
+            span(
+                "retrieval kb",
+                30,
+                "gen_ai.operation.name",
+                "retrieval",
+                "gen_ai.data_source.id",
+                "kb",
+                "gen_ai.retrieval.documents",
+                "[{\"id\":\"1\",\"score\":0.8},{\"id\":\"2\",\"score\":0.6},{\"id\":\"3\"}]")));
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_operation_name",
+                "embeddings",
+                "gen_ai_request_model",
+                "text-embedding-3-small"))
+        .isEqualTo(1);
+    assertThat(scrape.value("agent_rag_documents_retrieved_sum", "store", "kb")).isEqualTo(3);
+    assertThat(scrape.value("agent_rag_relevance_score_sum", "store", "kb"))
+        .isCloseTo(0.8, within(1e-9));
+  }
+
+  @Test
+  void invalidSpansAreRefusedByPartialSuccessAndTheValidOnesKept() throws Exception {
+    ExportTraceServiceResponse response =
+        accepted(
+            request(
+                "support-bot",
+                gpt4oChat("chat negative", 100, "gen_ai.usage.input_tokens", -5L),
+                gpt4oChat("chat forever", 1_000L * 3600 * 48),
+                gpt4oChat("chat words", 100, "gen_ai.usage.output_tokens", "many"),
+                gpt4oChat("chat fine", 100, "gen_ai.usage.input_tokens", 7L)));
+
+    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(3);
+    assertThat(response.getPartialSuccess().getErrorMessage())
+        .contains("'gen_ai.usage.input_tokens'", "172800.0 s", "'gen_ai.usage.output_tokens'")
+        .doesNotContain("Exception");
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(7);
+    assertThat(
+            scrape.value("agentmetrics_otlp_items_total", "signal", "spans", "result", "rejected"))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void everyVariantOfTheTableIsDocumented() throws Exception {
+    String page =
+        java.nio.file.Files.readString(
+            java.nio.file.Path.of("..", "docs", "otlp.md"),
+            java.nio.charset.StandardCharsets.UTF_8);
+    Set<String> missing = new TreeSet<>();
+    List<String> rows = new ArrayList<>();
+    for (GenAiField field : GenAiField.values()) {
+      for (GenAiField.Variant variant : field.variants()) {
+        String row = "| `" + variant.key() + "` | " + variant.source() + " |";
+        rows.add(row);
+        if (!page.contains(row)) {
+          missing.add(row);
+        }
+      }
+    }
+    assertThat(missing).as("rows docs/otlp.md must have (of %s)", rows.size()).isEmpty();
+  }
+}
