@@ -1,15 +1,9 @@
 package io.agentmetrics.benchmarks;
 
-import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.MetricsServer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,48 +40,29 @@ public class IngestHttpBenchmark {
     @Param({"100", "1000"})
     int batch;
 
-    PrometheusMeterRegistry registry;
-    MetricsServer server;
-    HttpClient http;
+    LoopbackServer server;
     HttpRequest request;
 
     /** Starts the server on a free loopback port. */
     @Setup(Level.Trial)
     public void setUp() {
-      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      server =
-          MetricsServer.builder()
-              .host("127.0.0.1")
-              .port(0)
-              .registry(registry)
-              .metrics(MicrometerAgentMetrics.builder(registry).build())
-              .build()
-              .start();
-      http =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(Duration.ofSeconds(5))
-              .build();
+      server = new LoopbackServer();
       request =
-          HttpRequest.newBuilder(
-                  URI.create("http://127.0.0.1:" + server.port() + MetricsServer.EVENTS_PATH))
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/x-ndjson")
-              .POST(HttpRequest.BodyPublishers.ofByteArray(EventCorpus.ndjson(0, batch)))
-              .build();
+          server.post(
+              MetricsServer.EVENTS_PATH, "application/x-ndjson", EventCorpus.ndjson(0, batch));
     }
 
     /** Stops the server. */
     @TearDown(Level.Trial)
     public void tearDown() {
-      server.stop();
-      registry.close();
+      server.close();
     }
   }
 
   @Benchmark
   public int postBatch(Server s) throws IOException, InterruptedException {
-    HttpResponse<String> response = s.http.send(s.request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        s.server.http.send(s.request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202 || !response.body().startsWith("{\"accepted\":" + s.batch)) {
       throw new IllegalStateException(
           "ingest answered " + response.statusCode() + ": " + response.body());

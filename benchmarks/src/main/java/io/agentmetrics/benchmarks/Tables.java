@@ -39,6 +39,8 @@ public final class Tables {
     tables.scrape();
     tables.ingest();
     tables.ingestHttp();
+    tables.otlp();
+    tables.otlpHttp();
   }
 
   private void record(String suite, String title) {
@@ -115,15 +117,34 @@ public final class Tables {
   }
 
   private void ingest() {
-    List<Result> rows = suite("IngestBenchmark");
+    perItem(
+        "IngestBenchmark",
+        "parseOnlyNdjson",
+        "Ingest without HTTP (per event, batches of 100)",
+        "event",
+        "parse only");
+  }
+
+  private void otlp() {
+    perItem(
+        "OtlpBenchmark",
+        "decodeOnly",
+        "OTLP without HTTP (per span, export requests of 512 GenAI spans)",
+        "span",
+        "decode only");
+  }
+
+  /** A suite scored per item of a batch, each row next to the suite's baseline method. */
+  private void perItem(String suite, String baseline, String title, String item, String vs) {
+    List<Result> rows = suite(suite);
     if (rows.isEmpty()) {
       return;
     }
-    out.printf("%n### Ingest without HTTP (per event, batches of 100)%n%n");
-    out.println("| benchmark | threads | ns/event | ± | events/s | B/event | × parse only |");
+    out.printf("%n### %s%n%n", title);
+    out.printf("| benchmark | threads | ns/%s | ± | %ss/s | B/%s | × %s |%n", item, item, item, vs);
     out.println("|---|---:|---:|---:|---:|---:|---:|");
     for (Result r : rows) {
-      Result parse = find("IngestBenchmark", "parseOnlyNdjson", r.threads, r.params);
+      Result base = find(suite, baseline, r.threads, r.params);
       out.printf(
           "| %s | %d | %s | %s | %s | %s | %s |%n",
           r.method,
@@ -132,7 +153,7 @@ public final class Tables {
           number(r.error),
           number(1e9 / r.score * r.threads),
           number(r.allocated),
-          ratio(r, parse));
+          ratio(r, base));
     }
   }
 
@@ -149,6 +170,21 @@ public final class Tables {
       out.printf(
           "| %d | %d | %s | %s | %s |%n",
           batch, r.threads, number(r.score), number(r.error), number(r.score * batch));
+    }
+  }
+
+  private void otlpHttp() {
+    List<Result> rows = suite("OtlpHttpBenchmark");
+    if (rows.isEmpty()) {
+      return;
+    }
+    out.printf("%n### OTLP over loopback HTTP (server and clients in one JVM)%n%n");
+    out.println("| spans per request | client threads | spans/s | ± |");
+    out.println("|---:|---:|---:|---:|");
+    for (Result r : rows) {
+      out.printf(
+          "| %d | %d | %s | %s |%n",
+          OtlpBenchmark.BATCH, r.threads, number(r.score), number(r.error));
     }
   }
 

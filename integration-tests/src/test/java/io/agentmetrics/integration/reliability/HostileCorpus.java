@@ -2,6 +2,12 @@ package io.agentmetrics.integration.reliability;
 
 import io.agentmetrics.integration.support.InProcessServer;
 import io.agentmetrics.server.testing.RawHttp;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A generated corpus of hostile ingest payloads. Event-level cases take a valid event of every type
@@ -43,6 +50,105 @@ final class HostileCorpus {
    * halfClose}): the server must answer {@code status} with its JSON error body ({@code error}).
    */
   record RawCase(String name, byte[] request, boolean halfClose, int status, String error) {}
+
+  /**
+   * A body the OTLP receiver ({@code path}) must answer with {@code status}: 200 (read, with
+   * nothing refused or the refused items in {@code partial_success}), 400 (a {@code
+   * google.rpc.Status}), 413 or 415.
+   */
+  record OtlpCase(
+      String name,
+      String path,
+      String contentType,
+      String contentEncoding,
+      byte[] body,
+      int status) {}
+
+  /** Hostile OTLP bodies. */
+  static List<OtlpCase> otlpCases(int maxBodyBytes) {
+    String traces = "/v1/traces";
+    String proto = "application/x-protobuf";
+    byte[] valid = otlpChat(1).toByteArray();
+    List<OtlpCase> cases = new ArrayList<>();
+    cases.add(new OtlpCase("valid span", traces, proto, null, valid, 200));
+    cases.add(
+        new OtlpCase(
+            "truncated protobuf",
+            traces,
+            proto,
+            null,
+            Arrays.copyOf(valid, valid.length - 9),
+            400));
+    cases.add(
+        new OtlpCase(
+            "JSON sent as protobuf", traces, proto, null, utf8("{\"resourceSpans\":[]}"), 400));
+    cases.add(
+        new OtlpCase(
+            "field of the wrong JSON type",
+            traces,
+            "application/json",
+            null,
+            utf8("{\"resourceSpans\":[{\"scopeSpans\":{\"spans\":7}}]}"),
+            400));
+    cases.add(
+        new OtlpCase(
+            "unknown enum value (span kind 99)",
+            traces,
+            "application/json",
+            null,
+            utf8(
+                "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[{\"kind\":99,"
+                    + "\"startTimeUnixNano\":\"1\",\"endTimeUnixNano\":\"2\"}]}]}]}"),
+            200));
+    cases.add(
+        new OtlpCase("negative tokens", traces, proto, null, otlpChat(-5).toByteArray(), 200));
+    cases.add(new OtlpCase("corrupt gzip", traces, proto, "gzip", valid, 400));
+    cases.add(
+        new OtlpCase("gzip bomb", traces, proto, "gzip", gzip(new byte[maxBodyBytes * 32]), 413));
+    // (A body over the limit is refused before it is read: see the raw case, which sends only
+    // the head, since the client's writes would race the server's early answer.)
+    cases.add(new OtlpCase("text/plain", traces, "text/plain", null, valid, 415));
+    cases.add(new OtlpCase("brotli", traces, proto, "br", valid, 415));
+    return cases;
+  }
+
+  /** An export request of one chat span reporting {@code inputTokens}. */
+  private static ExportTraceServiceRequest otlpChat(long inputTokens) {
+    Span.Builder span =
+        Span.newBuilder()
+            .setName("chat gpt-4o")
+            .setStartTimeUnixNano(1_750_000_000_000_000_000L)
+            .setEndTimeUnixNano(1_750_000_000_500_000_000L);
+    String[][] text = {
+      {"gen_ai.operation.name", "chat"},
+      {"gen_ai.provider.name", "openai"},
+      {"gen_ai.request.model", "gpt-4o"}
+    };
+    for (String[] attribute : text) {
+      span.addAttributes(
+          KeyValue.newBuilder()
+              .setKey(attribute[0])
+              .setValue(AnyValue.newBuilder().setStringValue(attribute[1])));
+    }
+    span.addAttributes(
+        KeyValue.newBuilder()
+            .setKey("gen_ai.usage.input_tokens")
+            .setValue(AnyValue.newBuilder().setIntValue(inputTokens)));
+    return ExportTraceServiceRequest.newBuilder()
+        .addResourceSpans(
+            ResourceSpans.newBuilder().addScopeSpans(ScopeSpans.newBuilder().addSpans(span)))
+        .build();
+  }
+
+  private static byte[] gzip(byte[] bytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
 
   private enum Kind {
     LABEL,

@@ -113,6 +113,22 @@ class HostileInputIT {
         }
       }
 
+      // OTLP: each hostile body gets OTLP's answer, never a 5xx.
+      List<HostileCorpus.OtlpCase> otlpCases = HostileCorpus.otlpCases(MAX_BODY);
+      for (HostileCorpus.OtlpCase c : otlpCases) {
+        HttpRequest.Builder request =
+            server
+                .request(c.path())
+                .header("Content-Type", c.contentType())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(c.body()));
+        if (c.contentEncoding() != null) {
+          request.header("Content-Encoding", c.contentEncoding());
+        }
+        HttpResponse<byte[]> response = server.sendForBytes(request.build());
+        statuses.merge(response.statusCode(), 1, Integer::sum);
+        softly.assertThat(response.statusCode()).as("OTLP " + c.name()).isEqualTo(c.status());
+      }
+
       // A legal body of thousands of non-events: a bounded answer that counts them all.
       String zeros = "[" + "0,".repeat((MAX_BODY - 2) / 2 - 1) + "0]";
       HttpResponse<String> bounded = server.post(InProcessServer.JSON, zeros);
@@ -145,7 +161,8 @@ class HostileInputIT {
       StringBuilder report = new StringBuilder("## Hostile input\n\n");
       report.append(eventCases.size()).append(" hostile events (each between two valid ones), ");
       report.append(bodyCases.size()).append(" hostile bodies, ");
-      report.append(rawCases.size()).append(" requests broken at the HTTP level, one body of ");
+      report.append(rawCases.size()).append(" requests broken at the HTTP level, ");
+      report.append(otlpCases.size()).append(" OTLP bodies, one body of ");
       report.append((MAX_BODY - 2) / 2).append(" non-events. Answers by status:\n\n");
       report.append("| status | answers |\n|---:|---:|\n");
       statuses.forEach(
