@@ -5,9 +5,9 @@ import java.time.Duration;
 /**
  * Grafana's built-in interval and range variables for one Prometheus query, computed as Grafana
  * 11/12 computes them: the frontend derives {@code intervalMs} from the time range and max data
- * points (rounded, at least the min interval or the data source's scrape interval); the Prometheus
- * backend derives the query step ({@code $__interval}) from it and sets {@code $__rate_interval} to
- * max({@code intervalMs} + scrape interval, 4 x scrape interval).
+ * points (rounded, at least the min interval, else the data source's scrape interval, else its 15 s
+ * default); the Prometheus backend derives the query step ({@code $__interval}) from it and sets
+ * {@code $__rate_interval} to max({@code intervalMs} + scrape interval, 4 x scrape interval).
  *
  * @param frontendInterval the interval the frontend sends with the query
  * @param step the query step, which is also {@code $__interval}
@@ -27,7 +27,12 @@ public record BuiltInVariables(
     Duration range = Duration.between(options.from(), options.to());
     String lowLimit =
         !options.minInterval().isEmpty() ? options.minInterval() : options.scrapeInterval();
-    long lowLimitMs = lowLimit.isEmpty() ? 1 : GrafanaDurations.parse(lowLimit).toMillis();
+    // With no min interval and no scrape interval set, the Prometheus data source's own default
+    // (15 s) is the low limit, as its frontend's `interval` falls back to '15s'.
+    long lowLimitMs =
+        lowLimit.isEmpty()
+            ? DEFAULT_SCRAPE_INTERVAL.toMillis()
+            : GrafanaDurations.parse(lowLimit).toMillis();
     long frontendMs =
         Math.max(
             GrafanaDurations.roundFrontendMillis(

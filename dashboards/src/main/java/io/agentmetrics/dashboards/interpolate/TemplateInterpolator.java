@@ -89,7 +89,11 @@ public final class TemplateInterpolator {
    */
   static String prometheusSpecialRegexEscape(String value) {
     String backslashes = value.replace("\\", "\\\\\\\\");
-    return PROMETHEUS_REGEX_META.matcher(backslashes).replaceAll(r -> "\\\\\\\\" + r.group());
+    // The replacement is quoted: a '$' among the values must come out as "\\$", not be read as
+    // a group reference (which threw IllegalArgumentException for a value holding '$').
+    return PROMETHEUS_REGEX_META
+        .matcher(backslashes)
+        .replaceAll(r -> Matcher.quoteReplacement("\\\\" + r.group()));
   }
 
   /** Escapes regex metacharacters with one backslash, as Grafana's {@code kbn.regexEscape}. */

@@ -21,13 +21,23 @@ class BuiltInVariablesTest {
   // https://grafana.com/docs/grafana/latest/datasources/prometheus/template-variables/#use-__rate_interval
   @Test
   void rateIntervalIsFourScrapeIntervalsOnShortRanges() {
-    // No scrape interval configured: 1h / 1000 points = 3.6s, rounded to 5s; the scrape interval
-    // defaults to 15s, so $__rate_interval = max(5s + 15s, 4 x 15s) = 1m.
+    // No scrape interval configured: 1h / 1000 points = 3.6s, rounded to 5s, but the data
+    // source's default scrape interval (15s) is the lower bound; $__rate_interval =
+    // max(15s + 15s, 4 x 15s) = 1m.
     BuiltInVariables v = BuiltInVariables.compute(lastRange(Duration.ofHours(1), ""));
 
-    assertThat(v.frontendInterval()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(v.frontendInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(v.rateInterval()).isEqualTo(Duration.ofMinutes(1));
     assertThat(v.apply("rate(x[$__rate_interval])")).isEqualTo("rate(x[1m0s])");
+  }
+
+  @Test
+  void withNoScrapeIntervalTheDataSourcesFifteenSecondsIsTheLowerBound() {
+    // 5m / 1000 points = 300ms: Grafana's Prometheus data source queries with a 15s step.
+    BuiltInVariables v = BuiltInVariables.compute(lastRange(Duration.ofMinutes(5), ""));
+
+    assertThat(v.step()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(v.apply("$__interval $__interval_ms")).isEqualTo("15s 15000");
   }
 
   @Test

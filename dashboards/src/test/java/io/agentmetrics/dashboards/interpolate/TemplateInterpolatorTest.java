@@ -43,6 +43,15 @@ class TemplateInterpolatorTest {
   }
 
   @Test
+  void aDollarInAMultiValueVariableIsEscapedNotReadAsAGroupReference() {
+    // It threw IllegalArgumentException ("Illegal group reference"); Grafana gives "\\$".
+    Map<String, VariableValue> vars = Map.of("team", VariableValue.multi("ops$", "a^b"));
+
+    assertThat(TemplateInterpolator.interpolate("{t=~\"$team\"}", vars))
+        .isEqualTo("{t=~\"(ops\\\\$|a\\\\^b)\"}");
+  }
+
+  @Test
   void oneValueOfAMultiValueVariableIsEscapedWithoutParentheses() {
     Map<String, VariableValue> vars = Map.of("model", VariableValue.multi("gpt-4.1"));
 
