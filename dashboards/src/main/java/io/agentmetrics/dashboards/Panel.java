@@ -76,6 +76,11 @@ public record Panel(JsonNode json) {
     return json.path("timeFrom").asText("");
   }
 
+  /** The panel's time shift, e.g. {@code 1d} or {@code 1d/d}; empty when not set. */
+  public String timeShift() {
+    return json.path("timeShift").asText("");
+  }
+
   /** The panel's max data points; 0 when not set. */
   public int maxDataPoints() {
     return json.path("maxDataPoints").asInt(0);

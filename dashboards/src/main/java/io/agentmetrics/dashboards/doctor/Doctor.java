@@ -115,6 +115,10 @@ public final class Doctor {
   private TargetCheck run(Dashboard d, Panel p, Target t, Map<String, VariableValue> values) {
     Instant to = options.to();
     Instant from = p.timeFrom().isEmpty() ? options.from() : RelativeTime.parse(p.timeFrom(), to);
+    if (!p.timeShift().isEmpty()) {
+      from = RelativeTime.shift(from, p.timeShift(), false);
+      to = RelativeTime.shift(to, p.timeShift(), true);
+    }
     int maxDataPoints = p.maxDataPoints() > 0 ? p.maxDataPoints() : options.maxDataPoints();
     QueryOptions queryOptions =
         new QueryOptions(

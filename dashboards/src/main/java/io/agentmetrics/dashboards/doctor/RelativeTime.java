@@ -45,6 +45,41 @@ public final class RelativeTime {
     }
   }
 
+  private static final Pattern SHIFT = Pattern.compile("^(\\d+)([smhdwMy])(?:/([smhdwMy]))?$");
+
+  /**
+   * {@code time} moved back by a panel's time shift ({@code 1h}, {@code 1d/d}), as Grafana's {@code
+   * applyPanelTimeOverrides} does with {@code dateMath.parseDateMath("-" + shift, time, roundUp)}:
+   * a rounding unit rounds down the start ({@code roundUp} false) and up to the last millisecond of
+   * the unit the end ({@code roundUp} true).
+   */
+  public static Instant shift(Instant time, String shift, boolean roundUp) {
+    Matcher m = SHIFT.matcher(shift.trim());
+    if (!m.matches()) {
+      throw new IllegalArgumentException(
+          "invalid time shift '" + shift + "': use an amount and a unit, e.g. 1h or 1d/d");
+    }
+    Instant moved = minus(time, Long.parseLong(m.group(1)), m.group(2));
+    if (m.group(3) == null) {
+      return moved;
+    }
+    Instant start = startOf(moved, m.group(3));
+    return roundUp ? startOf(plusOne(start, m.group(3)), m.group(3)).minusMillis(1) : start;
+  }
+
+  private static Instant plusOne(Instant start, String unit) {
+    ZonedDateTime t = start.atZone(ZoneOffset.UTC);
+    return switch (unit) {
+      case "s" -> start.plusSeconds(1);
+      case "m" -> start.plus(Duration.ofMinutes(1));
+      case "h" -> start.plus(Duration.ofHours(1));
+      case "d" -> t.plusDays(1).toInstant();
+      case "w" -> t.plusWeeks(1).toInstant();
+      case "M" -> t.plusMonths(1).toInstant();
+      default -> t.plusYears(1).toInstant();
+    };
+  }
+
   private static Instant minus(Instant now, long amount, String unit) {
     ZonedDateTime t = now.atZone(ZoneOffset.UTC);
     return switch (unit) {
@@ -65,9 +100,10 @@ public final class RelativeTime {
       case "m" -> t.truncatedTo(ChronoUnit.MINUTES).toInstant();
       case "h" -> t.truncatedTo(ChronoUnit.HOURS).toInstant();
       case "d" -> t.truncatedTo(ChronoUnit.DAYS).toInstant();
+      // Grafana's dateMath uses moment's startOf('week'): Sunday in its default (en) locale.
       case "w" ->
           t.truncatedTo(ChronoUnit.DAYS)
-              .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+              .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY))
               .toInstant();
       case "M" -> t.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).toInstant();
       default -> t.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1).toInstant();
