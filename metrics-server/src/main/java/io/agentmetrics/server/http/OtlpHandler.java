@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * An OTLP/HTTP export endpoint ({@code POST /v1/traces}, {@code POST /v1/metrics}), as the OTLP
@@ -23,6 +24,10 @@ import java.util.function.Supplier;
  * @param <B> the export request's builder
  */
 final class OtlpHandler<B extends Message.Builder> implements Handler {
+
+  /** A qualified exception class name and its colon, e.g. {@code java.io.EOFException: }. */
+  private static final Pattern CLASS_NAME_PREFIX =
+      Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error): ");
 
   private final Supplier<B> requests;
   private final Function<B, Message> receiver;
@@ -100,12 +105,19 @@ final class OtlpHandler<B extends Message.Builder> implements Handler {
             "the body is not an OTLP export request in "
                 + format.mediaType()
                 + ": "
-                + e.getMessage());
+                + withoutClassNames(e.getMessage()));
       }
       return new Answer(200, format, format.write(receiver.apply(request)));
     } finally {
       body.release();
     }
+  }
+
+  /** The parser's message without the exception class names it may start with (its internals). */
+  static String withoutClassNames(String message) {
+    return message == null
+        ? "unreadable"
+        : CLASS_NAME_PREFIX.matcher(message).replaceAll("").trim();
   }
 
   /** 400 with a {@code google.rpc.Status} of code 3 (INVALID_ARGUMENT). */

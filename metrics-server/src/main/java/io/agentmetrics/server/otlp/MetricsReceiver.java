@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,6 +75,7 @@ public final class MetricsReceiver {
   private final SpanSources spanSources;
   private final CumulativeStreams streams;
   private final PendingPoints pending;
+  private final AtomicBoolean warned = new AtomicBoolean();
   private final PriceTable prices;
   private final GuardedMeters.Family<Timer> durations;
   private final GuardedMeters.Family<Timer> firstChunks;
@@ -172,7 +174,12 @@ public final class MetricsReceiver {
     try {
       pending.flush();
     } catch (RuntimeException e) {
-      LOG.warn("OTLP metric points could not be recorded; they are lost", e);
+      if (!warned.getAndSet(true)) {
+        LOG.warn(
+            "OTLP metric points could not be recorded and are lost (logged once); please report"
+                + " this with the stack trace",
+            e);
+      }
     }
   }
 

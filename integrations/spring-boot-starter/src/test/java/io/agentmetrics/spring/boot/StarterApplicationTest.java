@@ -60,26 +60,21 @@ class StarterApplicationTest {
           "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\","
               + "gen_ai_request_model=\"gpt-5-mini\"";
       String tokens = "gen_ai_agent_name=\"support-bot\"," + call;
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .untilAsserted(
-              () ->
-                  assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
-                      .contains(
-                          "gen_ai_client_inference_usage_input_tokens_total{"
-                              + tokens
-                              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 120.0",
-                          "gen_ai_client_inference_usage_cache_read_input_tokens_total{"
-                              + tokens
-                              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 20.0",
-                          "agent_cost_usd_total{gen_ai_agent_name=\"support-bot\","
-                              + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
-                              + "team=\"care\"} 8.55E-5",
-                          "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
-                              + call
-                              + "} 1")
-                      // Spring AI's own meter, beside ours in the same registry.
-                      .contains("gen_ai_client_token_usage_total{"));
+      awaitScrape(
+          http,
+          scrape,
+          "gen_ai_client_inference_usage_input_tokens_total{"
+              + tokens
+              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 120.0",
+          "gen_ai_client_inference_usage_cache_read_input_tokens_total{"
+              + tokens
+              + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 20.0",
+          "agent_cost_usd_total{gen_ai_agent_name=\"support-bot\","
+              + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
+              + "team=\"care\"} 8.55E-5",
+          "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + call + "} 1",
+          // Spring AI's own meter, beside ours in the same registry.
+          "gen_ai_client_token_usage_total{");
 
       // A stream through the auto-configured ChatClient.Builder: timed chunk by chunk.
       List<String> chunks =
@@ -88,22 +83,25 @@ class StarterApplicationTest {
               .collectList()
               .block();
       assertThat(chunks).hasSizeGreaterThan(2);
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .untilAsserted(
-              () ->
-                  assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
-                      .contains(
-                          "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
-                              + call
-                              + "} 2",
-                          "gen_ai_client_inference_time_to_first_chunk_seconds_count{"
-                              + call
-                              + "} 1",
-                          "gen_ai_client_inference_time_per_output_chunk_seconds_count{"
-                              + call
-                              + "} "
-                              + (chunks.size() - 1)));
+      awaitScrape(
+          http,
+          scrape,
+          "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + call + "} 2",
+          "gen_ai_client_inference_time_to_first_chunk_seconds_count{" + call + "} 1",
+          "gen_ai_client_inference_time_per_output_chunk_seconds_count{"
+              + call
+              + "} "
+              + (chunks.size() - 1));
     }
+  }
+
+  /** Scrapes until the page holds every one of {@code parts} (10 s at most). */
+  private static void awaitScrape(HttpClient http, HttpRequest scrape, String... parts) {
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(http.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
+                    .contains(parts));
   }
 }
