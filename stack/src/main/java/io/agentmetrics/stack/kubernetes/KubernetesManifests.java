@@ -2,6 +2,8 @@ package io.agentmetrics.stack.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.alerting.mixin.MixinConfig;
+import io.agentmetrics.alerting.mixin.RuleTemplates;
 import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.io.IOException;
@@ -14,15 +16,20 @@ import java.util.stream.Stream;
 
 /**
  * Generates the Kubernetes manifests that come from other modules' files, so that they cannot drift
- * from them: the Prometheus Operator's {@code PrometheusRule} from {@code alerting/rules/*.yaml},
- * and one {@code ConfigMap} per bundled dashboard, labelled for Grafana's dashboard sidecar.
- * kustomize cannot read those files itself: its load restrictor keeps it inside {@code
- * stack/kubernetes}.
+ * from them: the Prometheus Operator's {@code PrometheusRule}, rendered from the alerting module's
+ * rule templates with its configuration and the cluster overlay ({@code
+ * alerting/mixin/kubernetes.yaml}: a selector for a shared Prometheus, no Watchdog), and one {@code
+ * ConfigMap} per bundled dashboard, labelled for Grafana's dashboard sidecar. kustomize cannot read
+ * those files itself: its load restrictor keeps it inside {@code stack/kubernetes}.
  */
 public final class KubernetesManifests {
 
-  /** The alerting module's rule files, relative to the repository root. */
-  public static final String RULES_DIRECTORY = "alerting/rules";
+  /** The alerting module's rule templates, relative to the repository root. */
+  public static final String RULE_TEMPLATES = "alerting/mixin/rules";
+
+  /** The rule configuration and its cluster overlay, relative to the repository root. */
+  public static final List<String> RULE_CONFIGS =
+      List.of("alerting/mixin/config.yaml", "alerting/mixin/kubernetes.yaml");
 
   /** The dashboards module's Grafana JSON files, relative to the repository root. */
   public static final String DASHBOARDS_DIRECTORY =
@@ -57,21 +64,18 @@ public final class KubernetesManifests {
     this.repoRoot = repoRoot.toAbsolutePath().normalize();
   }
 
-  /** The rule files, sorted by name. */
-  public List<Path> ruleFiles() {
-    return list(repoRoot.resolve(RULES_DIRECTORY), ".yaml");
-  }
-
   /** The dashboard files, sorted by name. */
   public List<Path> dashboardFiles() {
     return list(repoRoot.resolve(DASHBOARDS_DIRECTORY), ".json");
   }
 
-  /** Every group of every rule file, in file order. */
+  /** Every group of every rule template rendered for the cluster, in file order. */
   public ArrayNode ruleGroups() {
+    MixinConfig config = MixinConfig.load(RULE_CONFIGS.stream().map(repoRoot::resolve).toList());
     ArrayNode groups = Yaml.object().arrayNode();
-    for (Path file : ruleFiles()) {
-      Yaml.read(file).path("groups").forEach(groups::add);
+    for (String rendered :
+        RuleTemplates.render(repoRoot.resolve(RULE_TEMPLATES), config).values()) {
+      Yaml.parse(rendered).path("groups").forEach(groups::add);
     }
     return groups;
   }
@@ -85,7 +89,8 @@ public final class KubernetesManifests {
     metadata.put("name", "agentmetrics-rules");
     metadata.putObject("labels").put("app.kubernetes.io/name", "agentmetrics-rules");
     rule.putObject("spec").set("groups", ruleGroups());
-    return HEADER.formatted(RULES_DIRECTORY + "/*.yaml") + Yaml.write(rule);
+    return HEADER.formatted(RULE_TEMPLATES + "/*.yaml with " + String.join(" and ", RULE_CONFIGS))
+        + Yaml.write(rule);
   }
 
   /** One ConfigMap per dashboard, as a multi-document YAML stream. */
@@ -121,8 +126,8 @@ public final class KubernetesManifests {
         "wrote "
             + PROMETHEUS_RULE_FILE
             + " ("
-            + manifests.ruleFiles().size()
-            + " rule files) and "
+            + manifests.ruleGroups().size()
+            + " rule groups) and "
             + DASHBOARDS_FILE
             + " ("
             + manifests.dashboardFiles().size()

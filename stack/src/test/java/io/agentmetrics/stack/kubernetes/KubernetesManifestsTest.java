@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.agentmetrics.api.testing.NativeTool;
 import io.agentmetrics.stack.RepoFiles;
 import io.agentmetrics.stack.config.Yaml;
@@ -52,19 +51,32 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void thePrometheusRuleHoldsExactlyTheAlertingRuleGroups() throws Exception {
+  void thePrometheusRuleHoldsTheAlertingGroupsScopedForASharedPrometheus() throws Exception {
     JsonNode rule = Yaml.read(root.resolve(KubernetesManifests.PROMETHEUS_RULE_FILE));
-    ArrayNode expected = JSON.createArrayNode();
+    List<String> expectedGroups = new ArrayList<>();
     try (Stream<Path> files = Files.list(root.resolve("alerting/rules"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        Yaml.read(file).path("groups").forEach(expected::add);
+        Yaml.read(file).path("groups").forEach(g -> expectedGroups.add(g.path("name").asText()));
       }
+    }
+    List<String> groups = new ArrayList<>();
+    Map<String, String> alertExpr = new HashMap<>();
+    for (JsonNode group : rule.at("/spec/groups")) {
+      groups.add(group.path("name").asText());
+      group
+          .path("rules")
+          .forEach(r -> alertExpr.put(r.path("alert").asText(), r.path("expr").asText()));
     }
 
     assertThat(rule.path("apiVersion").asText()).isEqualTo("monitoring.coreos.com/v1");
     assertThat(rule.path("kind").asText()).isEqualTo("PrometheusRule");
-    assertThat(expected).as("rule groups in alerting/rules").isNotEmpty();
-    assertThat(rule.at("/spec/groups")).isEqualTo(expected);
+    assertThat(groups).as("rule groups of alerting/rules").isNotEmpty().isEqualTo(expectedGroups);
+    assertThat(alertExpr)
+        .as("kube-prometheus-stack has its own Watchdog")
+        .doesNotContainKey("AgentMetricsWatchdog");
+    assertThat(alertExpr.get("AgentMetricsTargetDown"))
+        .as("scoped to agentmetrics' jobs by alerting/mixin/kubernetes.yaml")
+        .isEqualTo("up{job=~\"agentmetrics|agentmetrics-.+\"} == 0");
   }
 
   @Test

@@ -1,0 +1,38 @@
+package io.agentmetrics.alerting.mixin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** alerting/rules is exactly what the templates render with alerting/mixin/config.yaml. */
+class RenderedRulesTest {
+
+  static final Path ROOT =
+      Path.of(System.getProperty("agentmetrics.repoRoot", "..")).toAbsolutePath().normalize();
+  static final Path TEMPLATES = ROOT.resolve("alerting/mixin/rules");
+  static final Path CONFIG = ROOT.resolve("alerting/mixin/config.yaml");
+  static final Path KUBERNETES = ROOT.resolve("alerting/mixin/kubernetes.yaml");
+
+  @Test
+  void theRuleFilesAreRenderedFromTheTemplates() throws IOException {
+    Map<String, String> rendered =
+        RuleTemplates.render(TEMPLATES, MixinConfig.load(java.util.List.of(CONFIG)));
+
+    try (Stream<Path> files = Files.list(ROOT.resolve("alerting/rules"))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(rendered.keySet());
+    }
+    for (Map.Entry<String, String> file : rendered.entrySet()) {
+      assertThat(Files.readString(ROOT.resolve("alerting/rules").resolve(file.getKey())))
+          .as(
+              "alerting/rules/%s is stale: render it with ./mvnw -B -q -pl alerting exec:java",
+              file.getKey())
+          .isEqualTo(file.getValue());
+    }
+  }
+}
