@@ -73,6 +73,14 @@ public interface AgentMetrics {
   /** A product feature was used through an agent. */
   void featureUsed(String feature);
 
+  /**
+   * An absolute report: process {@code source} has {@code count} of {@code work} in flight for
+   * {@code agent}. For agents that push to several metrics-server replicas, where a start and its
+   * finish land on different replicas: the newest report of each source counts, and a report
+   * expires (counts 0) when the source stops sending them.
+   */
+  void inFlight(String source, String agent, InFlightWork work, long count);
+
   /** Sets the number of open sessions of {@code agent}. */
   void activeSessions(String agent, long sessions);
 

@@ -109,6 +109,21 @@ public final class Labels {
           "Team (tenant, project) the usage is charged to; empty when not attributed",
           LabelPolicy.freeText(48, 100).orEmpty());
 
+  /**
+   * {@code source}: the process that reported work in flight ({@code host:pid}, a pod name, or
+   * OpenTelemetry's {@code service.instance.id}); bounded by the number of agent processes, capped.
+   */
+  public static final LabelDefinition SOURCE =
+      new LabelDefinition(
+          "source",
+          "Agent process that reported (host:pid, pod name, service.instance.id)",
+          LabelPolicy.freeText(64, 500));
+
+  /** {@code work}: the kind of work in flight. */
+  public static final LabelDefinition IN_FLIGHT_WORK =
+      new LabelDefinition(
+          "work", "Kind of work in flight", LabelPolicy.oneOf(InFlightWork.values()));
+
   /** {@code gen_ai.tool.name}: the tool or skill name. */
   public static final LabelDefinition TOOL =
       new LabelDefinition("gen_ai.tool.name", "Tool or skill name", LabelPolicy.freeText(64, 200));

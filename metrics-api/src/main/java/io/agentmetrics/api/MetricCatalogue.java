@@ -226,6 +226,35 @@ public final class MetricCatalogue {
           List.of(AGENT),
           List.of());
 
+  /**
+   * Work in flight as reported by one agent process: absolute values, so that reports pushed to
+   * several server replicas add up (the newest report of each source counts).
+   */
+  public static final MetricDefinition AGENT_IN_FLIGHT =
+      add(
+          "agent.in_flight",
+          MetricType.GAUGE,
+          null,
+          "Work in flight (runs, tasks, approvals pending) of an agent as last reported by one agent"
+              + " process; 0 once the report is older than the server's expiry.",
+          Origin.AGENT,
+          List.of(AGENT, Labels.SOURCE, Labels.IN_FLIGHT_WORK),
+          List.of());
+
+  /**
+   * When the value of {@link #AGENT_IN_FLIGHT} was reported, to pick the newest across replicas.
+   */
+  public static final MetricDefinition AGENT_IN_FLIGHT_REPORT_TIMESTAMP =
+      add(
+          "agent.in_flight.report.timestamp",
+          MetricType.GAUGE,
+          "seconds",
+          "Unix time at which this server received the agent_in_flight value of the same labels; the"
+              + " newest across server replicas is the current one.",
+          Origin.AGENT,
+          List.of(AGENT, Labels.SOURCE, Labels.IN_FLIGHT_WORK),
+          List.of());
+
   /** Open agent sessions. */
   public static final MetricDefinition AGENT_SESSIONS_ACTIVE =
       add(
@@ -578,7 +607,8 @@ public final class MetricCatalogue {
                       "security_event",
                       "rag_retrieval",
                       "cache",
-                      "message")),
+                      "message",
+                      "in_flight")),
               new LabelDefinition(
                   "result", "Accepted or rejected", LabelPolicy.oneOf("accepted", "rejected"))),
           List.of());

@@ -74,6 +74,9 @@ final class NoopAgentMetrics implements AgentMetrics {
   public void activeSessions(String agent, long sessions) {}
 
   @Override
+  public void inFlight(String source, String agent, InFlightWork work, long count) {}
+
+  @Override
   public void budget(BudgetPeriod period, double usd) {}
 
   @Override

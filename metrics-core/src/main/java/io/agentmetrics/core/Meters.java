@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -116,6 +117,26 @@ final class Meters {
         seriesCap,
         tags -> gauge(metric, tags, new AtomicReference<>(0.0), AtomicReference::get),
         new AtomicReference<>(0.0),
+        reporter);
+  }
+
+  /**
+   * In-flight reports: each label set registers two gauges reading one {@link InFlightReport},
+   * {@code count} (labels of {@code count}) and {@code timestamp} (the same labels).
+   */
+  MeterFamily<InFlightReport> inFlightReports(
+      MetricDefinition count, MetricDefinition timestamp, Duration expiry) {
+    LongSupplier wallClock = () -> registry.config().clock().wallTime();
+    long expiryMillis = expiry.toMillis();
+    return new MeterFamily<>(
+        count,
+        seriesCap,
+        tags -> {
+          InFlightReport report = new InFlightReport(wallClock, expiryMillis);
+          gauge(timestamp, tags, report, InFlightReport::reportedAtSeconds);
+          return gauge(count, tags, report, InFlightReport::count);
+        },
+        new InFlightReport(wallClock, expiryMillis),
         reporter);
   }
 

@@ -1,5 +1,7 @@
 package io.agentmetrics.core;
 
+import static io.agentmetrics.api.MetricCatalogue.AGENT_IN_FLIGHT;
+import static io.agentmetrics.api.MetricCatalogue.AGENT_IN_FLIGHT_REPORT_TIMESTAMP;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUNS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_INFERENCE_CALLS;
@@ -36,6 +38,7 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
@@ -47,6 +50,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -68,6 +72,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   /** Default maximum number of series per metric before new label sets overflow. */
   public static final int DEFAULT_SERIES_CAP = 2000;
+
+  /** Default time an {@link #inFlight} report counts without a newer one from its source. */
+  public static final Duration DEFAULT_IN_FLIGHT_EXPIRY = Duration.ofMinutes(2);
 
   private final GuardCounters guard;
   private final Ticker ticker;
@@ -103,6 +110,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<Counter> features;
   private final MeterFamily<Counter> integrationFailures;
   private final MeterFamily<AtomicLong> sessionsActive;
+  private final MeterFamily<InFlightReport> inFlight;
   private final MeterFamily<AtomicReference<Double>> budgets;
 
   private MicrometerAgentMetrics(Builder builder) {
@@ -143,6 +151,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.features = meters.counters(FEATURE_USAGE);
     this.integrationFailures = meters.counters(INTEGRATION_FAILURES);
     this.sessionsActive = meters.longGauges(AGENT_SESSIONS_ACTIVE);
+    this.inFlight =
+        meters.inFlightReports(
+            AGENT_IN_FLIGHT, AGENT_IN_FLIGHT_REPORT_TIMESTAMP, builder.inFlightExpiry);
     this.budgets = meters.doubleGauges(BUDGET_LIMIT);
   }
 
@@ -344,6 +355,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     integrationFailures.get(integration == null ? null : integration.label()).increment();
   }
 
+  @Override
+  public void inFlight(String source, String agent, InFlightWork work, long count) {
+    if (values.accepts(AGENT_IN_FLIGHT, count)) {
+      inFlight.get(agent, source, work == null ? null : work.label()).report(count);
+    }
+  }
+
   private void setGauge(MeterFamily<AtomicLong> family, String label, long value) {
     if (values.accepts(family.metric(), value)) {
       family.get(label).set(value);
@@ -377,6 +395,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   /** Configures a {@link MicrometerAgentMetrics}. */
   public static final class Builder {
     private final MeterRegistry registry;
+    private Duration inFlightExpiry = DEFAULT_IN_FLIGHT_EXPIRY;
     private int seriesCap = DEFAULT_SERIES_CAP;
     private PriceTable priceTable;
     private Ticker ticker = Ticker.SYSTEM;
@@ -401,6 +420,18 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     /** The prices that turn token counts into cost; {@link PriceTable#bundled()} by default. */
     public Builder priceTable(PriceTable table) {
       this.priceTable = Objects.requireNonNull(table, "table");
+      return this;
+    }
+
+    /**
+     * How long an {@link #inFlight} report counts without a newer one from its source; {@link
+     * #DEFAULT_IN_FLIGHT_EXPIRY} by default. Agents report at least twice per expiry.
+     */
+    public Builder inFlightExpiry(Duration expiry) {
+      if (expiry.isNegative() || expiry.isZero()) {
+        throw new IllegalArgumentException("inFlightExpiry must be positive, was " + expiry);
+      }
+      this.inFlightExpiry = expiry;
       return this;
     }
 

@@ -5,6 +5,7 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
@@ -53,6 +54,7 @@ final class EveryEvent {
     metrics.message("support", "slack", Direction.OUTBOUND);
     metrics.featureUsed("summarize");
     metrics.activeSessions("support", 2);
+    metrics.inFlight("support-host:4242", "support", InFlightWork.RUNS, 1);
     metrics.budget(BudgetPeriod.MONTHLY, 500);
     metrics.integrationFailed(Integration.SPRING_AI);
 

@@ -74,6 +74,43 @@ class IngestValidationTest {
   }
 
   @Test
+  void anInFlightReportNeedsASourceAndACountAndSetsAbsoluteValues() {
+    HttpResponse<String> response =
+        server.postEvents(
+            "application/json",
+            """
+            [
+              {"type":"in_flight","source":"bot-a:1","agent":"reporter","runs":3,"tasks":1},
+              {"type":"in_flight","agent":"reporter","runs":3},
+              {"type":"in_flight","source":"bot-a:1","agent":"reporter"},
+              {"type":"in_flight","source":"bot-a:1","agent":"reporter","runs":-1},
+              {"type":"in_flight","source":"bot-a:1","agent":"reporter","runs":2}
+            ]""");
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode body = IngestEventsTest.json(response);
+    assertThat(body.path("accepted").asInt()).isEqualTo(2);
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("'source'");
+    assertThat(body.path("errors").get(1).path("message").asText())
+        .contains("runs", "tasks", "approvals_pending");
+    assertThat(body.path("errors").get(2).path("message").asText()).contains("negative");
+    Scrape scrape = new Scrape(server.scrape());
+    java.util.function.ToDoubleFunction<String> reported =
+        work ->
+            scrape.value(
+                "agent_in_flight",
+                "gen_ai_agent_name",
+                "reporter",
+                "source",
+                "bot-a:1",
+                "work",
+                work);
+    assertThat(reported.applyAsDouble("runs"))
+        .as("the newest report replaces the value: absolute, not added")
+        .isEqualTo(2);
+    assertThat(reported.applyAsDouble("tasks")).isEqualTo(1);
+  }
+
+  @Test
   void ndjsonBatchesAreAcceptedLineByLine() {
     HttpResponse<String> response =
         server.postEvents(

@@ -29,6 +29,14 @@ public final class PrometheusProcess implements AutoCloseable {
    * Starts Prometheus scraping {@code target} (host:port) as job {@code job}; waits until ready.
    */
   public static PrometheusProcess start(Path dir, String job, String target) throws IOException {
+    return start(dir, job, List.of(target));
+  }
+
+  /**
+   * Starts Prometheus scraping every target (host:port) as one job {@code job}; waits until ready.
+   */
+  public static PrometheusProcess start(Path dir, String job, List<String> targets)
+      throws IOException {
     Path binary = NativeTool.require("prometheus", "prometheus");
     int port = freePort();
     Path config = dir.resolve("prometheus.yml");
@@ -41,9 +49,9 @@ public final class PrometheusProcess implements AutoCloseable {
         scrape_configs:
           - job_name: %s
             static_configs:
-              - targets: ['%s']
+              - targets: [%s]
         """
-            .formatted(job, target));
+            .formatted(job, String.join(", ", targets.stream().map(t -> "'" + t + "'").toList())));
     Process process =
         new ProcessBuilder(
                 List.of(

@@ -8,6 +8,7 @@ import io.agentmetrics.integration.stack.StackSpec;
 import io.agentmetrics.integration.support.FreePorts;
 import io.agentmetrics.integration.support.InProcessServer;
 import io.agentmetrics.integration.support.Ready;
+import io.agentmetrics.integration.support.ServerJarCommand;
 import io.agentmetrics.integration.support.TextScrape;
 import io.agentmetrics.server.MetricsServer;
 import io.agentmetrics.server.testing.HostileBodies;
@@ -54,16 +55,7 @@ class FixedHeapIT {
             StandardCopyOption.REPLACE_EXISTING);
     int port = FreePorts.next();
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m",
-            "-XX:+ExitOnOutOfMemoryError",
-            "-jar",
-            jar.toString(),
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port));
+        ServerJarCommand.of(List.of("-Xmx384m", "-XX:+ExitOnOutOfMemoryError"), jar, port);
     ManagedProcess server =
         ManagedProcess.start("metrics-server", command, Map.of(), work.resolve("server.log"));
     URI base = URI.create("http://127.0.0.1:" + port);

@@ -1,6 +1,7 @@
 package io.agentmetrics.integration.stack;
 
 import io.agentmetrics.integration.support.Ready;
+import io.agentmetrics.integration.support.ServerJarCommand;
 import io.agentmetrics.stack.ManagedProcess;
 import java.net.URI;
 import java.nio.file.Path;
@@ -20,17 +21,7 @@ final class ServerProcess implements AutoCloseable {
   private ManagedProcess process;
 
   ServerProcess(Path jar, int port, Path logFile) {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    this.command =
-        List.of(
-            java.toString(),
-            "-jar",
-            jar.toString(),
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            Integer.toString(port),
-            "--demo");
+    this.command = ServerJarCommand.of(List.of(), jar, port, "--demo");
     this.logFile = logFile;
     this.uri = URI.create("http://127.0.0.1:" + port);
   }

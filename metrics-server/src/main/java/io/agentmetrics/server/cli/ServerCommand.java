@@ -157,6 +157,13 @@ public final class ServerCommand implements Callable<Integer> {
   int seriesCap;
 
   @Option(
+      names = "--in-flight-expiry",
+      defaultValue = "${env:AGENTMETRICS_IN_FLIGHT_EXPIRY:-120}",
+      description =
+          "Seconds an in_flight report counts without a newer one from its source (env AGENTMETRICS_IN_FLIGHT_EXPIRY, default ${DEFAULT-VALUE}); agents report at least twice as often.")
+  long inFlightExpirySeconds;
+
+  @Option(
       names = "--prices-file",
       defaultValue = "${env:AGENTMETRICS_PRICES_FILE}",
       description =
@@ -267,7 +274,11 @@ public final class ServerCommand implements Callable<Integer> {
     PriceTable prices =
         pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
     MicrometerAgentMetrics metrics =
-        MicrometerAgentMetrics.builder(registry).seriesCap(seriesCap).priceTable(prices).build();
+        MicrometerAgentMetrics.builder(registry)
+            .seriesCap(seriesCap)
+            .priceTable(prices)
+            .inFlightExpiry(Duration.ofSeconds(inFlightExpirySeconds))
+            .build();
     MetricsServer built = buildServer(registry, metrics);
     SecretRedaction.install(secretValues);
     server = built.start();
@@ -300,6 +311,7 @@ public final class ServerCommand implements Callable<Integer> {
     requireRange(
         "--body-timeout", bodyTimeoutSeconds, 1, MetricsServer.MAX_BODY_TIMEOUT.toSeconds());
     requireRange("--series-cap", seriesCap, 1, MAX_SERIES_CAP);
+    requireRange("--in-flight-expiry", inFlightExpirySeconds, 1, 86_400);
     requireRange(
         "--shutdown-timeout",
         shutdownTimeoutSeconds,

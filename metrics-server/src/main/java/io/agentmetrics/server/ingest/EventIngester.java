@@ -30,7 +30,8 @@ public final class EventIngester {
           new SecurityEvent(),
           new RagRetrievalEvent(),
           new CacheEvent(),
-          new MessageEvent());
+          new MessageEvent(),
+          new InFlightEvent());
 
   private final AgentMetrics metrics;
   private final Map<String, EventType> types = new LinkedHashMap<>();

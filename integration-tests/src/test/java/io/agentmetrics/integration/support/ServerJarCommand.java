@@ -1,0 +1,23 @@
+package io.agentmetrics.integration.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line that runs the server's shaded jar on loopback with this JVM's java. */
+public final class ServerJarCommand {
+
+  private ServerJarCommand() {}
+
+  /** {@code java [jvmOptions] -jar jar --bind 127.0.0.1 --port port [serverOptions]}. */
+  public static List<String> of(
+      List<String> jvmOptions, Path jar, int port, String... serverOptions) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of("-jar", jar.toString(), "--bind", "127.0.0.1", "--port", Integer.toString(port)));
+    command.addAll(List.of(serverOptions));
+    return List.copyOf(command);
+  }
+}
