@@ -84,8 +84,16 @@ public interface AgentMetrics {
   /** Sets the number of open sessions of {@code agent}. */
   void activeSessions(String agent, long sessions);
 
-  /** Sets the spending budget for {@code period}, in US dollars. */
-  void budget(BudgetPeriod period, double usd);
+  /** Sets the spending budget of the whole application for {@code period}, in US dollars. */
+  default void budget(BudgetPeriod period, double usd) {
+    budget(period, null, usd);
+  }
+
+  /**
+   * Sets the spending budget of {@code team} (the {@code team} of {@link LlmCall}s; null or empty
+   * for the whole application) for {@code period}, in US dollars.
+   */
+  void budget(BudgetPeriod period, String team, double usd);
 
   /** A framework bridge could not record an event of its framework (counted, never thrown). */
   void integrationFailed(Integration integration);

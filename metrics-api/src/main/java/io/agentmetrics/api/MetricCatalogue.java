@@ -175,9 +175,10 @@ public final class MetricCatalogue {
           "agent.budget.limit",
           MetricType.GAUGE,
           "usd",
-          "Configured LLM spending budget in US dollars, per period.",
+          "Configured LLM spending budget in US dollars, per period; per team, or for the whole"
+              + " application with an empty team.",
           Origin.AGENT,
-          List.of(BUDGET_PERIOD),
+          List.of(BUDGET_PERIOD, TEAM),
           List.of());
 
   // ---- Agent runs ----

@@ -77,7 +77,7 @@ final class NoopAgentMetrics implements AgentMetrics {
   public void inFlight(String source, String agent, InFlightWork work, long count) {}
 
   @Override
-  public void budget(BudgetPeriod period, double usd) {}
+  public void budget(BudgetPeriod period, String team, double usd) {}
 
   @Override
   public void integrationFailed(Integration integration) {}

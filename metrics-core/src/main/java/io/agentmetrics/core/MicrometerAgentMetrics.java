@@ -344,9 +344,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   }
 
   @Override
-  public void budget(BudgetPeriod period, double usd) {
+  public void budget(BudgetPeriod period, String team, double usd) {
     if (values.accepts(BUDGET_LIMIT, usd)) {
-      budgets.get(period == null ? null : period.label()).set(usd);
+      budgets.get(period == null ? null : period.label(), team == null ? "" : team).set(usd);
     }
   }
 

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
@@ -80,7 +79,7 @@ public final class PriceTable {
    *     malformed
    */
   public static PriceTable load(Path csv) {
-    return new PriceTable(parse(csv.toString(), readLines(csv)));
+    return new PriceTable(parse(csv.toString(), CsvTable.readLines("price table", csv)));
   }
 
   /**
@@ -155,35 +154,11 @@ public final class PriceTable {
     return provider + '\n' + model;
   }
 
-  private static List<String> readLines(Path csv) {
-    try {
-      return Files.readAllLines(csv, StandardCharsets.UTF_8);
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot read price table " + csv + ": " + e, e);
-    }
-  }
-
   private static Map<String, Price> parse(String source, List<String> lines) {
     Map<String, Price> prices = new LinkedHashMap<>();
-    boolean headerSeen = false;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String where = "price table " + source + " line " + (i + 1) + ": ";
-      if (!headerSeen) {
-        if (!line.replace(" ", "").equals(HEADER)) {
-          throw new IllegalArgumentException(where + "expected the header '" + HEADER + "'");
-        }
-        headerSeen = true;
-        continue;
-      }
-      String[] cells = line.split(",", -1);
-      if (cells.length != 5) {
-        throw new IllegalArgumentException(
-            where + "expected 5 comma-separated columns, found " + cells.length);
-      }
+    for (CsvTable.Row row : CsvTable.rows("price table", source, lines, HEADER)) {
+      String[] cells = row.cells();
+      String where = row.where();
       String provider = cells[0].strip();
       String model = cells[1].strip().toLowerCase(Locale.ROOT);
       if (provider.isEmpty() || !PROVIDERS.allows(provider)) {
@@ -193,33 +168,14 @@ public final class PriceTable {
       if (model.isEmpty()) {
         throw new IllegalArgumentException(where + "the model is empty");
       }
-      double input = price(where, "input", cells[2]);
-      double output = price(where, "output", cells[3]);
-      double cached = cells[4].isBlank() ? input : price(where, "cached input", cells[4]);
+      double input = row.nonNegative(2, "input price");
+      double output = row.nonNegative(3, "output price");
+      double cached = cells[4].isBlank() ? input : row.nonNegative(4, "cached input price");
       if (prices.put(key(provider, model), new Price(input, output, cached)) != null) {
         throw new IllegalArgumentException(where + "duplicate entry for " + provider + " " + model);
       }
     }
-    if (!headerSeen) {
-      throw new IllegalArgumentException(
-          "price table " + source + ": empty, expected the header '" + HEADER + "'");
-    }
     return prices;
-  }
-
-  private static double price(String where, String column, String cell) {
-    double value;
-    try {
-      value = Double.parseDouble(cell.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          where + "the " + column + " price '" + cell.strip() + "' is not a number", e);
-    }
-    if (!(value >= 0) || Double.isInfinite(value)) {
-      throw new IllegalArgumentException(
-          where + "the " + column + " price must be a finite number >= 0, was " + cell.strip());
-    }
-    return value;
   }
 
   private record Price(double input, double output, double cachedInput) {}

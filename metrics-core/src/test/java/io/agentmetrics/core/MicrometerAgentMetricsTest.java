@@ -298,7 +298,7 @@ class MicrometerAgentMetricsTest {
                 + "gen_ai_agent_name=\"worker\"} 1.0",
             "agent_feature_usage_total{feature=\"summarize\"} 1.0",
             "agent_sessions_active{gen_ai_agent_name=\"worker\"} 12.0",
-            "agent_budget_limit_usd{period=\"daily\"} 25.0",
+            "agent_budget_limit_usd{period=\"daily\",team=\"\"} 25.0",
             "agent_startup_duration_seconds_bucket{gen_ai_agent_name=\"worker\",le=\"1.0\"} 1");
   }
 }

@@ -198,6 +198,24 @@ class ServerJarIT {
   }
 
   @Test
+  void budgetsFromAFileAreExportedFromStartupOn(@TempDir Path dir) throws Exception {
+    Path budgets =
+        Files.writeString(
+            dir.resolve("budgets.csv"),
+            "# our budgets\nperiod,team,limit_usd\ndaily,,100\nmonthly,,2500\ndaily,search,20\n");
+    int port = startJar(List.of(), Map.of("AGENTMETRICS_BUDGETS_FILE", budgets.toString()));
+
+    String scrape =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build())
+            .body();
+    assertThat(scrape)
+        .contains(
+            "agent_budget_limit_usd{period=\"daily\",team=\"\"} 100.0",
+            "agent_budget_limit_usd{period=\"monthly\",team=\"\"} 2500.0",
+            "agent_budget_limit_usd{period=\"daily\",team=\"search\"} 20.0");
+  }
+
+  @Test
   void noCredentialIsLoggedEvenAtTrace(@TempDir Path dir) throws Exception {
     String metricsUser = "prometheus-scraper";
     String metricsPassword = "it-metrics-password-71c2";

@@ -144,7 +144,8 @@ class LintRulesTest {
         .extracting(LintProblem::panel, LintProblem::message)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(
-                "Cost today", "does not use a templated datasource, uses 'P1809F7CD0C75ACF3'"));
+                "Cost, last 24 hours",
+                "does not use a templated datasource, uses 'P1809F7CD0C75ACF3'"));
   }
 
   @Test

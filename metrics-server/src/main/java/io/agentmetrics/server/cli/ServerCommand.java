@@ -1,5 +1,6 @@
 package io.agentmetrics.server.cli;
 
+import io.agentmetrics.core.BudgetsFile;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.core.SystemMetrics;
@@ -157,6 +158,13 @@ public final class ServerCommand implements Callable<Integer> {
   int seriesCap;
 
   @Option(
+      names = "--budgets-file",
+      defaultValue = "${env:AGENTMETRICS_BUDGETS_FILE}",
+      description =
+          "CSV of spending budgets (period,team,limit_usd), set at startup so that they survive restarts (env AGENTMETRICS_BUDGETS_FILE).")
+  Path budgetsFile;
+
+  @Option(
       names = "--in-flight-expiry",
       defaultValue = "${env:AGENTMETRICS_IN_FLIGHT_EXPIRY:-120}",
       description =
@@ -273,12 +281,16 @@ public final class ServerCommand implements Callable<Integer> {
     registry.config().meterFilter(SystemMetrics.prometheusNaming()); // before any meter
     PriceTable prices =
         pricesFile == null ? PriceTable.bundled() : PriceTable.bundled().withOverrides(pricesFile);
+    BudgetsFile budgets = budgetsFile == null ? null : BudgetsFile.load(budgetsFile);
     MicrometerAgentMetrics metrics =
         MicrometerAgentMetrics.builder(registry)
             .seriesCap(seriesCap)
             .priceTable(prices)
             .inFlightExpiry(Duration.ofSeconds(inFlightExpirySeconds))
             .build();
+    if (budgets != null) {
+      budgets.applyTo(metrics);
+    }
     MetricsServer built = buildServer(registry, metrics);
     SecretRedaction.install(secretValues);
     server = built.start();

@@ -5,6 +5,7 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
@@ -47,6 +48,9 @@ public final class DemoWorkload implements AutoCloseable {
 
   /** An agent's piece of work that finishes at a later tick. */
   record InFlight(Agent agent, double seconds, long endTick) {}
+
+  /** The {@code source} of the demo's in-flight reports. */
+  static final String SOURCE = "demo";
 
   /** A workload recording into {@code metrics}, its random choices drawn from {@code seed}. */
   public DemoWorkload(AgentMetrics metrics, long seed) {
@@ -100,6 +104,9 @@ public final class DemoWorkload implements AutoCloseable {
   private void startFleet() {
     metrics.budget(BudgetPeriod.DAILY, 250);
     metrics.budget(BudgetPeriod.MONTHLY, 6000);
+    for (Agent agent : DemoFleet.AGENTS) {
+      metrics.budget(BudgetPeriod.DAILY, agent.queue(), 60); // its team: the agent's queue
+    }
     for (Agent agent : DemoFleet.AGENTS) {
       metrics.agentStartup(agent.name(), sample.logNormal(1.5, 0.4));
       metrics.activePermissions(agent.name(), sample.intBetween(3, 12));
@@ -193,7 +200,16 @@ public final class DemoWorkload implements AutoCloseable {
       queueDepth.put(agent.queue(), depth);
       metrics.queueDepth(agent.queue(), depth);
       metrics.tasksBlocked(agent.queue(), Math.min(depth, sample.intBetween(0, 3)));
+      // The demo is one agent process: it reports its work in flight as agents behind several
+      // server replicas do.
+      metrics.inFlight(SOURCE, agent.name(), InFlightWork.RUNS, count(runs, agent));
+      metrics.inFlight(SOURCE, agent.name(), InFlightWork.TASKS, count(tasks, agent));
+      metrics.inFlight(SOURCE, agent.name(), InFlightWork.APPROVALS, count(approvals, agent));
     }
+  }
+
+  private static long count(Deque<InFlight> work, Agent agent) {
+    return work.stream().filter(item -> item.agent().equals(agent)).count();
   }
 
   private InFlight inFlight(Agent agent, double simulatedSeconds) {

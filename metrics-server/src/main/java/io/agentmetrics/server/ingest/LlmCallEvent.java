@@ -21,7 +21,8 @@ final class LlmCallEvent extends EventType {
     if (kind.equals("budget")) {
       BudgetPeriod period = f.choice("period", Labels.BUDGET_PERIOD, BudgetPeriod::fromLabel);
       double usd = f.number("limit_usd");
-      return metrics -> metrics.budget(period, usd);
+      String team = f.label("team", Labels.TEAM, Labels.NO_TEAM);
+      return metrics -> metrics.budget(period, team, usd);
     }
     LlmCall.Builder call =
         LlmCall.builder(f.label("provider", Labels.PROVIDER), f.label("model", Labels.MODEL))
