@@ -813,9 +813,13 @@ public final class MetricCatalogue {
     return Optional.ofNullable(BY_SERIES.get(seriesName));
   }
 
-  /** Labels Prometheus attaches to every series of a target. */
+  /**
+   * Labels Prometheus attaches to every series of a target: {@code job} and {@code instance}, and
+   * {@code environment} where the scrape configuration sets it (a target label such as {@code
+   * production}; the dashboards' Environment variable selects jobs by it).
+   */
   public static List<String> targetLabels() {
-    return List.of("job", "instance");
+    return List.of("job", "instance", "environment");
   }
 
   private static Map<String, MetricDefinition> indexBySeries() {

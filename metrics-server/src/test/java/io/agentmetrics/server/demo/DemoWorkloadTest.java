@@ -31,8 +31,13 @@ class DemoWorkloadTest {
     return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   }
 
+  /** The scrape after {@code ticks}, on a fixed clock: in-flight reports carry their time. */
   private static String afterTicks(long seed, int ticks) {
-    PrometheusMeterRegistry registry = registry();
+    PrometheusMeterRegistry registry =
+        new PrometheusMeterRegistry(
+            PrometheusConfig.DEFAULT,
+            new io.prometheus.metrics.model.registry.PrometheusRegistry(),
+            new io.micrometer.core.instrument.MockClock());
     DemoWorkload workload =
         new DemoWorkload(MicrometerAgentMetrics.builder(registry).build(), seed);
     for (int i = 0; i < ticks; i++) {
