@@ -50,6 +50,8 @@ public final class PrometheusProcess implements AutoCloseable {
           - job_name: %s
             static_configs:
               - targets: [%s]
+                labels:
+                  environment: test
         """
             .formatted(job, String.join(", ", targets.stream().map(t -> "'" + t + "'").toList())));
     Process process =

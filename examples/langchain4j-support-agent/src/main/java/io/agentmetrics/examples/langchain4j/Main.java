@@ -58,6 +58,7 @@ public final class Main {
     SupportAgent agent = new SupportAgent(endpoint, metrics);
     metrics.budget(BudgetPeriod.DAILY, 5);
     metrics.budget(BudgetPeriod.MONTHLY, 50);
+    metrics.budget(BudgetPeriod.DAILY, "care", 2); // the team the agent's calls are charged to
     metrics.activeSessions(SupportAgent.NAME, 1);
     metrics.agentStartup(SupportAgent.NAME, Ticker.SYSTEM.secondsSince(started));
     return new Running(agent, server);

@@ -77,6 +77,7 @@ public class SupportAgent {
   public void ready() {
     metrics.budget(BudgetPeriod.DAILY, 5);
     metrics.budget(BudgetPeriod.MONTHLY, 50);
+    metrics.budget(BudgetPeriod.DAILY, "care", 2); // the team the agent's calls are charged to
     metrics.activeSessions(NAME, 1);
     metrics.agentStartup(
         NAME,
