@@ -18,9 +18,12 @@ public final class RuleConventions {
   /** The prefix every alert name shares. */
   public static final String ALERT_PREFIX = "AgentMetrics";
 
-  /** The base of every runbook URL; an anchor of docs/runbooks.md follows the {@code #}. */
-  public static final String RUNBOOK_BASE =
-      "https://github.com/agentmetrics/agentmetrics/blob/main/docs/runbooks.md#";
+  /**
+   * The base of every runbook URL of the rendered rules (runbookBaseUrl of
+   * alerting/mixin/config.yaml, which RenderedRulesTest compares); an anchor of docs/runbooks.md
+   * follows the {@code #}.
+   */
+  public static final String RUNBOOK_BASE = "http://localhost:8080/runbooks#";
 
   /** The alert that always fires; it needs no templated description. */
   public static final String WATCHDOG = ALERT_PREFIX + "Watchdog";

@@ -117,7 +117,8 @@ public final class MetricsServer implements AutoCloseable {
         throw new IllegalArgumentException(
             "the metrics path must start with / and hold no ? or #: " + path);
       }
-      for (String taken : List.of(EVENTS_PATH, HEALTH_PATH, READY_PATH)) {
+      for (String taken :
+          List.of(EVENTS_PATH, HEALTH_PATH, READY_PATH, ServerSettings.RUNBOOKS_PATH)) {
         if (path.equals(taken)) {
           throw new IllegalArgumentException(
               "the metrics path " + path + " clashes with the server's own endpoint " + taken);

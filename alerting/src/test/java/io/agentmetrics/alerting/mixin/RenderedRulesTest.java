@@ -19,6 +19,15 @@ class RenderedRulesTest {
   static final Path KUBERNETES = ROOT.resolve("alerting/mixin/kubernetes.yaml");
 
   @Test
+  void theConventionsKnowTheConfiguredRunbookBaseUrl() {
+    assertThat(MixinConfig.load(java.util.List.of(CONFIG)).global("runbookBaseUrl"))
+        .as("runbookBaseUrl of alerting/mixin/config.yaml and RuleConventions.RUNBOOK_BASE")
+        .contains(
+            io.agentmetrics.alerting.RuleConventions.RUNBOOK_BASE.substring(
+                0, io.agentmetrics.alerting.RuleConventions.RUNBOOK_BASE.length() - 1));
+  }
+
+  @Test
   void theRuleFilesAreRenderedFromTheTemplates() throws IOException {
     Map<String, String> rendered =
         RuleTemplates.render(TEMPLATES, MixinConfig.load(java.util.List.of(CONFIG)));

@@ -21,7 +21,6 @@ public final class TemplateInterpolator {
       Pattern.compile(
           "\\$(\\w+)|\\[\\[(\\w+?)(?::(\\w+))?\\]\\]|\\$\\{(\\w+)(?:\\.([^:^}]+))?(?::([^}]+))?}");
 
-  private static final Pattern REGEX_META = Pattern.compile("[\\\\^$*+?.()|\\[\\]{}/]");
   private static final Pattern PROMETHEUS_REGEX_META = Pattern.compile("[$^*{}\\[\\]+?.()|]");
 
   private TemplateInterpolator() {}
@@ -34,33 +33,21 @@ public final class TemplateInterpolator {
       String name = first(m.group(1), m.group(2), m.group(4));
       String format = first(m.group(3), m.group(6));
       VariableValue value = variables.get(name);
-      String replacement = value == null ? m.group() : format(value, format);
+      String replacement = value == null ? m.group() : format(name, value, format);
       m.appendReplacement(out, Matcher.quoteReplacement(replacement));
     }
     m.appendTail(out);
     return out.toString();
   }
 
-  private static String format(VariableValue value, String format) {
+  private static String format(String name, VariableValue value, String format) {
+    if (format != null) {
+      return GrafanaFormats.format(name, value, format);
+    }
     if (value.usesCustomAllValue()) {
       return value.allValue();
     }
-    if (format == null) {
-      return prometheusFormat(value);
-    }
-    List<String> values = value.values();
-    return switch (format) {
-      case "regex" -> joinRegex(values.stream().map(TemplateInterpolator::regexEscape).toList());
-      case "pipe" -> String.join("|", values);
-      case "csv", "raw" -> String.join(",", values);
-      case "json" ->
-          values.stream().map(v -> '"' + jsonEscape(v) + '"').collect(joining(",", "[", "]"));
-      case "doublequote" ->
-          values.stream().map(v -> '"' + v.replace("\"", "\\\"") + '"').collect(joining(","));
-      case "singlequote" ->
-          values.stream().map(v -> "'" + v.replace("'", "\\'") + "'").collect(joining(","));
-      default -> values.size() == 1 ? values.get(0) : "{" + String.join(",", values) + "}";
-    };
+    return prometheusFormat(value);
   }
 
   /** Grafana's Prometheus data source formatting ({@code interpolateQueryExpr}). */
@@ -96,22 +83,8 @@ public final class TemplateInterpolator {
         .replaceAll(r -> Matcher.quoteReplacement("\\\\" + r.group()));
   }
 
-  /** Escapes regex metacharacters with one backslash, as Grafana's {@code kbn.regexEscape}. */
-  static String regexEscape(String value) {
-    return REGEX_META.matcher(value).replaceAll(r -> "\\\\" + Matcher.quoteReplacement(r.group()));
-  }
-
-  private static String jsonEscape(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
-
   private static java.util.stream.Collector<CharSequence, ?, String> joining(CharSequence sep) {
     return Collectors.joining(sep);
-  }
-
-  private static java.util.stream.Collector<CharSequence, ?, String> joining(
-      CharSequence sep, CharSequence prefix, CharSequence suffix) {
-    return Collectors.joining(sep, prefix, suffix);
   }
 
   private static String first(String... candidates) {

@@ -61,9 +61,13 @@ class OtlpNodeIT {
           Map.entry("Spend against daily budget", "as above"),
           Map.entry("Budgets", "as above"),
           Map.entry(
+              "Team spend against daily budget",
+              "as above, and OpenTelemetry's GenAI attributes name no team"),
+          Map.entry(
               "Messages by channel",
               "agentmetrics concepts with no OpenTelemetry GenAI convention: recorded through the"
                   + " facade or JSON events"),
+          Map.entry("$channel", "as above (the message channels)"),
           Map.entry("Open sessions and active runs", "as above (sessions)"),
           Map.entry("Agent startup p95", "as above"),
           Map.entry("Slowest agent start", "as above"),

@@ -71,7 +71,8 @@ public final class HttpRoutes {
             traces,
             otlpMetrics,
             ServerSettings.HEALTH_PATH,
-            ServerSettings.READY_PATH);
+            ServerSettings.READY_PATH,
+            ServerSettings.RUNBOOKS_PATH);
     this.app =
         Javalin.create(
             config -> {
@@ -102,6 +103,7 @@ public final class HttpRoutes {
                       ingestWorkers));
               config.routes.get(ServerSettings.HEALTH_PATH, health::health);
               config.routes.get(ServerSettings.READY_PATH, health::readiness);
+              config.routes.get(ServerSettings.RUNBOOKS_PATH, new RunbooksHandler());
               config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
               config.routes.exception(HttpResponseException.class, HttpRoutes::javalinError);
               config.routes.exception(Exception.class, HttpRoutes::internalError);

@@ -52,4 +52,7 @@ public record ServerSettings(
 
   /** The readiness endpoint. */
   public static final String READY_PATH = "/readyz";
+
+  /** The runbooks of the alerts, as HTML (no credentials needed: they hold no secret). */
+  public static final String RUNBOOKS_PATH = "/runbooks";
 }
