@@ -48,17 +48,31 @@ public record BuiltInVariables(
     Duration calculated =
         raw.compareTo(minInterval) < 0 ? minInterval : GrafanaDurations.roundBackend(raw);
     Duration safe = GrafanaDurations.roundBackend(range.dividedBy(SAFE_RESOLUTION));
-    Duration step = calculated.compareTo(safe) > 0 ? calculated : safe;
+    Duration adjusted = calculated.compareTo(safe) > 0 ? calculated : safe;
 
-    String scrapeText =
-        !options.minStep().isEmpty() && !isVariable(options.minStep())
-            ? options.minStep()
-            : options.scrapeInterval();
-    Duration scrape =
-        scrapeText.isEmpty() ? DEFAULT_SCRAPE_INTERVAL : GrafanaDurations.parse(scrapeText);
-    Duration plusScrape = frontend.plus(scrape);
-    Duration fourScrapes = scrape.multipliedBy(4);
-    Duration rate = plusScrape.compareTo(fourScrapes) > 0 ? plusScrape : fourScrapes;
+    // As Grafana's Prometheus backend (pkg/promlib/models/query.go, calculatePrometheusInterval
+    // and interpolateVariables): a Min step of $__rate_interval makes the step itself a rate
+    // interval of the data source's scrape interval, and $__rate_interval that step; a Min step of
+    // $__interval makes $__rate_interval count the step as the scrape interval.
+    String minStep = options.minStep();
+    Duration dataSourceScrape =
+        options.scrapeInterval().isEmpty()
+            ? DEFAULT_SCRAPE_INTERVAL
+            : GrafanaDurations.parse(options.scrapeInterval());
+    if (RATE_INTERVAL.contains(minStep)) {
+      Duration step = rateInterval(adjusted, dataSourceScrape);
+      return new BuiltInVariables(frontend, step, step, range);
+    }
+    Duration scrape;
+    if (INTERVAL.contains(minStep)) {
+      scrape = adjusted;
+    } else if (!minStep.isEmpty() && !isVariable(minStep)) {
+      scrape = GrafanaDurations.parse(minStep);
+    } else {
+      scrape = dataSourceScrape;
+    }
+    Duration step = adjusted;
+    Duration rate = rateInterval(frontend, scrape);
     return new BuiltInVariables(frontend, step, rate, range);
   }
 
@@ -87,6 +101,18 @@ public record BuiltInVariables(
       out = out.replace("${" + r[0] + "}", r[1]);
     }
     return out;
+  }
+
+  private static final java.util.Set<String> RATE_INTERVAL =
+      java.util.Set.of("$__rate_interval", "${__rate_interval}");
+  private static final java.util.Set<String> INTERVAL =
+      java.util.Set.of("$__interval", "${__interval}");
+
+  /** calculateRateInterval: max(interval + scrape interval, 4 x scrape interval). */
+  private static Duration rateInterval(Duration interval, Duration scrape) {
+    Duration plusScrape = interval.plus(scrape);
+    Duration fourScrapes = scrape.multipliedBy(4);
+    return plusScrape.compareTo(fourScrapes) > 0 ? plusScrape : fourScrapes;
   }
 
   private static boolean isVariable(String interval) {

@@ -115,4 +115,43 @@ class BuiltInVariablesTest {
     assertThat(q.expr()).isEqualTo("sum(rate(x{job=~\".+\", instance=~\"(a:1|b:2)\"}[1m0s]))");
     assertThat(q.step()).isEqualTo(Duration.ofSeconds(15));
   }
+
+  // Grafana's Prometheus backend (pkg/promlib/models/query.go): with a Min step of
+  // $__rate_interval the step is calculateRateInterval(adjusted interval, scrape interval) and
+  // $__rate_interval is that step; with a Min step of $__interval, $__rate_interval counts the step
+  // as the scrape interval.
+  @Test
+  void aMinStepOfRateIntervalMakesTheStepARateInterval() {
+    Instant to = Instant.parse("2026-12-01T12:00:00Z");
+    BuiltInVariables v =
+        BuiltInVariables.compute(
+            new QueryOptions(to.minusSeconds(3600), to, 1000, "", "", "$__rate_interval"));
+
+    // 1h over 1000 points is 3.6s, below the 15s default scrape interval: adjusted 15s, and the
+    // step max(15s + 15s, 4 x 15s) = 1m.
+    assertThat(v.step()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(v.apply("[$__interval] [$__rate_interval]")).isEqualTo("[1m] [1m0s]");
+    assertThat(
+            BuiltInVariables.compute(
+                    new QueryOptions(to.minusSeconds(3600), to, 1000, "", "", "${__rate_interval}"))
+                .step())
+        .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @Test
+  void aMinStepOfIntervalMakesTheRateIntervalCountTheStepAsTheScrapeInterval() {
+    Instant to = Instant.parse("2026-12-01T12:00:00Z");
+    Instant from = to.minus(Duration.ofDays(30));
+    BuiltInVariables plain =
+        BuiltInVariables.compute(new QueryOptions(from, to, 1000, "15s", "", ""));
+    BuiltInVariables v =
+        BuiltInVariables.compute(new QueryOptions(from, to, 1000, "15s", "", "$__interval"));
+
+    assertThat(v.step()).isEqualTo(plain.step());
+    Duration expected =
+        v.frontendInterval().plus(v.step()).compareTo(v.step().multipliedBy(4)) > 0
+            ? v.frontendInterval().plus(v.step())
+            : v.step().multipliedBy(4);
+    assertThat(v.rateInterval()).isEqualTo(expected).isNotEqualTo(plain.rateInterval());
+  }
 }
