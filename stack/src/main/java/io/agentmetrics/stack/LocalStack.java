@@ -42,6 +42,9 @@ public final class LocalStack implements AutoCloseable {
   /** The compose address of the metrics server in {@code prometheus.yml}. */
   public static final String SERVER_TARGET = "metrics-server:8080";
 
+  /** The compose address of the node exporter in {@code prometheus.yml}. */
+  public static final String NODE_EXPORTER_TARGET = "node-exporter:9100";
+
   /** The compose address of Alertmanager in {@code prometheus.yml}. */
   public static final String ALERTMANAGER_TARGET = "alertmanager:9093";
 
@@ -101,9 +104,15 @@ public final class LocalStack implements AutoCloseable {
     URI alertmanagerUri = URI.create("http://" + host + ":" + alertmanagerPort);
     URI prometheusUri = URI.create("http://" + host + ":" + prometheusPort);
 
+    // Debian's node exporter, where installed: the host's CPU, memory, disk and network.
+    Optional<String> nodeExporterBinary = options.nodeExporterBinary();
+    int nodeExporterPort =
+        nodeExporterBinary.isPresent() ? Ports.resolve(options.nodeExporterPort(), host) : 0;
+
     Path alertmanagerConfig = writeAlertmanagerConfig(compose);
     PrometheusConfigRenderer.Rendered prometheusConfig =
-        renderPrometheusConfig(compose, serverPort, alertmanagerPort, prometheusPort);
+        renderPrometheusConfig(
+            compose, serverPort, alertmanagerPort, prometheusPort, nodeExporterPort);
     Path prometheusConfigFile =
         TextFiles.write(workDir.resolve("prometheus.yml"), prometheusConfig.yaml());
 
@@ -144,7 +153,24 @@ public final class LocalStack implements AutoCloseable {
                 "--web.enable-admin-api"),
             Map.of());
 
+    ManagedProcess nodeExporter = null;
+    if (nodeExporterBinary.isPresent()) {
+      nodeExporter =
+          launch(
+              "node-exporter",
+              List.of(
+                  nodeExporterBinary.get(),
+                  "--web.listen-address=" + host + ":" + nodeExporterPort),
+              Map.of());
+    }
+
     Instant deadline = Instant.now().plus(options.readyTimeout());
+    if (nodeExporter != null) {
+      Readiness.await(
+          nodeExporter,
+          URI.create("http://" + host + ":" + nodeExporterPort + "/metrics"),
+          deadline);
+    }
     Readiness.await(alertmanager, alertmanagerUri.resolve("/-/ready"), deadline);
     Readiness.await(server, serverUri.resolve(options.serverReadyPath()), deadline);
     Readiness.await(prometheus, prometheusUri.resolve("/-/ready"), deadline);
@@ -170,13 +196,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private PrometheusConfigRenderer.Rendered renderPrometheusConfig(
-      ComposeFile compose, int serverPort, int alertmanagerPort, int prometheusPort) {
+      ComposeFile compose,
+      int serverPort,
+      int alertmanagerPort,
+      int prometheusPort,
+      int nodeExporterPort) {
     Path source = requireMounted(compose, "prometheus", PROMETHEUS_CONFIG);
     String host = options.bindHost();
     Map<String, String> targets = new LinkedHashMap<>();
     targets.put(SERVER_TARGET, host + ":" + serverPort);
     targets.put(ALERTMANAGER_TARGET, host + ":" + alertmanagerPort);
     targets.put(PROMETHEUS_SELF_TARGET, host + ":" + prometheusPort);
+    if (nodeExporterPort > 0) {
+      targets.put(NODE_EXPORTER_TARGET, host + ":" + nodeExporterPort);
+    }
     PrometheusConfigRenderer renderer =
         new PrometheusConfigRenderer(targets, path -> compose.hostPath("prometheus", path));
     options.scrapeInterval().ifPresent(renderer::scrapeInterval);
@@ -343,6 +376,8 @@ public final class LocalStack implements AutoCloseable {
     final Map<String, URI> receiverSinks = new LinkedHashMap<>();
     String prometheusBinary = "prometheus";
     String alertmanagerBinary = "prometheus-alertmanager";
+    String nodeExporterBinary = "prometheus-node-exporter";
+    int nodeExporterPort;
     Duration readyTimeout = Duration.ofSeconds(60);
 
     Builder() {}
@@ -487,6 +522,21 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The node exporter to start where it is installed, {@code prometheus-node-exporter} (Debian's
+     * package) by default; empty to start none.
+     */
+    public Builder nodeExporterBinary(String binary) {
+      this.nodeExporterBinary = binary;
+      return this;
+    }
+
+    /** The node exporter's port; 0 (the default) picks a free one. */
+    public Builder nodeExporterPort(int port) {
+      this.nodeExporterPort = port;
+      return this;
+    }
+
     /** The Alertmanager binary; default Debian's {@code prometheus-alertmanager}. */
     public Builder alertmanagerBinary(String binary) {
       this.alertmanagerBinary = binary;
@@ -531,6 +581,8 @@ public final class LocalStack implements AutoCloseable {
       copy.receiverSinks.putAll(receiverSinks);
       copy.prometheusBinary = prometheusBinary;
       copy.alertmanagerBinary = alertmanagerBinary;
+      copy.nodeExporterBinary = nodeExporterBinary;
+      copy.nodeExporterPort = nodeExporterPort;
       copy.readyTimeout = readyTimeout;
       return copy;
     }

@@ -51,6 +51,14 @@ public final class LocalStackCommand implements Callable<Integer> {
   int alertmanagerPort;
 
   @Option(
+      names = "--node-exporter-port",
+      description =
+          "Port of Debian's prometheus-node-exporter, started where it is installed; 0 picks a free"
+              + " one (default: ${DEFAULT-VALUE}).",
+      defaultValue = "9100")
+  int nodeExporterPort;
+
+  @Option(
       names = "--work-dir",
       description = "Where configs, data and logs go (kept); default a temporary directory.")
   Path workDir;
@@ -97,6 +105,7 @@ public final class LocalStackCommand implements Callable<Integer> {
             .serverPort(serverPort)
             .prometheusPort(prometheusPort)
             .alertmanagerPort(alertmanagerPort)
+            .nodeExporterPort(nodeExporterPort)
             .demo(!noDemo)
             .serverArgs(serverArgs)
             .alertmanagerSecretsDirectory(Files.isDirectory(secrets) ? secrets : null)

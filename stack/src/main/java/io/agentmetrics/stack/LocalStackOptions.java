@@ -108,6 +108,28 @@ final class LocalStackOptions {
     return b.alertmanagerBinary;
   }
 
+  /** The node exporter's command where it is installed (on the PATH, or a path that exists). */
+  Optional<String> nodeExporterBinary() {
+    String binary = b.nodeExporterBinary;
+    if (binary == null || binary.isEmpty()) {
+      return Optional.empty();
+    }
+    if (binary.contains("/")) {
+      return Files.isExecutable(Path.of(binary)) ? Optional.of(binary) : Optional.empty();
+    }
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, binary))) {
+        return Optional.of(binary);
+      }
+    }
+    return Optional.empty();
+  }
+
+  int nodeExporterPort() {
+    return b.nodeExporterPort;
+  }
+
   Duration readyTimeout() {
     return b.readyTimeout;
   }
