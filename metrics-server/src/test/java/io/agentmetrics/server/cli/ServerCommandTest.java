@@ -122,7 +122,8 @@ class ServerCommandTest {
             "--shutdown-timeout", "-1",
             "--port", "65536",
             "--series-cap", "0",
-            "--body-timeout", "0");
+            "--body-timeout", "0",
+            "--in-flight-expiry", "0");
     outOfRange.forEach(
         (option, value) -> {
           Run run = run(Map.of(), option, value);
@@ -134,6 +135,18 @@ class ServerCommandTest {
     assertThat(notANumber.exitCode()).isEqualTo(2);
     assertThat(notANumber.err().strip().lines()).as(notANumber.err()).hasSize(1);
     assertThat(notANumber.err()).contains("--port");
+  }
+
+  @Test
+  void aMalformedBudgetsFileStopsTheStartWithItsLineNamed(@TempDir Path dir) throws Exception {
+    Path budgets =
+        Files.writeString(dir.resolve("budgets.csv"), "period,team,limit_usd\nweekly,,5\n");
+
+    Run run = run(Map.of(), "--port", "0", "--budgets-file", budgets.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).as(run.err()).hasSize(1);
+    assertThat(run.err()).contains("line 2: the period 'weekly' is not daily or monthly");
   }
 
   @Test
