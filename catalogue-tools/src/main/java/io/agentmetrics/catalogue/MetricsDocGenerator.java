@@ -118,7 +118,12 @@ final class MetricsDocGenerator {
         .append(" |\n");
     out.append("| Type | ").append(type(metric)).append(" |\n");
     out.append("| Unit | ").append(unit(metric)).append(" |\n");
-    out.append("| Meter name | `").append(metric.name()).append("` |\n");
+    switch (metric.origin()) {
+      case AGENT, SELF, HTTP, JVM ->
+          out.append("| Meter name | `").append(metric.name()).append("` |\n");
+      case PROMETHEUS -> out.append("| Written by | Prometheus |\n");
+      default -> out.append("| Written by | ").append(title(metric.origin())).append(" |\n");
+    }
     if (metric.isHistogram()) {
       out.append("| Buckets (`le` as scraped) | ")
           .append(
@@ -208,6 +213,7 @@ final class MetricsDocGenerator {
     String by = exampleLabel(metric);
     return switch (metric.type()) {
       case COUNTER -> sum(by, "rate(" + base + "_total[5m])");
+      case COUNTER_WITHOUT_TOTAL -> sum(by, "rate(" + base + "[5m])");
       case GAUGE -> by.isEmpty() ? base : sum(by, base);
       case TIMER, DISTRIBUTION_SUMMARY ->
           metric.isHistogram()
@@ -244,12 +250,17 @@ final class MetricsDocGenerator {
       case HTTP -> "Metrics server HTTP";
       case JVM -> "JVM, process and system (SystemMetrics.bindTo)";
       case PROMETHEUS -> "Written by Prometheus for every target";
+      case HOST -> "Host (node exporter)";
+      case POSTGRES -> "PostgreSQL (postgres_exporter)";
+      case REDIS -> "Redis (redis_exporter)";
+      case CONTAINER -> "Containers (cAdvisor)";
     };
   }
 
   private static String type(MetricDefinition metric) {
     return switch (metric.type()) {
       case COUNTER -> "counter";
+      case COUNTER_WITHOUT_TOTAL -> "counter (the exporter writes no `_total`)";
       case GAUGE -> "gauge";
       case TIMER -> metric.isHistogram() ? "histogram (timer)" : "summary (timer: count, sum, max)";
       case DISTRIBUTION_SUMMARY ->

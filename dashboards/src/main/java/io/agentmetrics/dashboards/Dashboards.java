@@ -27,7 +27,15 @@ public final class Dashboards {
           "tasks-queues.json",
           "security-approvals.json",
           "rag-caches.json",
-          "service-health.json");
+          "service-health.json",
+          "application-http.json",
+          "infrastructure.json");
+
+  /**
+   * The dashboard of the host, PostgreSQL, Redis and containers: the standard exporters fill it,
+   * not agentmetrics (InfrastructureIT checks it against real ones).
+   */
+  public static final String INFRASTRUCTURE = "infrastructure.json";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

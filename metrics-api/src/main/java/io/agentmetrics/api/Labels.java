@@ -236,10 +236,26 @@ public final class Labels {
           "HTTP method",
           LabelPolicy.oneOf("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"));
 
-  /** {@code route}: the matched route template, never the raw path. */
-  public static final LabelDefinition HTTP_ROUTE =
+  /**
+   * {@code uri}: the matched route template, never the raw path (Micrometer's and Spring Boot's
+   * name for it).
+   */
+  public static final LabelDefinition HTTP_URI =
       new LabelDefinition(
-          "route", "Matched route template, never the raw path", LabelPolicy.freeText(64, 50));
+          "uri", "Matched route template, never the raw path", LabelPolicy.freeText(64, 50));
+
+  /** {@code outcome}: the class of the HTTP status, as Micrometer's {@code Outcome} names it. */
+  public static final LabelDefinition HTTP_OUTCOME =
+      new LabelDefinition(
+          "outcome",
+          "Class of the HTTP status",
+          LabelPolicy.oneOf(
+              "INFORMATIONAL",
+              "SUCCESS",
+              "REDIRECTION",
+              "CLIENT_ERROR",
+              "SERVER_ERROR",
+              "UNKNOWN"));
 
   /** {@code status}: the HTTP status code. */
   public static final LabelDefinition HTTP_STATUS =

@@ -4,6 +4,11 @@ package io.agentmetrics.api;
 public enum MetricType {
   /** A monotonically increasing count; exposed with a {@code _total} suffix. */
   COUNTER,
+  /**
+   * A monotonically increasing count that an external exporter writes without the {@code _total}
+   * suffix (postgres_exporter's {@code pg_stat_database_*}); agentmetrics never records one.
+   */
+  COUNTER_WITHOUT_TOTAL,
   /** A value that goes up and down. */
   GAUGE,
   /**

@@ -11,5 +11,13 @@ public enum Origin {
   /** JVM, process and system metrics from Micrometer's binders. */
   JVM,
   /** Series that Prometheus itself writes for every scrape target ({@code up}, ...). */
-  PROMETHEUS
+  PROMETHEUS,
+  /** The host's CPU, memory, disks and network, from the Prometheus node exporter. */
+  HOST,
+  /** A PostgreSQL server, from the Prometheus community's postgres_exporter. */
+  POSTGRES,
+  /** A Redis server, from the Prometheus community's redis_exporter (oliver006). */
+  REDIS,
+  /** Containers, from cAdvisor (compose's {@code cadvisor} profile, or the kubelet). */
+  CONTAINER
 }

@@ -41,7 +41,7 @@ public final class PrometheusNames {
   public static List<String> seriesNames(String baseName, MetricType type, boolean histogram) {
     return switch (type) {
       case COUNTER -> List.of(baseName + "_total");
-      case GAUGE -> List.of(baseName);
+      case GAUGE, COUNTER_WITHOUT_TOTAL -> List.of(baseName);
       case TIMER, DISTRIBUTION_SUMMARY ->
           histogram
               ? List.of(

@@ -72,7 +72,7 @@ final class ForeignMeters {
     return switch (metric.type()) {
       case TIMER -> meter instanceof Timer;
       case DISTRIBUTION_SUMMARY -> meter instanceof DistributionSummary;
-      case COUNTER -> meter.getId().getType() == Meter.Type.COUNTER;
+      case COUNTER, COUNTER_WITHOUT_TOTAL -> meter.getId().getType() == Meter.Type.COUNTER;
       case GAUGE -> meter.getId().getType() == Meter.Type.GAUGE;
     };
   }

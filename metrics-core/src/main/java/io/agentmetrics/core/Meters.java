@@ -94,7 +94,7 @@ final class Meters {
   private static Meter.Id id(MetricDefinition metric, Tags tags) {
     Meter.Type type =
         switch (metric.type()) {
-          case COUNTER -> Meter.Type.COUNTER;
+          case COUNTER, COUNTER_WITHOUT_TOTAL -> Meter.Type.COUNTER;
           case TIMER -> Meter.Type.TIMER;
           case DISTRIBUTION_SUMMARY -> Meter.Type.DISTRIBUTION_SUMMARY;
           case GAUGE -> Meter.Type.GAUGE;

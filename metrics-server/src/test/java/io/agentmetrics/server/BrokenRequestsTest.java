@@ -69,9 +69,9 @@ class BrokenRequestsTest {
     assertThat(server.scrape()).doesNotContain("cache=\"broken\"");
     assertThat(server.scrape())
         .contains(
-            "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/events\",status=\"400\"} 1")
-        .doesNotContain("route=\"/api/v1/events\",status=\"200\"")
-        .doesNotContain("route=\"/api/v1/events\",status=\"202\"");
+            "http_server_requests_seconds_count{method=\"POST\",outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/api/v1/events\"} 1")
+        .doesNotContain("status=\"200\",uri=\"/api/v1/events\"")
+        .doesNotContain("status=\"202\",uri=\"/api/v1/events\"");
   }
 
   @Test
@@ -83,7 +83,7 @@ class BrokenRequestsTest {
     assertThat(answer.closed()).isTrue();
     assertThat(server.scrape())
         .doesNotContain("cache=\"broken\"")
-        .contains("route=\"/api/v1/events\",status=\"400\"} 1");
+        .contains("status=\"400\",uri=\"/api/v1/events\"} 1");
   }
 
   @Test

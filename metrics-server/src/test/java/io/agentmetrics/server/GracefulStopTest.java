@@ -40,7 +40,7 @@ class GracefulStopTest {
       out.flush();
       Awaitility.await()
           .atMost(Duration.ofSeconds(5))
-          .until(() -> server.scrape().contains("route=\"/metrics\""));
+          .until(() -> server.scrape().contains("uri=\"/metrics\""));
       CompletableFuture<Void> stopping = CompletableFuture.runAsync(server::close);
       Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !server.server.isReady());
       // The client keeps uploading, slowly: 2 bytes every 100 ms, well past Jetty's 1 s idle cut.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HttpMetricsTest {
 
   @Test
-  void requestsAreRecordedByMethodRouteAndStatusWithTheCatalogueBuckets() {
+  void requestsAreRecordedByMethodUriStatusAndOutcomeWithTheCatalogueBuckets() {
     try (TestServer server = new TestServer(AgentMetrics.noop())) {
       server.get("/healthz");
       server.get("/healthz");
@@ -24,13 +24,13 @@ class HttpMetricsTest {
 
       assertThat(scrape)
           .contains(
-              "http_server_requests_seconds_count{method=\"GET\",route=\"/healthz\",status=\"200\"} 2",
-              "http_server_requests_seconds_count{method=\"GET\",route=\"unmatched\",status=\"404\"} 2",
-              "http_server_requests_seconds_count{method=\"DELETE\",route=\"/metrics\",status=\"405\"} 1",
-              "http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/events\",status=\"415\"} 1")
+              "http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/healthz\"} 2",
+              "http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"unmatched\"} 2",
+              "http_server_requests_seconds_count{method=\"DELETE\",outcome=\"CLIENT_ERROR\",status=\"405\",uri=\"/metrics\"} 1",
+              "http_server_requests_seconds_count{method=\"POST\",outcome=\"CLIENT_ERROR\",status=\"415\",uri=\"/api/v1/events\"} 1")
           .doesNotContain("path-1", "path-2");
 
-      List<String> bounds = bucketBounds(scrape, "route=\"/healthz\"");
+      List<String> bounds = bucketBounds(scrape, "uri=\"/healthz\"");
       List<String> expected =
           MetricCatalogue.HTTP_SERVER_REQUESTS.buckets().stream().map(String::valueOf).toList();
       assertThat(bounds).containsExactlyElementsOf(concat(expected, "+Inf"));

@@ -1,5 +1,7 @@
 package io.agentmetrics.stack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.stack.compose.ComposeFile;
 import io.agentmetrics.stack.config.AlertmanagerConfigRenderer;
 import io.agentmetrics.stack.config.PrometheusConfigRenderer;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,9 @@ import java.util.stream.Stream;
 /**
  * The stack of {@code stack/compose.yaml} as native processes, for machines without Docker: the
  * Debian-packaged Prometheus and Alertmanager with the stack's own configuration files (targets,
- * ports and paths substituted through the compose file's mounts) and the metrics server.
+ * ports and paths substituted through the compose file's mounts) and the metrics server; Debian's
+ * node exporter where it is installed, and the PostgreSQL and Redis exporters when pointed at a
+ * database ({@link Builder#postgresDsn}) or a Redis ({@link Builder#redisAddress}).
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().repoRoot(root).build()) {
@@ -44,6 +49,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** The compose address of the node exporter in {@code prometheus.yml}. */
   public static final String NODE_EXPORTER_TARGET = "node-exporter:9100";
+
+  /** The compose address of the PostgreSQL exporter in {@code prometheus.yml}. */
+  public static final String POSTGRES_EXPORTER_TARGET = "postgres-exporter:9187";
+
+  /** The compose address of the Redis exporter in {@code prometheus.yml}. */
+  public static final String REDIS_EXPORTER_TARGET = "redis-exporter:9121";
 
   /** The compose address of Alertmanager in {@code prometheus.yml}. */
   public static final String ALERTMANAGER_TARGET = "alertmanager:9093";
@@ -109,10 +120,25 @@ public final class LocalStack implements AutoCloseable {
     int nodeExporterPort =
         nodeExporterBinary.isPresent() ? Ports.resolve(options.nodeExporterPort(), host) : 0;
 
+    Map<String, String> exporterTargets = new LinkedHashMap<>();
+    if (nodeExporterPort > 0) {
+      exporterTargets.put(NODE_EXPORTER_TARGET, host + ":" + nodeExporterPort);
+    }
+    int postgresExporterPort =
+        options.postgresDsn().isPresent() ? Ports.resolve(options.postgresExporterPort(), host) : 0;
+    if (postgresExporterPort > 0) {
+      exporterTargets.put(POSTGRES_EXPORTER_TARGET, host + ":" + postgresExporterPort);
+    }
+    int redisExporterPort =
+        options.redisAddress().isPresent() ? Ports.resolve(options.redisExporterPort(), host) : 0;
+    if (redisExporterPort > 0) {
+      exporterTargets.put(REDIS_EXPORTER_TARGET, host + ":" + redisExporterPort);
+    }
+
     Path alertmanagerConfig = writeAlertmanagerConfig(compose);
     PrometheusConfigRenderer.Rendered prometheusConfig =
         renderPrometheusConfig(
-            compose, serverPort, alertmanagerPort, prometheusPort, nodeExporterPort);
+            compose, serverPort, alertmanagerPort, prometheusPort, exporterTargets);
     Path prometheusConfigFile =
         TextFiles.write(workDir.resolve("prometheus.yml"), prometheusConfig.yaml());
 
@@ -153,31 +179,97 @@ public final class LocalStack implements AutoCloseable {
                 "--web.enable-admin-api"),
             Map.of());
 
-    ManagedProcess nodeExporter = null;
+    Map<ManagedProcess, Integer> exporters = new LinkedHashMap<>();
     if (nodeExporterBinary.isPresent()) {
-      nodeExporter =
+      exporters.put(
           launch(
               "node-exporter",
               List.of(
                   nodeExporterBinary.get(),
                   "--web.listen-address=" + host + ":" + nodeExporterPort),
-              Map.of());
+              Map.of()),
+          nodeExporterPort);
+    }
+    if (postgresExporterPort > 0) {
+      exporters.put(launchPostgresExporter(host, postgresExporterPort), postgresExporterPort);
+    }
+    if (redisExporterPort > 0) {
+      exporters.put(launchRedisExporter(host, redisExporterPort), redisExporterPort);
     }
 
     Instant deadline = Instant.now().plus(options.readyTimeout());
-    if (nodeExporter != null) {
-      Readiness.await(
-          nodeExporter,
-          URI.create("http://" + host + ":" + nodeExporterPort + "/metrics"),
-          deadline);
-    }
+    exporters.forEach(
+        (exporter, port) ->
+            Readiness.await(
+                exporter, URI.create("http://" + host + ":" + port + "/metrics"), deadline));
     Readiness.await(alertmanager, alertmanagerUri.resolve("/-/ready"), deadline);
     Readiness.await(server, serverUri.resolve(options.serverReadyPath()), deadline);
     Readiness.await(prometheus, prometheusUri.resolve("/-/ready"), deadline);
+    Map<String, URI> exporterUris = new LinkedHashMap<>();
+    if (nodeExporterPort > 0) {
+      exporterUris.put("node", URI.create("http://" + host + ":" + nodeExporterPort + "/metrics"));
+    }
+    if (postgresExporterPort > 0) {
+      exporterUris.put(
+          "postgres", URI.create("http://" + host + ":" + postgresExporterPort + "/metrics"));
+    }
+    if (redisExporterPort > 0) {
+      exporterUris.put(
+          "redis", URI.create("http://" + host + ":" + redisExporterPort + "/metrics"));
+    }
     endpoints =
         new Endpoints(
-            serverUri, prometheusUri, alertmanagerUri, workDir, prometheusConfig.droppedJobs());
+            serverUri,
+            prometheusUri,
+            alertmanagerUri,
+            Collections.unmodifiableMap(exporterUris),
+            workDir,
+            prometheusConfig.droppedJobs());
     return endpoints;
+  }
+
+  /**
+   * Debian's postgres_exporter with the DSN in its environment (never on its command line or in a
+   * log) and the stack's pg_stat_statements query file.
+   */
+  private ManagedProcess launchPostgresExporter(String host, int port) {
+    String binary = options.requireInstalled(options.postgresExporterBinary(), "--postgres-dsn");
+    return launch(
+        "postgres-exporter",
+        List.of(
+            binary,
+            "--web.listen-address=" + host + ":" + port,
+            "--extend.query-path=" + options.postgresQueriesFile()),
+        Map.of("DATA_SOURCE_NAME", options.postgresDsn().orElseThrow()));
+  }
+
+  /**
+   * Debian's redis_exporter; a password goes into a file only this user can read ({@code
+   * --redis.password-file}, a JSON object from the address to its password).
+   */
+  private ManagedProcess launchRedisExporter(String host, int port) {
+    String binary = options.requireInstalled(options.redisExporterBinary(), "--redis-address");
+    String address = options.redisAddress().orElseThrow();
+    List<String> command = new ArrayList<>();
+    command.add(binary);
+    command.add("--web.listen-address=" + host + ":" + port);
+    command.add("--redis.addr=" + address);
+    options.redisUser().ifPresent(user -> command.add("--redis.user=" + user));
+    if (options.redisPassword().isPresent()) {
+      Path passwords =
+          createDirectories(workDir.resolve("secrets")).resolve("redis-passwords.json");
+      TextFiles.writePrivate(passwords, jsonObject(Map.of(address, options.redisPassword().get())));
+      command.add("--redis.password-file=" + passwords);
+    }
+    return launch("redis-exporter", command, Map.of());
+  }
+
+  private static String jsonObject(Map<String, String> entries) {
+    try {
+      return new ObjectMapper().writeValueAsString(entries);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e); // a map of strings always serializes
+    }
   }
 
   private Path writeAlertmanagerConfig(ComposeFile compose) {
@@ -200,16 +292,14 @@ public final class LocalStack implements AutoCloseable {
       int serverPort,
       int alertmanagerPort,
       int prometheusPort,
-      int nodeExporterPort) {
+      Map<String, String> exporterTargets) {
     Path source = requireMounted(compose, "prometheus", PROMETHEUS_CONFIG);
     String host = options.bindHost();
     Map<String, String> targets = new LinkedHashMap<>();
     targets.put(SERVER_TARGET, host + ":" + serverPort);
     targets.put(ALERTMANAGER_TARGET, host + ":" + alertmanagerPort);
     targets.put(PROMETHEUS_SELF_TARGET, host + ":" + prometheusPort);
-    if (nodeExporterPort > 0) {
-      targets.put(NODE_EXPORTER_TARGET, host + ":" + nodeExporterPort);
-    }
+    targets.putAll(exporterTargets);
     PrometheusConfigRenderer renderer =
         new PrometheusConfigRenderer(targets, path -> compose.hostPath("prometheus", path));
     options.scrapeInterval().ifPresent(renderer::scrapeInterval);
@@ -345,12 +435,19 @@ public final class LocalStack implements AutoCloseable {
    * @param server the metrics server's base URL
    * @param prometheus Prometheus's base URL
    * @param alertmanager Alertmanager's base URL
+   * @param exporters the exporters started, by scrape job ({@code node}, {@code postgres}, {@code
+   *     redis}), at their metrics URL
    * @param workDir the directory with the rendered configurations, data and logs
    * @param droppedScrapeJobs scrape jobs of {@code prometheus.yml} not run locally (Grafana, Loki,
    *     node-exporter)
    */
   public record Endpoints(
-      URI server, URI prometheus, URI alertmanager, Path workDir, List<String> droppedScrapeJobs) {}
+      URI server,
+      URI prometheus,
+      URI alertmanager,
+      Map<String, URI> exporters,
+      Path workDir,
+      List<String> droppedScrapeJobs) {}
 
   /** Builds a {@link LocalStack}. Every setting but the repository root has a default. */
   public static final class Builder {
@@ -378,6 +475,14 @@ public final class LocalStack implements AutoCloseable {
     String alertmanagerBinary = "prometheus-alertmanager";
     String nodeExporterBinary = "prometheus-node-exporter";
     int nodeExporterPort;
+    String postgresExporterBinary = "prometheus-postgres-exporter";
+    String postgresDsn;
+    int postgresExporterPort;
+    String redisExporterBinary = "prometheus-redis-exporter";
+    String redisAddress;
+    String redisUser;
+    String redisPassword;
+    int redisExporterPort;
     Duration readyTimeout = Duration.ofSeconds(60);
 
     Builder() {}
@@ -537,6 +642,61 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Starts Debian's {@code prometheus-postgres-exporter} against this PostgreSQL connection
+     * string ({@code postgresql://user:password@host:port/db?sslmode=...}), passed to it in its
+     * environment only; Prometheus scrapes it as job {@code postgres}. Default: none.
+     */
+    public Builder postgresDsn(String dsn) {
+      this.postgresDsn = dsn;
+      return this;
+    }
+
+    /** The PostgreSQL exporter's port; 0 (the default) picks a free one. */
+    public Builder postgresExporterPort(int port) {
+      this.postgresExporterPort = port;
+      return this;
+    }
+
+    /** The PostgreSQL exporter binary; default Debian's {@code prometheus-postgres-exporter}. */
+    public Builder postgresExporterBinary(String binary) {
+      this.postgresExporterBinary = binary;
+      return this;
+    }
+
+    /**
+     * Starts Debian's {@code prometheus-redis-exporter} against this Redis ({@code
+     * redis://host:port} or {@code host:port}); Prometheus scrapes it as job {@code redis}.
+     */
+    public Builder redisAddress(String address) {
+      this.redisAddress = address;
+      return this;
+    }
+
+    /** The Redis ACL user the exporter logs in as; default none (the default user). */
+    public Builder redisUser(String user) {
+      this.redisUser = user;
+      return this;
+    }
+
+    /** The Redis password, handed to the exporter in a file only this user can read. */
+    public Builder redisPassword(String password) {
+      this.redisPassword = password;
+      return this;
+    }
+
+    /** The Redis exporter's port; 0 (the default) picks a free one. */
+    public Builder redisExporterPort(int port) {
+      this.redisExporterPort = port;
+      return this;
+    }
+
+    /** The Redis exporter binary; default Debian's {@code prometheus-redis-exporter}. */
+    public Builder redisExporterBinary(String binary) {
+      this.redisExporterBinary = binary;
+      return this;
+    }
+
     /** The Alertmanager binary; default Debian's {@code prometheus-alertmanager}. */
     public Builder alertmanagerBinary(String binary) {
       this.alertmanagerBinary = binary;
@@ -583,6 +743,14 @@ public final class LocalStack implements AutoCloseable {
       copy.alertmanagerBinary = alertmanagerBinary;
       copy.nodeExporterBinary = nodeExporterBinary;
       copy.nodeExporterPort = nodeExporterPort;
+      copy.postgresExporterBinary = postgresExporterBinary;
+      copy.postgresDsn = postgresDsn;
+      copy.postgresExporterPort = postgresExporterPort;
+      copy.redisExporterBinary = redisExporterBinary;
+      copy.redisAddress = redisAddress;
+      copy.redisUser = redisUser;
+      copy.redisPassword = redisPassword;
+      copy.redisExporterPort = redisExporterPort;
       copy.readyTimeout = readyTimeout;
       return copy;
     }

@@ -1,11 +1,14 @@
 package io.agentmetrics.stack;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -57,6 +60,45 @@ public final class LocalStackCommand implements Callable<Integer> {
               + " one (default: ${DEFAULT-VALUE}).",
       defaultValue = "9100")
   int nodeExporterPort;
+
+  @Option(
+      names = "--postgres-dsn-file",
+      description =
+          "A file holding a PostgreSQL connection string (postgresql://user:password@host:port/db"
+              + "?sslmode=...): starts Debian's prometheus-postgres-exporter against it (job"
+              + " postgres). The environment variable AGENTMETRICS_POSTGRES_DSN works too. The"
+              + " string is never logged.")
+  Path postgresDsnFile;
+
+  @Option(
+      names = "--postgres-exporter-port",
+      description =
+          "Port of the PostgreSQL exporter; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+      defaultValue = "9187")
+  int postgresExporterPort;
+
+  @Option(
+      names = "--redis-address",
+      description =
+          "A Redis to watch (redis://host:port or host:port): starts Debian's"
+              + " prometheus-redis-exporter against it (job redis).")
+  String redisAddress;
+
+  @Option(names = "--redis-user", description = "The Redis ACL user the exporter logs in as.")
+  String redisUser;
+
+  @Option(
+      names = "--redis-password-file",
+      description =
+          "A file holding the Redis password (the environment variable AGENTMETRICS_REDIS_PASSWORD"
+              + " works too); never logged.")
+  Path redisPasswordFile;
+
+  @Option(
+      names = "--redis-exporter-port",
+      description = "Port of the Redis exporter; 0 picks a free one (default: ${DEFAULT-VALUE}).",
+      defaultValue = "9121")
+  int redisExporterPort;
 
   @Option(
       names = "--work-dir",
@@ -111,6 +153,18 @@ public final class LocalStackCommand implements Callable<Integer> {
             .alertmanagerSecretsDirectory(Files.isDirectory(secrets) ? secrets : null)
             .workDir(workDir)
             .serverJar(serverJar);
+    try {
+      secret(postgresDsnFile, "AGENTMETRICS_POSTGRES_DSN").ifPresent(builder::postgresDsn);
+      secret(redisPasswordFile, "AGENTMETRICS_REDIS_PASSWORD").ifPresent(builder::redisPassword);
+    } catch (LocalStackException e) {
+      spec.commandLine().getErr().println("run-local: " + e.getMessage());
+      return 2;
+    }
+    builder
+        .postgresExporterPort(postgresExporterPort)
+        .redisAddress(redisAddress)
+        .redisUser(redisUser)
+        .redisExporterPort(redisExporterPort);
     if (scrapeIntervalSeconds != null) {
       builder.scrapeInterval(Duration.ofSeconds(scrapeIntervalSeconds));
     }
@@ -132,10 +186,11 @@ public final class LocalStackCommand implements Callable<Integer> {
       return 1;
     }
     out.println("agentmetrics stack is running (Ctrl-C stops it):");
-    out.println("  metrics server  " + endpoints.server() + "/metrics");
-    out.println("  Prometheus      " + endpoints.prometheus());
-    out.println("  Alertmanager    " + endpoints.alertmanager());
-    out.println("  work directory  " + endpoints.workDir() + " (logs/ has each process's log)");
+    out.println(line("metrics server", endpoints.server() + "/metrics"));
+    out.println(line("Prometheus", endpoints.prometheus()));
+    out.println(line("Alertmanager", endpoints.alertmanager()));
+    endpoints.exporters().forEach((job, address) -> out.println(line(job + " exporter", address)));
+    out.println(line("work directory", endpoints.workDir() + " (logs/ has each process's log)"));
     if (!endpoints.droppedScrapeJobs().isEmpty()) {
       out.println(
           "  not run without Docker: "
@@ -149,6 +204,30 @@ public final class LocalStackCommand implements Callable<Integer> {
     out.flush();
     stopped.await();
     return 0;
+  }
+
+  /**
+   * A secret from a file (its first line, trimmed), else from the environment variable; the value
+   * appears in no message.
+   */
+  static Optional<String> secret(Path file, String variable) {
+    if (file != null) {
+      try {
+        String value =
+            Files.readString(file, StandardCharsets.UTF_8).lines().findFirst().orElse("");
+        if (value.isBlank()) {
+          throw new LocalStackException(file + " is empty");
+        }
+        return Optional.of(value.trim());
+      } catch (IOException e) {
+        throw new LocalStackException("cannot read " + file + ": " + e.getClass().getSimpleName());
+      }
+    }
+    return Optional.ofNullable(System.getenv(variable)).filter(value -> !value.isBlank());
+  }
+
+  private static String line(String label, Object value) {
+    return String.format("  %-18s %s", label, value);
   }
 
   /** Runs the command; exits when it is stopped. */

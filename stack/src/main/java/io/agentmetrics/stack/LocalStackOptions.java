@@ -110,7 +110,65 @@ final class LocalStackOptions {
 
   /** The node exporter's command where it is installed (on the PATH, or a path that exists). */
   Optional<String> nodeExporterBinary() {
-    String binary = b.nodeExporterBinary;
+    return installed(b.nodeExporterBinary);
+  }
+
+  Optional<String> postgresDsn() {
+    return Optional.ofNullable(b.postgresDsn).filter(dsn -> !dsn.isBlank());
+  }
+
+  int postgresExporterPort() {
+    return b.postgresExporterPort;
+  }
+
+  String postgresExporterBinary() {
+    return b.postgresExporterBinary;
+  }
+
+  /** The pg_stat_statements query file for Debian's postgres_exporter 0.11. */
+  Path postgresQueriesFile() {
+    return b.repoRoot.resolve("stack/postgres-exporter/queries.yaml");
+  }
+
+  Optional<String> redisAddress() {
+    return Optional.ofNullable(b.redisAddress).filter(address -> !address.isBlank());
+  }
+
+  Optional<String> redisUser() {
+    return Optional.ofNullable(b.redisUser).filter(user -> !user.isBlank());
+  }
+
+  Optional<String> redisPassword() {
+    return Optional.ofNullable(b.redisPassword).filter(password -> !password.isEmpty());
+  }
+
+  int redisExporterPort() {
+    return b.redisExporterPort;
+  }
+
+  String redisExporterBinary() {
+    return b.redisExporterBinary;
+  }
+
+  /**
+   * The binary, or a {@link LocalStackException} naming the Debian package and the option that
+   * asked for it.
+   */
+  String requireInstalled(String binary, String option) {
+    return installed(binary)
+        .orElseThrow(
+            () ->
+                new LocalStackException(
+                    option
+                        + " needs "
+                        + binary
+                        + ", which is not installed: run 'sudo apt-get install "
+                        + binary
+                        + "' (stack/run-local installs it where it can)"));
+  }
+
+  /** The command where it is installed (on the PATH, or a path that exists). */
+  private static Optional<String> installed(String binary) {
     if (binary == null || binary.isEmpty()) {
       return Optional.empty();
     }

@@ -1,5 +1,11 @@
 package io.agentmetrics.dashboards.doctor;
 
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.Origin;
+import io.agentmetrics.catalogue.promql.PromQlException;
+import io.agentmetrics.catalogue.promql.PromQlReader;
+import io.agentmetrics.catalogue.promql.Selector;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Panel;
 import io.agentmetrics.dashboards.Target;
@@ -23,12 +29,18 @@ import java.util.Optional;
  * Runs every panel target of dashboards against a live Prometheus, the way Grafana would with every
  * variable at "All", and reports which would show data, "No data" or an error. Variable queries are
  * run too: a variable without values leaves its dashboard empty. Targets on other data sources
- * (Loki's log queries) cannot be checked against Prometheus: they are listed as skipped.
+ * (Loki's log queries) cannot be checked against Prometheus: they are listed as skipped. So are
+ * targets that read only container metrics (cAdvisor) when Prometheus has none at all: cAdvisor
+ * needs Docker or a kubelet, and without one those panels cannot have data.
  */
 public final class Doctor {
 
+  /** The series whose absence means no cAdvisor is scraped. */
+  static final String CADVISOR_PRESENCE = MetricCatalogue.CONTAINER_LAST_SEEN.prometheusName();
+
   private final PrometheusClient prometheus;
   private final DoctorOptions options;
+  private Boolean cadvisorScraped;
 
   /** A doctor that queries {@code prometheus} with {@code options}. */
   public Doctor(PrometheusClient prometheus, DoctorOptions options) {
@@ -49,7 +61,19 @@ public final class Doctor {
           if (t.hidden() || t.expr().isBlank()) {
             continue;
           }
-          if (d.isPrometheus(p, t)) {
+          if (d.isPrometheus(p, t) && readsOnlyContainerMetrics(t) && !cadvisorScraped()) {
+            checks.add(
+                new TargetCheck(
+                    d.title(),
+                    p.title(),
+                    t.refId(),
+                    t.expr(),
+                    0,
+                    TargetCheck.Status.SKIPPED,
+                    "container target: not checkable without cAdvisor (Prometheus has no "
+                        + CADVISOR_PRESENCE
+                        + "; compose's cadvisor profile or a kubelet provides it)"));
+          } else if (d.isPrometheus(p, t)) {
             checks.add(run(d, p, t, values));
           } else {
             checks.add(
@@ -60,6 +84,32 @@ public final class Doctor {
       }
     }
     return checks;
+  }
+
+  /** Whether every metric the target selects comes from cAdvisor. */
+  static boolean readsOnlyContainerMetrics(Target t) {
+    List<Selector> selectors;
+    try {
+      selectors = PromQlReader.read(t.expr()).selectors();
+    } catch (PromQlException e) {
+      return false; // run it: Prometheus will report the error
+    }
+    return !selectors.isEmpty()
+        && selectors.stream()
+            .allMatch(
+                s ->
+                    MetricCatalogue.bySeriesName(s.metric())
+                        .map(MetricDefinition::origin)
+                        .filter(origin -> origin == Origin.CONTAINER)
+                        .isPresent());
+  }
+
+  private boolean cadvisorScraped() {
+    if (cadvisorScraped == null) {
+      QueryResult result = prometheus.query("count(" + CADVISOR_PRESENCE + ")", options.to());
+      cadvisorScraped = !result.failed() && result.valued() > 0;
+    }
+    return cadvisorScraped;
   }
 
   private void resolve(

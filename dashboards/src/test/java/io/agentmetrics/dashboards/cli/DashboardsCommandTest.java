@@ -2,6 +2,7 @@ package io.agentmetrics.dashboards.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.dashboards.Dashboards;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -41,7 +42,7 @@ class DashboardsCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("cost.json", "agentmetrics-cost", "agentmetrics / Cost");
-    assertThat(run.out().lines()).hasSize(8);
+    assertThat(run.out().lines()).hasSize(Dashboards.FILE_NAMES.size());
   }
 
   @Test

@@ -69,7 +69,8 @@ class DoctorSkipsLokiTargetsTest {
     assertThat(DoctorReport.failed(checks)).isFalse();
     assertThat(DoctorReport.table(checks))
         .contains("Server logs", "SKIPPED  loki target: not checked against Prometheus")
-        .contains("1 checked, 0 OK, 1 skipped (not Prometheus), 0 without data or failing");
+        .contains(
+            "1 checked, 0 OK, 1 skipped (not Prometheus, or no cAdvisor), 0 without data or failing");
   }
 
   @Test

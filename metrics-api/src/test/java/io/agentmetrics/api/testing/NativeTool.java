@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -36,7 +38,10 @@ public final class NativeTool {
     throw new AssertionError(message);
   }
 
-  /** The path of {@code command} on the PATH, if any. */
+  /**
+   * The path of {@code command} on the PATH, else in Debian's PostgreSQL server directory ({@code
+   * /usr/lib/postgresql/VERSION/bin}, the newest version first), which is not on the PATH.
+   */
   public static Optional<Path> find(String command) {
     String path = System.getenv().getOrDefault("PATH", "");
     for (String dir : path.split(File.pathSeparator)) {
@@ -48,7 +53,25 @@ public final class NativeTool {
         return Optional.of(candidate);
       }
     }
-    return Optional.empty();
+    return inDebianPostgresql(command);
+  }
+
+  private static Optional<Path> inDebianPostgresql(String command) {
+    Path versions = Path.of("/usr/lib/postgresql");
+    if (!Files.isDirectory(versions)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(versions)) {
+      return dirs.filter(dir -> dir.getFileName().toString().matches("\\d+"))
+          .sorted(
+              Comparator.comparingInt((Path dir) -> Integer.parseInt(dir.getFileName().toString()))
+                  .reversed())
+          .map(dir -> dir.resolve("bin").resolve(command))
+          .filter(candidate -> Files.isRegularFile(candidate) && Files.isExecutable(candidate))
+          .findFirst();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -10,15 +10,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Records {@code http.server.requests} as the catalogue defines it: by method, route and status,
- * through the same guard and cache as every catalogue metric ({@link GuardedMeters}). The route is
- * the matched route template; a request no route serves is recorded as {@value #UNMATCHED}, so
- * random paths cannot create series, and a method outside the catalogue's set becomes {@code
- * _other}.
+ * Records {@code http.server.requests} as the catalogue defines it, with Micrometer's and Spring
+ * Boot's labels (method, uri, status, outcome), through the same guard and cache as every catalogue
+ * metric ({@link GuardedMeters}). The uri is the matched route template; a request no route serves
+ * is recorded as {@value #UNMATCHED}, so random paths cannot create series, and a method outside
+ * the catalogue's set becomes {@code _other}.
  */
 final class HttpRequestMetrics implements RequestLogger {
 
-  /** The route label of requests that match no route. */
+  /** The uri label of requests that match no route. */
   static final String UNMATCHED = "unmatched";
 
   private final Set<String> routes;
@@ -33,8 +33,20 @@ final class HttpRequestMetrics implements RequestLogger {
   public void handle(Context ctx, Float executionTimeMs) {
     String status = Integer.toString(ctx.statusCode());
     timers
-        .get(ctx.req().getMethod(), route(ctx), status)
+        .get(ctx.req().getMethod(), route(ctx), status, outcome(ctx.statusCode()))
         .record(Math.round(executionTimeMs * 1_000_000d), TimeUnit.NANOSECONDS);
+  }
+
+  /** The class of a status, as Micrometer's {@code Outcome} names it. */
+  static String outcome(int status) {
+    return switch (status / 100) {
+      case 1 -> "INFORMATIONAL";
+      case 2 -> "SUCCESS";
+      case 3 -> "REDIRECTION";
+      case 4 -> "CLIENT_ERROR";
+      case 5 -> "SERVER_ERROR";
+      default -> "UNKNOWN";
+    };
   }
 
   private String route(Context ctx) {

@@ -15,8 +15,9 @@ import java.util.function.Function;
 /**
  * Turns the stack's {@code prometheus.yml} (written for compose: targets are service names, paths
  * are container paths) into the same configuration for processes on this machine: every {@code
- * host:port} target and Alertmanager address is replaced through a map, scrape jobs whose targets
- * do not run here are left out, and rule file paths are translated to host paths.
+ * host:port} target and Alertmanager address is replaced through a map (a {@code dns_sd_configs}
+ * name and port as {@code name:port}, which becomes a static target), scrape jobs whose targets do
+ * not run here are left out, and rule file paths are translated to host paths.
  *
  * <p>Optionally it shortens the scrape and evaluation intervals (for tests) and adds {@code
  * remote_write} endpoints.
@@ -132,6 +133,22 @@ public final class PrometheusConfigRenderer {
           keptStatic.add(staticConfig);
           remaining += mapped;
         }
+      }
+      // Optional exporters are found by DNS in compose (a service that is not running leaves no
+      // target); here each name:port that runs locally becomes a static target.
+      ArrayNode fromDns = job.arrayNode();
+      for (JsonNode dnsConfig : job.path("dns_sd_configs")) {
+        for (JsonNode name : dnsConfig.path("names")) {
+          String local = targets.get(name.asText() + ":" + dnsConfig.path("port").asText());
+          if (local != null) {
+            fromDns.add(local);
+          }
+        }
+      }
+      job.remove("dns_sd_configs");
+      if (!fromDns.isEmpty()) {
+        keptStatic.addObject().set("targets", fromDns);
+        remaining += fromDns.size();
       }
       if (remaining == 0) {
         dropped.add(job.path("job_name").asText());

@@ -80,6 +80,39 @@ class PrometheusConfigRendererTest {
   }
 
   @Test
+  void turnsADnsDiscoveredExporterThatRunsHereIntoAStaticTargetAndDropsTheOthers() {
+    String config =
+        """
+        scrape_configs:
+          - job_name: postgres
+            dns_sd_configs:
+              - names: [postgres-exporter]
+                type: A
+                port: 9187
+            relabel_configs:
+              - target_label: environment
+                replacement: local
+          - job_name: redis
+            dns_sd_configs:
+              - names: [redis-exporter]
+                type: A
+                port: 9121
+        """;
+    PrometheusConfigRenderer.Rendered rendered =
+        new PrometheusConfigRenderer(
+                Map.of("postgres-exporter:9187", "127.0.0.1:41003"), path -> Optional.empty())
+            .render(config);
+    JsonNode parsed = Yaml.parse(rendered.yaml());
+
+    assertThat(jobNames(parsed)).containsExactly("postgres");
+    assertThat(rendered.droppedJobs()).containsExactly("redis");
+    assertThat(targets(parsed.at("/scrape_configs/0"))).containsExactly("127.0.0.1:41003");
+    assertThat(parsed.at("/scrape_configs/0/dns_sd_configs").isMissingNode()).isTrue();
+    assertThat(parsed.at("/scrape_configs/0/relabel_configs/0/replacement").asText())
+        .isEqualTo("local");
+  }
+
+  @Test
   void translatesMountedRuleFilesAndKeepsOthers() {
     JsonNode config = Yaml.parse(renderer.render(CONFIG).yaml());
 
@@ -155,7 +188,8 @@ class PrometheusConfigRendererTest {
     assertThat(output).contains("alerting/rules/");
     assertThat(jobNames(Yaml.parse(rendered.yaml())))
         .containsExactly("agentmetrics", "prometheus", "alertmanager");
-    assertThat(rendered.droppedJobs()).containsExactly("grafana", "loki", "node");
+    assertThat(rendered.droppedJobs())
+        .containsExactly("grafana", "loki", "node", "postgres", "redis", "cadvisor");
   }
 
   /** The compose config itself (container paths) is valid as it is. */

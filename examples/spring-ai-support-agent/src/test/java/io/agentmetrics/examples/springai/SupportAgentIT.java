@@ -20,7 +20,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The Spring AI example's own traffic, not the demo: the Spring Boot application (Spring AI's
  * OpenAI starter pointed at the stand-in provider, 429 and 503 on a schedule) is asked questions
  * over its HTTP API, a real Prometheus scrapes its {@code /metrics} (Actuator), and the dashboards
- * doctor queries every panel of the LLM, tools, RAG/cache, cost and agents dashboards.
+ * doctor queries every panel of the LLM, tools, RAG/cache, cost and agents dashboards, and of the
+ * Application HTTP dashboard (Spring Boot's own {@code http.server.requests}, with the starter's
+ * buckets).
  */
 class SupportAgentIT {
 
@@ -42,12 +44,22 @@ class SupportAgentIT {
         try (PrometheusProcess prometheus =
             PrometheusProcess.start(dir, SupportAgent.NAME, base.substring("http://".length()))) {
           System.out.println(
-              AgentDashboardsCheck.assertEveryPanelHasData(prometheus.uri(), Map.of()));
+              AgentDashboardsCheck.assertEveryPanelHasData(
+                  prometheus.uri(), withApplicationHttp(), Map.of()));
         } finally {
           conversation.interrupt();
         }
       }
     }
+  }
+
+  /**
+   * The agent dashboards and the Application HTTP dashboard, which Spring Boot's own timer fills.
+   */
+  private static List<String> withApplicationHttp() {
+    List<String> dashboards = new ArrayList<>(AgentDashboardsCheck.AGENT_DASHBOARDS);
+    dashboards.add("application-http.json");
+    return dashboards;
   }
 
   /**

@@ -9,6 +9,7 @@ import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.springai.ChunkTimingAdvisor;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,16 @@ public class AgentMetricsAutoConfiguration {
         .seriesCap(properties.getSeriesCap())
         .priceTable(prices)
         .build();
+  }
+
+  /**
+   * The catalogue's buckets for Spring Boot's {@code http.server.requests}, so the Application HTTP
+   * dashboard shows p95 by uri; {@code agentmetrics.http-buckets=false} leaves the timer as it is.
+   */
+  @Bean
+  @ConditionalOnBooleanProperty(name = "agentmetrics.http-buckets", matchIfMissing = true)
+  public MeterFilter agentmetricsHttpServerRequestsBuckets() {
+    return new HttpServerRequestsBuckets();
   }
 
   /** A recorder that records nothing, when {@code agentmetrics.enabled=false}. */

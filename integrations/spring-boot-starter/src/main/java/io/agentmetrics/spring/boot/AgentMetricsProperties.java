@@ -10,6 +10,12 @@ public class AgentMetricsProperties {
   /** Whether agentmetrics records; when false, the AgentMetrics bean records nothing. */
   private boolean enabled = true;
 
+  /**
+   * Whether Spring Boot's http.server.requests timer gets the catalogue's histogram buckets (for
+   * the Application HTTP dashboard's p95 and the latency alert).
+   */
+  private boolean httpBuckets = true;
+
   /** Maximum number of label sets per metric; past it new ones are recorded under _other. */
   private int seriesCap = 2000;
 
@@ -30,6 +36,14 @@ public class AgentMetricsProperties {
 
   public void setEnabled(boolean enabled) {
     this.enabled = enabled;
+  }
+
+  public boolean isHttpBuckets() {
+    return httpBuckets;
+  }
+
+  public void setHttpBuckets(boolean httpBuckets) {
+    this.httpBuckets = httpBuckets;
   }
 
   public int getSeriesCap() {

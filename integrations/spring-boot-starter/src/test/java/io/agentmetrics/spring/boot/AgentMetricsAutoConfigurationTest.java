@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
@@ -74,6 +76,35 @@ class AgentMetricsAutoConfigurationTest {
           assertThat(count(scrape, "# TYPE system_cpu_count gauge")).isEqualTo(1);
           assertThat(scrape).doesNotContain("jvm_available_processors");
         });
+  }
+
+  @Test
+  void httpServerRequestsGetsTheCatalogueBucketsUnlessTurnedOff() {
+    contexts.run(
+        context -> {
+          MeterRegistry registry = context.getBean(MeterRegistry.class);
+          registry.timer("http.server.requests", "uri", "/api/ask").record(Duration.ofMillis(30));
+          String scrape = scrape(registry);
+          for (Double bucket : MetricCatalogue.HTTP_SERVER_REQUESTS.buckets()) {
+            assertThat(scrape)
+                .contains(
+                    "http_server_requests_seconds_bucket{uri=\"/api/ask\",le=\"" + bucket + "\"}");
+          }
+          assertThat(scrape)
+              .contains("http_server_requests_seconds_bucket{uri=\"/api/ask\",le=\"0.025\"} 0");
+          assertThat(scrape)
+              .contains("http_server_requests_seconds_bucket{uri=\"/api/ask\",le=\"0.05\"} 1");
+        });
+    contexts
+        .withPropertyValues("agentmetrics.http-buckets=false")
+        .run(
+            context -> {
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              registry
+                  .timer("http.server.requests", "uri", "/api/ask")
+                  .record(Duration.ofMillis(30));
+              assertThat(scrape(registry)).doesNotContain("http_server_requests_seconds_bucket");
+            });
   }
 
   @Test
