@@ -135,6 +135,16 @@ public final class LocalStack implements AutoCloseable {
       exporterTargets.put(REDIS_EXPORTER_TARGET, host + ":" + redisExporterPort);
     }
 
+    // Every exporter asked for must be installed before anything starts.
+    String postgresExporter =
+        postgresExporterPort > 0
+            ? options.requireInstalled(options.postgresExporterBinary(), "--postgres-dsn-file")
+            : null;
+    String redisExporter =
+        redisExporterPort > 0
+            ? options.requireInstalled(options.redisExporterBinary(), "--redis-address")
+            : null;
+
     Path alertmanagerConfig = writeAlertmanagerConfig(compose);
     PrometheusConfigRenderer.Rendered prometheusConfig =
         renderPrometheusConfig(
@@ -190,11 +200,13 @@ public final class LocalStack implements AutoCloseable {
               Map.of()),
           nodeExporterPort);
     }
-    if (postgresExporterPort > 0) {
-      exporters.put(launchPostgresExporter(host, postgresExporterPort), postgresExporterPort);
+    if (postgresExporter != null) {
+      exporters.put(
+          launchPostgresExporter(postgresExporter, host, postgresExporterPort),
+          postgresExporterPort);
     }
-    if (redisExporterPort > 0) {
-      exporters.put(launchRedisExporter(host, redisExporterPort), redisExporterPort);
+    if (redisExporter != null) {
+      exporters.put(launchRedisExporter(redisExporter, host, redisExporterPort), redisExporterPort);
     }
 
     Instant deadline = Instant.now().plus(options.readyTimeout());
@@ -232,8 +244,7 @@ public final class LocalStack implements AutoCloseable {
    * Debian's postgres_exporter with the DSN in its environment (never on its command line or in a
    * log) and the stack's pg_stat_statements query file.
    */
-  private ManagedProcess launchPostgresExporter(String host, int port) {
-    String binary = options.requireInstalled(options.postgresExporterBinary(), "--postgres-dsn");
+  private ManagedProcess launchPostgresExporter(String binary, String host, int port) {
     return launch(
         "postgres-exporter",
         List.of(
@@ -247,8 +258,7 @@ public final class LocalStack implements AutoCloseable {
    * Debian's redis_exporter; a password goes into a file only this user can read ({@code
    * --redis.password-file}, a JSON object from the address to its password).
    */
-  private ManagedProcess launchRedisExporter(String host, int port) {
-    String binary = options.requireInstalled(options.redisExporterBinary(), "--redis-address");
+  private ManagedProcess launchRedisExporter(String binary, String host, int port) {
     String address = options.redisAddress().orElseThrow();
     List<String> command = new ArrayList<>();
     command.add(binary);

@@ -130,8 +130,15 @@ final class LocalStackOptions {
     return b.repoRoot.resolve("stack/postgres-exporter/queries.yaml");
   }
 
+  /**
+   * The Redis address as the exporter names it ({@code redis://host:port}; a bare {@code host:port}
+   * gets the scheme), so that the password file's key matches it.
+   */
   Optional<String> redisAddress() {
-    return Optional.ofNullable(b.redisAddress).filter(address -> !address.isBlank());
+    return Optional.ofNullable(b.redisAddress)
+        .map(String::trim)
+        .filter(address -> !address.isEmpty())
+        .map(address -> address.contains("://") ? address : "redis://" + address);
   }
 
   Optional<String> redisUser() {

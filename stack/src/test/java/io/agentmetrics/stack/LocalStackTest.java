@@ -51,4 +51,34 @@ class LocalStackTest {
     assertThatThrownBy(stack::endpoints).hasMessageContaining("not started");
     stack.stop(); // harmless
   }
+
+  @Test
+  void aMissingExporterIsNamedBeforeAnythingStartsAndTheConnectionStringIsNot(@TempDir Path dir) {
+    String dsn = "postgresql://exporter:do-not-print-me@127.0.0.1:5432/postgres";
+    LocalStack stack =
+        LocalStack.builder()
+            .repoRoot(RepoFiles.root())
+            .workDir(dir)
+            .postgresDsn(dsn)
+            .postgresExporterBinary(dir.resolve("prometheus-postgres-exporter").toString())
+            .build();
+
+    assertThatThrownBy(stack::start)
+        .isInstanceOf(LocalStackException.class)
+        .hasMessageContaining("--postgres-dsn-file needs")
+        .hasMessageContaining("apt-get install")
+        .hasMessageNotContaining("do-not-print-me");
+    assertThat(stack.startedProcessHandles()).isEmpty();
+  }
+
+  @Test
+  void aRedisAddressWithoutSchemeGetsOneSoThePasswordFileMatchesIt() {
+    LocalStack.Builder builder = LocalStack.builder().repoRoot(RepoFiles.root());
+
+    assertThat(new LocalStackOptions(builder.redisAddress(" cache:6379 ")).redisAddress())
+        .contains("redis://cache:6379");
+    assertThat(new LocalStackOptions(builder.redisAddress("rediss://cache:6380")).redisAddress())
+        .contains("rediss://cache:6380");
+    assertThat(new LocalStackOptions(builder.redisAddress(" ")).redisAddress()).isEmpty();
+  }
 }
