@@ -1,5 +1,6 @@
 package io.agentmetrics.server.http;
 
+import io.agentmetrics.server.scrape.FastScrape;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,11 +12,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code GET /metrics} through client_java's own {@link PrometheusScrapeHandler}: it negotiates the
- * exposition format from {@code Accept} as Prometheus does (protobuf, OpenMetrics, text 0.0.4),
- * gzips when the client accepts it, and honours {@code name[]} filters and {@code ?debug=}.
+ * {@code GET /metrics}: the text format and OpenMetrics from {@link FastScrape} (the series' bytes
+ * kept, values written), everything else through client_java's own {@link PrometheusScrapeHandler}:
+ * it negotiates the exposition format from {@code Accept} as Prometheus does (protobuf,
+ * OpenMetrics, text 0.0.4), gzips when the client accepts it, and honours {@code name[]} filters
+ * and {@code ?debug=}. Both negotiate the same way and gzip on the same header.
  *
  * <p>The adapter from Javalin's {@link Context} to client_java's {@link PrometheusHttpExchange} is
  * written here because {@code prometheus-metrics-exporter-servlet-jakarta} is not served at the
@@ -24,15 +29,45 @@ import java.util.Enumeration;
 final class ScrapeHandler implements Handler {
 
   private final PrometheusScrapeHandler scrape;
+  private final FastScrape fast;
 
   ScrapeHandler(PrometheusMeterRegistry registry) {
     this.scrape = new PrometheusScrapeHandler(registry.getPrometheusRegistry());
+    this.fast = new FastScrape(registry);
   }
 
   @Override
   public void handle(Context ctx) throws IOException {
     ctx.header("Vary", "Accept, Accept-Encoding");
-    scrape.handleRequest(new JavalinExchange(ctx));
+    Optional<FastScrape.Body> body = fast.scrape(ctx.header("Accept"), ctx.queryString());
+    if (body.isEmpty()) {
+      scrape.handleRequest(new JavalinExchange(ctx));
+      return;
+    }
+    ctx.status(200);
+    ctx.header("Content-Type", body.get().contentType());
+    if (acceptsGzip(ctx)) {
+      ctx.header("Content-Encoding", "gzip");
+      try (GZIPOutputStream gzip = new GZIPOutputStream(ctx.res().getOutputStream(), 64 * 1024)) {
+        body.get().writeTo(gzip);
+      }
+    } else {
+      ctx.res().setContentLength(body.get().length());
+      body.get().writeTo(ctx.res().getOutputStream());
+    }
+  }
+
+  /** As client_java decides: any {@code Accept-Encoding} header that names gzip. */
+  private static boolean acceptsGzip(Context ctx) {
+    Enumeration<String> values = ctx.req().getHeaders("Accept-Encoding");
+    while (values != null && values.hasMoreElements()) {
+      for (String encoding : values.nextElement().split(",")) {
+        if (encoding.trim().equalsIgnoreCase("gzip")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** One request and its response as client_java sees them. */

@@ -1,0 +1,179 @@
+package io.agentmetrics.server.scrape;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.NamingConvention;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * The meters of a {@link PrometheusMeterRegistry} grouped into exposition families, each series'
+ * name-and-labels bytes encoded once when the meter is registered, kept current by the registry's
+ * add and remove listeners. A scrape then writes only values ({@link TextExposition}). Meters this
+ * class does not know how to expose exactly as Micrometer does (long task timers, function timers,
+ * percentiles, custom meters) are counted, and while there are any, scrapes go through client_java
+ * instead.
+ */
+final class MeterFamilies {
+
+  /** The kinds of family Micrometer's Prometheus registry exposes. */
+  enum Kind {
+    COUNTER,
+    GAUGE,
+    HISTOGRAM,
+    SUMMARY
+  }
+
+  private final NamingConvention convention;
+  private final ConcurrentSkipListMap<String, Family> families = new ConcurrentSkipListMap<>();
+  private final Set<Meter> unsupported = ConcurrentHashMap.newKeySet();
+
+  MeterFamilies(PrometheusMeterRegistry registry) {
+    this.convention = registry.config().namingConvention();
+    registry.config().onMeterAdded(this::add);
+    registry.config().onMeterRemoved(this::remove);
+    registry.getMeters().forEach(this::add);
+  }
+
+  /** Whether every meter can be written by {@link TextExposition}. */
+  boolean allSupported() {
+    return unsupported.isEmpty();
+  }
+
+  /** The families in name order. */
+  Iterable<Family> families() {
+    return families.values();
+  }
+
+  private void add(Meter meter) {
+    Kind kind = kind(meter);
+    if (kind == null) {
+      unsupported.add(meter);
+      return;
+    }
+    String name = meter.getId().getConventionName(convention);
+    Family family =
+        families.computeIfAbsent(name, n -> new Family(n, kind, meter.getId().getDescription()));
+    if (family.kind != kind) {
+      unsupported.add(meter);
+      return;
+    }
+    family.add(new Series(meter, labels(meter.getId().getConventionTags(convention))));
+  }
+
+  private void remove(Meter meter) {
+    if (unsupported.remove(meter)) {
+      return;
+    }
+    Family family = families.get(meter.getId().getConventionName(convention));
+    if (family != null) {
+      family.remove(meter);
+    }
+  }
+
+  private static Kind kind(Meter meter) {
+    if (meter instanceof Counter || meter instanceof FunctionCounter) {
+      return Kind.COUNTER;
+    }
+    if (meter instanceof Gauge || meter instanceof TimeGauge) {
+      return Kind.GAUGE;
+    }
+    if (meter instanceof Timer timer) {
+      return distribution(timer.takeSnapshot());
+    }
+    if (meter instanceof DistributionSummary summary) {
+      return distribution(summary.takeSnapshot());
+    }
+    return null;
+  }
+
+  private static Kind distribution(io.micrometer.core.instrument.distribution.HistogramSnapshot s) {
+    if (s.percentileValues().length > 0) {
+      return null; // quantiles: not written here
+    }
+    return s.histogramCounts().length > 0 ? Kind.HISTOGRAM : Kind.SUMMARY;
+  }
+
+  /** {@code k1="v1",k2="v2"} with Prometheus' escaping, in the tags' (key) order. */
+  static byte[] labels(List<Tag> tags) {
+    StringBuilder out = new StringBuilder();
+    for (Tag tag : tags) {
+      if (out.length() > 0) {
+        out.append(',');
+      }
+      out.append(tag.getKey()).append("=\"");
+      escapeLabelValue(tag.getValue(), out);
+      out.append('"');
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void escapeLabelValue(String value, StringBuilder out) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '\\' -> out.append("\\\\");
+        case '"' -> out.append("\\\"");
+        case '\n' -> out.append("\\n");
+        default -> out.append(c);
+      }
+    }
+  }
+
+  /** One exposition family: its name, kind, help and series. */
+  static final class Family {
+    final String name;
+    final Kind kind;
+    final String help;
+    private final List<Series> series = new ArrayList<>();
+    private volatile Series[] published;
+
+    Family(String name, Kind kind, String description) {
+      this.name = name;
+      this.kind = kind;
+      this.help = description == null || description.isEmpty() ? " " : description;
+    }
+
+    synchronized void add(Series s) {
+      series.add(s);
+      published = null;
+    }
+
+    synchronized void remove(Meter meter) {
+      series.removeIf(s -> s.meter == meter);
+      published = null;
+    }
+
+    /**
+     * The series as of now, as an array made once per change (not per add: registering 100k series
+     * stays linear); a meter registered during a scrape shows on the next one.
+     */
+    Series[] series() {
+      Series[] current = published;
+      if (current == null) {
+        synchronized (this) {
+          current = published;
+          if (current == null) {
+            current = series.toArray(Series[]::new);
+            published = current;
+          }
+        }
+      }
+      return current;
+    }
+  }
+
+  /** One meter and its encoded labels. */
+  record Series(Meter meter, byte[] labels) {}
+}

@@ -1,0 +1,213 @@
+package io.agentmetrics.server.scrape;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.core.SystemMetrics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link FastScrape} against {@code PrometheusMeterRegistry.scrape()} of the same registry, in both
+ * text formats: the same families (type and help) and the same series with the same values, for
+ * catalogue meters (histograms with the catalogue's buckets, counters, gauges, the overflow value),
+ * summaries, function counters, time gauges, label values and help that need escaping, and the JVM
+ * and system binders (whose values move between two scrapes: compared by series only).
+ */
+class FastScrapeTest {
+
+  private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
+  private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
+  private static final Set<String> MOVING =
+      Set.of("jvm_", "process_", "system_", "disk_", "executor_", "logback_");
+
+  @Test
+  void writesWhatMicrometerWritesInBothTextFormats() throws IOException {
+    PrometheusMeterRegistry registry = registry();
+    FastScrape fast = new FastScrape(registry);
+
+    for (String accept : List.of(TEXT, OPEN_METRICS)) {
+      // JVM binders register meters late (a collector's first GC): compare scrapes between which
+      // the registry did not change.
+      String ours;
+      Exposition expected;
+      int attempts = 0;
+      do {
+        String before = registry.scrape(accept);
+        ours = body(fast.scrape(accept, "").orElseThrow());
+        expected = Exposition.parse(registry.scrape(accept));
+        if (Exposition.parse(before).headers.equals(expected.headers)) {
+          break;
+        }
+      } while (++attempts < 5);
+      Exposition actual = Exposition.parse(ours);
+
+      assertThat(actual.headers).as(accept + " HELP and TYPE lines").isEqualTo(expected.headers);
+      assertThat(actual.series.keySet()).as(accept + " series").isEqualTo(expected.series.keySet());
+      expected.series.forEach(
+          (series, value) -> {
+            if (MOVING.stream().noneMatch(series::startsWith)) {
+              assertThat(actual.series.get(series)).as(accept + " " + series).isEqualTo(value);
+            }
+          });
+      assertThat(ours.endsWith("# EOF\n")).isEqualTo(accept.equals(OPEN_METRICS));
+      assertThat(ours)
+          .contains("le=\"0.01\"", "le=\"+Inf\"", "_other", "\\\"quoted\\\"", "\\n", "NaN");
+    }
+  }
+
+  @Test
+  void leavesProtobufFilteredScrapesAndUnsupportedMetersToClientJava() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Counter.builder("c").register(registry).increment();
+    FastScrape fast = new FastScrape(registry);
+
+    assertThat(fast.scrape(TEXT, "")).isPresent();
+    assertThat(fast.scrape(null, null)).as("no Accept: text").isPresent();
+    assertThat(fast.scrape(TEXT, "name[]=c_total")).isEmpty();
+    assertThat(
+            fast.scrape(
+                "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+                    + " encoding=delimited",
+                ""))
+        .isEmpty();
+
+    LongTaskTimer longTask = LongTaskTimer.builder("long.task").register(registry);
+    assertThat(fast.scrape(TEXT, "")).as("a long task timer").isEmpty();
+    registry.remove(longTask);
+    assertThat(fast.scrape(TEXT, "")).isPresent();
+  }
+
+  @Test
+  void metersRegisteredWhileItScrapesAppearWholeOrNotAtAll() throws Exception {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    FastScrape fast = new FastScrape(registry);
+    AtomicBoolean done = new AtomicBoolean();
+    Thread registering =
+        new Thread(
+            () -> {
+              for (int i = 0; i < 5000; i++) {
+                Timer.builder("during.scrape")
+                    .tag("i", Integer.toString(i))
+                    .serviceLevelObjectives(Duration.ofMillis(10))
+                    .register(registry)
+                    .record(Duration.ofMillis(i % 20));
+                Counter.builder("counter." + (i % 7)).tag("i", "" + i).register(registry);
+              }
+              done.set(true);
+            });
+    registering.start();
+    int scrapes = 0;
+    while (!done.get() || scrapes < 3) {
+      Exposition scrape = Exposition.parse(body(fast.scrape(TEXT, "").orElseThrow()));
+      // Every timer series seen is whole: its bucket, +Inf bucket, count, sum and max.
+      long counts =
+          scrape.series.keySet().stream()
+              .filter(s -> s.startsWith("during_scrape_seconds_count"))
+              .count();
+      for (String series : List.of("during_scrape_seconds_sum", "during_scrape_seconds_max")) {
+        assertThat(scrape.series.keySet().stream().filter(s -> s.startsWith(series + "{")).count())
+            .isEqualTo(counts);
+      }
+      assertThat(
+              scrape.series.keySet().stream()
+                  .filter(s -> s.startsWith("during_scrape_seconds_bucket"))
+                  .count())
+          .isEqualTo(2 * counts);
+      scrapes++;
+    }
+    registering.join();
+    Exposition last = Exposition.parse(body(fast.scrape(TEXT, "").orElseThrow()));
+    assertThat(last.series.keySet())
+        .isEqualTo(Exposition.parse(registry.scrape(TEXT)).series.keySet());
+  }
+
+  /** The server's kinds of meters, and the awkward cases. */
+  private static PrometheusMeterRegistry registry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    SystemMetrics.bindTo(registry);
+    AgentMetrics metrics = MicrometerAgentMetrics.builder(registry).seriesCap(3).build();
+    for (int i = 0; i < 6; i++) {
+      metrics.llmCall(
+          LlmCall.builder("openai", "model-" + i) // past the cap of 3: the overflow value
+              .agent("support-bot")
+              .durationSeconds(0.0007 * (i + 1) * 1000)
+              .tokens(100 * i, 7)
+              .build());
+    }
+    Counter.builder("escaped.help")
+        .description("Help with \\ a backslash, a \"quote\" and a\nnewline")
+        .tag("path", "C:\\temp")
+        .tag("quote", "a \"quoted\"\nline")
+        .register(registry)
+        .increment(12345678.25);
+    FunctionCounter.builder("function.counter", new double[] {3}, a -> a[0]).register(registry);
+    Gauge.builder("gauge.nan", () -> Double.NaN).register(registry);
+    Gauge.builder("gauge.negative", () -> -0.5).register(registry);
+    Gauge.builder("gauge.large", () -> 1.5e20).register(registry);
+    Gauge.builder("gauge.small", () -> 1.25e-9).baseUnit("bytes").register(registry);
+    TimeGauge.builder("time.gauge", registry, TimeUnit.MILLISECONDS, r -> 1500).register(registry);
+    Timer.builder("summary.timer").register(registry).record(Duration.ofMillis(3));
+    DistributionSummary summary =
+        DistributionSummary.builder("histogram.summary")
+            .serviceLevelObjectives(1, 10, 100)
+            .register(registry);
+    summary.record(5);
+    summary.record(500);
+    DistributionSummary.builder("plain.summary").register(registry).record(2.5);
+    return registry;
+  }
+
+  private static String body(FastScrape.Body body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    body.writeTo(out);
+    assertThat(out.size()).isEqualTo(body.length());
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A scrape read back: HELP/TYPE lines per family, and every series' value. */
+  private record Exposition(Map<String, List<String>> headers, Map<String, String> series) {
+
+    static Exposition parse(String text) {
+      Map<String, List<String>> headers = new TreeMap<>();
+      Map<String, String> series = new LinkedHashMap<>();
+      for (String line : text.split("\n")) {
+        if (line.isEmpty() || line.equals("# EOF")) {
+          continue;
+        }
+        if (line.startsWith("# ")) {
+          String[] parts = line.split(" ", 4);
+          headers.computeIfAbsent(parts[2], k -> new ArrayList<>()).add(line);
+          continue;
+        }
+        int space = line.lastIndexOf(' ');
+        String name = line.substring(0, space);
+        assertThat(series.put(name, line.substring(space + 1))).as("twice: " + name).isNull();
+      }
+      headers.values().forEach(list -> list.sort(null));
+      return new Exposition(headers, series);
+    }
+  }
+}
