@@ -44,16 +44,18 @@ final class ScrapeHandler implements Handler {
       scrape.handleRequest(new JavalinExchange(ctx));
       return;
     }
-    ctx.status(200);
-    ctx.header("Content-Type", body.get().contentType());
-    if (acceptsGzip(ctx)) {
-      ctx.header("Content-Encoding", "gzip");
-      try (GZIPOutputStream gzip = new GZIPOutputStream(ctx.res().getOutputStream(), 64 * 1024)) {
-        body.get().writeTo(gzip);
+    try (FastScrape.Body scrape = body.get()) {
+      ctx.status(200);
+      ctx.header("Content-Type", scrape.contentType());
+      if (acceptsGzip(ctx)) {
+        ctx.header("Content-Encoding", "gzip");
+        try (GZIPOutputStream gzip = new GZIPOutputStream(ctx.res().getOutputStream(), 64 * 1024)) {
+          scrape.writeTo(gzip);
+        }
+      } else {
+        ctx.res().setContentLength(scrape.length());
+        scrape.writeTo(ctx.res().getOutputStream());
       }
-    } else {
-      ctx.res().setContentLength(body.get().length());
-      body.get().writeTo(ctx.res().getOutputStream());
     }
   }
 

@@ -96,6 +96,32 @@ final class ByteSink {
     }
   }
 
+  /** A protobuf varint. */
+  void writeVarint(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      bytes[size++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    bytes[size++] = (byte) value;
+  }
+
+  /** A protobuf fixed64 double, little-endian. */
+  void writeFixedDouble(double value) {
+    long bits = Double.doubleToRawLongBits(value);
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      bytes[size++] = (byte) (bits >>> (8 * i));
+    }
+  }
+
+  /** Appends another sink's bytes. */
+  void write(ByteSink other) {
+    ensure(other.size);
+    System.arraycopy(other.bytes, 0, bytes, size, other.size);
+    size += other.size;
+  }
+
   void writeTo(OutputStream out) throws IOException {
     out.write(bytes, 0, size);
   }

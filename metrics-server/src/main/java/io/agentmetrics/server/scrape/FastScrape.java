@@ -4,10 +4,12 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
+import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code /metrics} in the Prometheus text format and OpenMetrics without client_java's snapshots:
@@ -23,7 +25,10 @@ public final class FastScrape {
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final TextExposition text = new TextExposition(false);
   private final TextExposition openMetrics = new TextExposition(true);
-  private volatile int lastSize = 64 * 1024;
+  private final ProtobufExposition protobuf = new ProtobufExposition();
+  // One buffer kept between scrapes (the usual case: one Prometheus scraping); a scrape that finds
+  // it taken (concurrent scrapes) allocates its own.
+  private final AtomicReference<ByteSink> spare = new AtomicReference<>(new ByteSink(64 * 1024));
 
   /** Starts following the registry's meters (existing ones included). */
   public FastScrape(PrometheusMeterRegistry registry) {
@@ -39,28 +44,38 @@ public final class FastScrape {
       return Optional.empty();
     }
     ExpositionFormatWriter writer = formats.findWriter(accept);
-    TextExposition exposition;
+    ByteSink taken = spare.getAndSet(null);
+    ByteSink sink = taken != null ? taken : new ByteSink(64 * 1024);
+    sink.reset();
     if (writer instanceof OpenMetricsTextFormatWriter) {
-      exposition = openMetrics;
+      openMetrics.write(families, sink);
     } else if (writer instanceof PrometheusTextFormatWriter) {
-      exposition = text;
+      text.write(families, sink);
+    } else if (writer instanceof PrometheusProtobufWriter) {
+      protobuf.write(families, sink);
     } else {
+      spare.set(sink);
       return Optional.empty();
     }
-    ByteSink sink = new ByteSink(lastSize + lastSize / 8);
-    exposition.write(families, sink);
-    lastSize = sink.size();
-    return Optional.of(new Body(writer.getContentType(), sink));
+    return Optional.of(new Body(writer.getContentType(), sink, spare));
   }
 
-  /** A written scrape. */
-  public static final class Body {
+  /** A written scrape; {@link #close()} hands its buffer back for the next scrape. */
+  public static final class Body implements AutoCloseable {
     private final String contentType;
     private final ByteSink bytes;
+    private final AtomicReference<ByteSink> spare;
 
-    Body(String contentType, ByteSink bytes) {
+    Body(String contentType, ByteSink bytes, AtomicReference<ByteSink> spare) {
       this.contentType = contentType;
       this.bytes = bytes;
+      this.spare = spare;
+    }
+
+    /** Returns the buffer; the body must not be written afterwards. */
+    @Override
+    public void close() {
+      spare.set(bytes);
     }
 
     /** The Content-Type client_java would send for the same format. */

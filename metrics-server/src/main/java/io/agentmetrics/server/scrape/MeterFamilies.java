@@ -1,5 +1,6 @@
 package io.agentmetrics.server.scrape;
 
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -9,6 +10,7 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.NamingConvention;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -36,11 +38,13 @@ final class MeterFamilies {
   }
 
   private final NamingConvention convention;
+  private final Clock clock;
   private final ConcurrentSkipListMap<String, Family> families = new ConcurrentSkipListMap<>();
   private final Set<Meter> unsupported = ConcurrentHashMap.newKeySet();
 
   MeterFamilies(PrometheusMeterRegistry registry) {
     this.convention = registry.config().namingConvention();
+    this.clock = registry.config().clock();
     registry.config().onMeterAdded(this::add);
     registry.config().onMeterRemoved(this::remove);
     registry.getMeters().forEach(this::add);
@@ -69,7 +73,8 @@ final class MeterFamilies {
       unsupported.add(meter);
       return;
     }
-    family.add(new Series(meter, labels(meter.getId().getConventionTags(convention))));
+    List<Tag> tags = meter.getId().getConventionTags(convention);
+    family.add(new Series(meter, labels(tags), protobufLabels(tags), clock.wallTime()));
   }
 
   private void remove(Meter meter) {
@@ -98,11 +103,28 @@ final class MeterFamilies {
     return null;
   }
 
-  private static Kind distribution(io.micrometer.core.instrument.distribution.HistogramSnapshot s) {
+  private static Kind distribution(HistogramSnapshot s) {
     if (s.percentileValues().length > 0) {
       return null; // quantiles: not written here
     }
     return s.histogramCounts().length > 0 ? Kind.HISTOGRAM : Kind.SUMMARY;
+  }
+
+  /** A counter's or function counter's count. */
+  static double count(Meter meter) {
+    return meter instanceof Counter c ? c.count() : ((FunctionCounter) meter).count();
+  }
+
+  /** A gauge's value (a time gauge's in seconds, the registry's base time unit). */
+  static double value(Meter meter) {
+    return meter instanceof TimeGauge t ? t.value() : ((Gauge) meter).value();
+  }
+
+  /** A timer's or distribution summary's snapshot. */
+  static HistogramSnapshot snapshot(Meter meter) {
+    return meter instanceof Timer t
+        ? t.takeSnapshot()
+        : ((DistributionSummary) meter).takeSnapshot();
   }
 
   /** {@code k1="v1",k2="v2"} with Prometheus' escaping, in the tags' (key) order. */
@@ -117,6 +139,19 @@ final class MeterFamilies {
       out.append('"');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The repeated {@code LabelPair label = 1} fields of a protobuf {@code Metric}. */
+  static byte[] protobufLabels(List<Tag> tags) {
+    ByteSink out = new ByteSink(64);
+    ByteSink pair = new ByteSink(64);
+    for (Tag tag : tags) {
+      pair.reset();
+      ProtobufExposition.string(1, tag.getKey(), pair);
+      ProtobufExposition.string(2, tag.getValue(), pair);
+      ProtobufExposition.message(1, pair, out);
+    }
+    return out.toByteArray();
   }
 
   static void escapeLabelValue(String value, StringBuilder out) {
@@ -174,6 +209,9 @@ final class MeterFamilies {
     }
   }
 
-  /** One meter and its encoded labels. */
-  record Series(Meter meter, byte[] labels) {}
+  /**
+   * One meter, its labels encoded for the text formats and for protobuf, and when it was registered
+   * (the counters' created timestamp in protobuf, as Micrometer reports it).
+   */
+  record Series(Meter meter, byte[] labels, byte[] protobufLabels, long createdMillis) {}
 }

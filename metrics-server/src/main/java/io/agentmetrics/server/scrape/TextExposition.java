@@ -2,12 +2,6 @@ package io.agentmetrics.server.scrape;
 
 import io.agentmetrics.server.scrape.MeterFamilies.Family;
 import io.agentmetrics.server.scrape.MeterFamilies.Series;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
@@ -58,7 +52,7 @@ final class TextExposition {
     byte[] name = bytes(total);
     for (Series s : series) {
       start(name, s.labels(), out);
-      out.writeDouble(count(s.meter()));
+      out.writeDouble(MeterFamilies.count(s.meter()));
       out.write((byte) '\n');
     }
   }
@@ -68,7 +62,7 @@ final class TextExposition {
     byte[] name = bytes(familyName);
     for (Series s : series) {
       start(name, s.labels(), out);
-      out.writeDouble(value(s.meter()));
+      out.writeDouble(MeterFamilies.value(s.meter()));
       out.write((byte) '\n');
     }
   }
@@ -82,7 +76,7 @@ final class TextExposition {
     double[] max = new double[series.length];
     for (int i = 0; i < series.length; i++) {
       Series s = series[i];
-      HistogramSnapshot snapshot = snapshot(s.meter());
+      HistogramSnapshot snapshot = MeterFamilies.snapshot(s.meter());
       boolean timer = s.meter() instanceof Timer;
       if (histogram) {
         for (CountAtBucket b : snapshot.histogramCounts()) {
@@ -175,20 +169,6 @@ final class TextExposition {
       out.write((byte) '}');
     }
     out.write((byte) ' ');
-  }
-
-  private static double count(Meter meter) {
-    return meter instanceof Counter c ? c.count() : ((FunctionCounter) meter).count();
-  }
-
-  private static double value(Meter meter) {
-    return meter instanceof TimeGauge t ? t.value() : ((Gauge) meter).value();
-  }
-
-  private static HistogramSnapshot snapshot(Meter meter) {
-    return meter instanceof Timer t
-        ? t.takeSnapshot()
-        : ((DistributionSummary) meter).takeSnapshot();
   }
 
   private static byte[] bytes(String s) {

@@ -15,6 +15,11 @@ import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.LabelPair;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.Metric;
+import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.MetricFamily;
+import io.prometheus.metrics.shaded.com_google_protobuf_4_35_0.Timestamp;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +35,20 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FastScrape} against {@code PrometheusMeterRegistry.scrape()} of the same registry, in both
- * text formats: the same families (type and help) and the same series with the same values, for
- * catalogue meters (histograms with the catalogue's buckets, counters, gauges, the overflow value),
- * summaries, function counters, time gauges, label values and help that need escaping, and the JVM
- * and system binders (whose values move between two scrapes: compared by series only).
+ * {@link FastScrape} against {@code PrometheusMeterRegistry.scrape()} of the same registry, in the
+ * text format, OpenMetrics and protobuf: the same families (type and help) and the same series with
+ * the same values, for catalogue meters (histograms with the catalogue's buckets, counters, gauges,
+ * the overflow value), summaries, function counters, time gauges, label values and help that need
+ * escaping, and the JVM and system binders (whose values move between two scrapes: compared by
+ * series only).
  */
 class FastScrapeTest {
 
   private static final String TEXT = "text/plain; version=0.0.4; charset=utf-8";
   private static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0";
+  private static final String PROTOBUF =
+      "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
+          + " encoding=delimited";
   private static final Set<String> MOVING =
       Set.of("jvm_", "process_", "system_", "disk_", "executor_", "logback_");
 
@@ -79,7 +88,63 @@ class FastScrapeTest {
   }
 
   @Test
-  void leavesProtobufFilteredScrapesAndUnsupportedMetersToClientJava() {
+  void writesWhatMicrometerWritesInProtobuf() throws IOException {
+    PrometheusMeterRegistry registry = registry();
+    FastScrape fast = new FastScrape(registry);
+    Map<String, MetricFamily> expected;
+    Map<String, MetricFamily> actual;
+    int attempts = 0;
+    do {
+      Map<String, MetricFamily> before = families(scrape(registry));
+      actual = families(bodyBytes(fast.scrape(PROTOBUF, "").orElseThrow()));
+      expected = families(scrape(registry));
+      if (before.keySet().equals(expected.keySet())) {
+        break;
+      }
+    } while (++attempts < 5);
+
+    assertThat(expected)
+        .containsKeys("escaped_help_total", "gen_ai_client_inference_duration_seconds");
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    for (String name : expected.keySet()) {
+      MetricFamily theirs = expected.get(name);
+      MetricFamily ours = actual.get(name);
+      assertThat(ours.getHelp()).as(name).isEqualTo(theirs.getHelp());
+      assertThat(ours.getType()).as(name).isEqualTo(theirs.getType());
+      Map<List<LabelPair>, Metric> theirMetrics = byLabels(theirs);
+      Map<List<LabelPair>, Metric> ourMetrics = byLabels(ours);
+      assertThat(ourMetrics.keySet()).as(name).isEqualTo(theirMetrics.keySet());
+      if (MOVING.stream().anyMatch(name::startsWith)) {
+        continue;
+      }
+      theirMetrics.forEach(
+          (labels, metric) -> {
+            Metric mine = ourMetrics.get(labels);
+            if (metric.hasCounter()) {
+              // Micrometer takes the created time when it builds the counter, we when the
+              // registry announces it: the same moment, give or take a few milliseconds.
+              assertThat(
+                      Math.abs(
+                          seconds(mine.getCounter().getCreatedTimestamp())
+                              - seconds(metric.getCounter().getCreatedTimestamp())))
+                  .as(name + labels)
+                  .isLessThan(1.0);
+              mine =
+                  mine.toBuilder()
+                      .setCounter(mine.getCounter().toBuilder().clearCreatedTimestamp())
+                      .build();
+              metric =
+                  metric.toBuilder()
+                      .setCounter(metric.getCounter().toBuilder().clearCreatedTimestamp())
+                      .build();
+            }
+            assertThat(mine).as(name + " " + labels).isEqualTo(metric);
+          });
+    }
+  }
+
+  @Test
+  void leavesFilteredScrapesAndUnsupportedMetersToClientJava() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Counter.builder("c").register(registry).increment();
     FastScrape fast = new FastScrape(registry);
@@ -87,12 +152,7 @@ class FastScrapeTest {
     assertThat(fast.scrape(TEXT, "")).isPresent();
     assertThat(fast.scrape(null, null)).as("no Accept: text").isPresent();
     assertThat(fast.scrape(TEXT, "name[]=c_total")).isEmpty();
-    assertThat(
-            fast.scrape(
-                "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
-                    + " encoding=delimited",
-                ""))
-        .isEmpty();
+    assertThat(fast.scrape(PROTOBUF, "debug=text")).isEmpty();
 
     LongTaskTimer longTask = LongTaskTimer.builder("long.task").register(registry);
     assertThat(fast.scrape(TEXT, "")).as("a long task timer").isEmpty();
@@ -178,6 +238,41 @@ class FastScrapeTest {
     summary.record(500);
     DistributionSummary.builder("plain.summary").register(registry).record(2.5);
     return registry;
+  }
+
+  private static byte[] scrape(PrometheusMeterRegistry registry) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    registry.scrape(out, PROTOBUF);
+    return out.toByteArray();
+  }
+
+  private static byte[] bodyBytes(FastScrape.Body body) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    body.writeTo(out);
+    assertThat(out.size()).isEqualTo(body.length());
+    return out.toByteArray();
+  }
+
+  private static Map<String, MetricFamily> families(byte[] delimited) throws IOException {
+    Map<String, MetricFamily> families = new TreeMap<>();
+    ByteArrayInputStream in = new ByteArrayInputStream(delimited);
+    MetricFamily family;
+    while ((family = MetricFamily.parseDelimitedFrom(in)) != null) {
+      assertThat(families.put(family.getName(), family)).as("twice: " + family.getName()).isNull();
+    }
+    return families;
+  }
+
+  private static Map<List<LabelPair>, Metric> byLabels(MetricFamily family) {
+    Map<List<LabelPair>, Metric> metrics = new LinkedHashMap<>();
+    for (Metric metric : family.getMetricList()) {
+      assertThat(metrics.put(metric.getLabelList(), metric)).isNull();
+    }
+    return metrics;
+  }
+
+  private static double seconds(Timestamp t) {
+    return t.getSeconds() + t.getNanos() / 1e9;
   }
 
   private static String body(FastScrape.Body body) throws IOException {
