@@ -19,7 +19,7 @@ final class ByteSink {
   private int size;
 
   ByteSink(int capacity) {
-    bytes = new byte[Math.max(capacity, 1024)];
+    bytes = new byte[Math.max(capacity, 16)];
   }
 
   int size() {

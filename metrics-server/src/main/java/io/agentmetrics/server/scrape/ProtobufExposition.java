@@ -27,6 +27,7 @@ final class ProtobufExposition {
     ByteSink family = new ByteSink(64 * 1024);
     ByteSink metric = new ByteSink(1024);
     ByteSink inner = new ByteSink(1024);
+    ByteSink created = new ByteSink(64);
     for (Family f : families.families()) {
       Series[] series = f.series();
       if (series.length == 0) {
@@ -40,7 +41,7 @@ final class ProtobufExposition {
             metric.write(s.protobufLabels());
             inner.reset();
             fixed64(1, MeterFamilies.count(s.meter()), inner);
-            timestamp(3, s.createdMillis(), inner);
+            timestamp(3, s.createdMillis(), created, inner);
             message(3, inner, metric);
             message(4, metric, family);
           }
@@ -123,11 +124,11 @@ final class ProtobufExposition {
     family.reset();
   }
 
-  private static void timestamp(int field, long millis, ByteSink out) {
-    ByteSink t = new ByteSink(16);
-    varint(1, Math.floorDiv(millis, 1000), t);
-    varint(2, Math.floorMod(millis, 1000) * 1_000_000L, t);
-    message(field, t, out);
+  private static void timestamp(int field, long millis, ByteSink scratch, ByteSink out) {
+    scratch.reset();
+    varint(1, Math.floorDiv(millis, 1000), scratch);
+    varint(2, Math.floorMod(millis, 1000) * 1_000_000L, scratch);
+    message(field, scratch, out);
   }
 
   static void string(int field, String value, ByteSink out) {
