@@ -2,6 +2,7 @@ package io.agentmetrics.benchmarks;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.server.MetricsServer;
+import io.agentmetrics.server.scrape.FastScrape;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -33,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One scrape of {@code series} counter series (10 families, 2 labels each) in each format, with and
- * without gzip: through the server's {@code GET /metrics} over loopback HTTP, through {@code
+ * without gzip: through the server's {@code GET /metrics} over loopback HTTP, through the server's
+ * writer alone ({@code FastScrape}, in process), through {@code
  * PrometheusMeterRegistry.scrape(OutputStream, contentType)}, and through client_java's {@link
  * ExpositionFormats} writer on a client_java registry holding the same series. Sampled, so that the
  * results carry percentiles (p95 is the target).
@@ -62,6 +64,7 @@ public class ScrapeBenchmark {
     boolean gzip;
 
     PrometheusMeterRegistry micrometer;
+    FastScrape fast;
     PrometheusRegistry clientJava;
     ExpositionFormatWriter writer;
     MetricsServer server;
@@ -95,6 +98,7 @@ public class ScrapeBenchmark {
         }
       }
       writer = ExpositionFormats.init().findWriter(format.accept());
+      fast = new FastScrape(micrometer);
       server =
           MetricsServer.builder()
               .host("127.0.0.1")
@@ -138,6 +142,17 @@ public class ScrapeBenchmark {
       throw new IllegalStateException("scrape answered " + response.statusCode());
     }
     return response.body().length;
+  }
+
+  /** The server's writer alone (issue 17), in process: what {@code serverHttp} adds is HTTP. */
+  @Benchmark
+  public long serverWriter(Fixture f) throws IOException {
+    Discard discard = new Discard();
+    try (FastScrape.Body body = f.fast.scrape(f.format.accept(), "").orElseThrow();
+        OutputStream out = f.sink(discard)) {
+      body.writeTo(out);
+    }
+    return discard.bytes();
   }
 
   @Benchmark

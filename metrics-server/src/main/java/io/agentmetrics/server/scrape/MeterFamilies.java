@@ -14,6 +14,8 @@ import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -172,6 +174,7 @@ final class MeterFamilies {
     final Kind kind;
     final String help;
     private final List<Series> series = new ArrayList<>();
+    private final Set<Meter> members = Collections.newSetFromMap(new IdentityHashMap<>());
     private volatile Series[] published;
 
     Family(String name, Kind kind, String description) {
@@ -180,14 +183,19 @@ final class MeterFamilies {
       this.help = description == null || description.isEmpty() ? " " : description;
     }
 
+    /** Adds a series once: a meter registered while the listener was being set up is seen twice. */
     synchronized void add(Series s) {
-      series.add(s);
-      published = null;
+      if (members.add(s.meter)) {
+        series.add(s);
+        published = null;
+      }
     }
 
     synchronized void remove(Meter meter) {
-      series.removeIf(s -> s.meter == meter);
-      published = null;
+      if (members.remove(meter)) {
+        series.removeIf(s -> s.meter == meter);
+        published = null;
+      }
     }
 
     /**
