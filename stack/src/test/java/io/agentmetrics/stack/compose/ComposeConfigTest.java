@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,11 +27,19 @@ class ComposeConfigTest {
   @TempDir static Path tempDir;
 
   private static final List<String> SERVICES =
-      List.of("metrics-server", "prometheus", "alertmanager", "grafana", "loki", "node-exporter");
+      List.of("metrics-server", "prometheus", "alertmanager", "grafana", "loki");
 
-  /** The exporters under profiles (postgres, redis, cadvisor), started only on request. */
+  /** The exporters under profiles (host, postgres, redis, cadvisor), started only on request. */
   private static final Map<String, String> PROFILED =
-      Map.of("postgres-exporter", "postgres", "redis-exporter", "redis", "cadvisor", "cadvisor");
+      Map.of(
+          "node-exporter",
+          "host",
+          "postgres-exporter",
+          "postgres",
+          "redis-exporter",
+          "redis",
+          "cadvisor",
+          "cadvisor");
 
   /** Images with nothing inside that could probe them (FROM scratch), and why that is fine. */
   private static final Map<String, String> WITHOUT_HEALTHCHECK =
@@ -80,6 +89,54 @@ class ComposeConfigTest {
     assertThat(fieldNames(config.path("services"))).contains("victoriametrics");
     assertThat(config.at("/services/prometheus/depends_on/victoriametrics/condition").asText())
         .isEqualTo("service_healthy");
+  }
+
+  @Test
+  void theInstalledVictoriaMetricsStartsWithTheScaleOverlaysFlags(@TempDir Path data)
+      throws Exception {
+    Path binary = NativeTool.require("victoria-metrics", "victoria-metrics");
+    JsonNode command =
+        config("compose.yaml", "compose.scale.yaml").at("/services/victoriametrics/command");
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> argv = new ArrayList<>(List.of(binary.toString()));
+    for (JsonNode flag : command) {
+      String f = flag.asText();
+      if (f.startsWith("-storageDataPath=")) {
+        f = "-storageDataPath=" + data; // the container's path, here a temp directory
+      } else if (f.startsWith("-httpListenAddr=")) {
+        f = "-httpListenAddr=127.0.0.1:" + port;
+      }
+      argv.add(f);
+    }
+    assertThat(argv).anyMatch(f -> f.startsWith("-retentionPeriod="));
+    Path log = data.resolve("victoria-metrics.log");
+    Process process =
+        new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI health = java.net.URI.create("http://127.0.0.1:" + port + "/health");
+      org.awaitility.Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(30))
+          .pollInterval(java.time.Duration.ofMillis(200))
+          .untilAsserted(
+              () -> {
+                assertThat(process.isAlive())
+                    .as("victoria-metrics " + argv + " exited:\n" + Files.readString(log))
+                    .isTrue();
+                assertThat(
+                        http.send(
+                                java.net.http.HttpRequest.newBuilder(health).build(),
+                                java.net.http.HttpResponse.BodyHandlers.discarding())
+                            .statusCode())
+                    .isEqualTo(200);
+              });
+    } finally {
+      process.destroy();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
