@@ -84,12 +84,7 @@ final class TextExposition {
           if (le == Double.POSITIVE_INFINITY) {
             continue;
           }
-          out.write(bucket);
-          out.write((byte) '{');
-          if (s.labels().length > 0) {
-            out.write(s.labels());
-            out.write((byte) ',');
-          }
+          bucketStart(bucket, s.labels(), out);
           out.write(LE);
           out.writeDouble(le);
           out.write((byte) '"');
@@ -98,12 +93,7 @@ final class TextExposition {
           out.writeLong((long) b.count());
           out.write((byte) '\n');
         }
-        out.write(bucket);
-        out.write((byte) '{');
-        if (s.labels().length > 0) {
-          out.write(s.labels());
-          out.write((byte) ',');
-        }
+        bucketStart(bucket, s.labels(), out);
         out.write(INF_BUCKET);
         out.writeLong(snapshot.count());
         out.write((byte) '\n');
@@ -159,6 +149,16 @@ final class TextExposition {
       }
     }
     return out.toString();
+  }
+
+  /** {@code name_bucket{labels,} } up to where {@code le} follows. */
+  private static void bucketStart(byte[] bucket, byte[] labels, ByteSink out) {
+    out.write(bucket);
+    out.write((byte) '{');
+    if (labels.length > 0) {
+      out.write(labels);
+      out.write((byte) ',');
+    }
   }
 
   private static void start(byte[] name, byte[] labels, ByteSink out) {
