@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One scrape of {@code series} counter series (10 families, 2 labels each) in each format, with and
  * without gzip: through the server's {@code GET /metrics} over loopback HTTP (read by the JDK
- * {@code HttpClient}, and by a minimal client, {@link RawHttpScraper}), through the server's writer
- * alone ({@code FastScrape}, in process), through {@code
+ * {@code HttpClient}, and by Apache HttpClient 5, {@link ApacheHttpScraper}), through the server's
+ * writer alone ({@code FastScrape}, in process), through {@code
  * PrometheusMeterRegistry.scrape(OutputStream, contentType)}, and through client_java's {@link
  * ExpositionFormats} writer on a client_java registry holding the same series. Sampled, so that the
  * results carry percentiles (p95 is the target).
@@ -66,7 +66,7 @@ public class ScrapeBenchmark {
 
     PrometheusMeterRegistry micrometer;
     FastScrape fast;
-    RawHttpScraper raw;
+    ApacheHttpScraper apache;
     PrometheusRegistry clientJava;
     ExpositionFormatWriter writer;
     MetricsServer server;
@@ -122,17 +122,13 @@ public class ScrapeBenchmark {
         builder.header("Accept-Encoding", "gzip");
       }
       request = builder.GET().build();
-      try {
-        raw = new RawHttpScraper(server.port(), format.accept(), gzip);
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
+      apache = new ApacheHttpScraper(server.port(), format.accept(), gzip);
     }
 
     /** Stops the server. */
     @TearDown(Level.Trial)
     public void tearDown() throws IOException {
-      raw.close();
+      apache.close();
       server.stop();
       micrometer.close();
     }
@@ -153,12 +149,12 @@ public class ScrapeBenchmark {
   }
 
   /**
-   * The server's {@code GET /metrics} read by a minimal keep-alive HTTP/1.1 client (body discarded
-   * into a reused buffer) instead of the JDK {@code HttpClient}.
+   * The server's {@code GET /metrics} read by Apache HttpClient 5 (blocking, keep-alive, body
+   * discarded into a reused buffer) instead of the JDK {@code HttpClient}.
    */
   @Benchmark
-  public long serverHttpRawClient(Fixture f) throws IOException {
-    return f.raw.scrape();
+  public long serverHttpApacheClient(Fixture f) throws IOException {
+    return f.apache.scrape();
   }
 
   /** The server's writer alone (issue 17), in process: what {@code serverHttp} adds is HTTP. */

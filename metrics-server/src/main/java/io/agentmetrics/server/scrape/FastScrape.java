@@ -9,17 +9,23 @@ import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code /metrics} in the Prometheus text format and OpenMetrics without client_java's snapshots:
- * the series of a {@link PrometheusMeterRegistry} are kept with their name-and-labels bytes ({@link
- * MeterFamilies}) and a scrape writes bytes and values only ({@link TextExposition}). The format is
- * the one client_java would negotiate for the same {@code Accept} header; for protobuf, filtered
- * ({@code name[]}) or debug scrapes, and while the registry holds a meter it cannot write exactly
- * as Micrometer does, it answers empty and client_java serves the scrape.
+ * {@code /metrics} in the Prometheus text format, OpenMetrics and protobuf without client_java's
+ * snapshots: the series of a {@link PrometheusMeterRegistry} are kept with their name-and-labels
+ * bytes ({@link MeterFamilies}) and a scrape writes bytes and values only ({@link TextExposition},
+ * {@link ProtobufExposition}). The format is the one client_java would negotiate for the same
+ * {@code Accept} header; for filtered ({@code name[]}) or debug scrapes, and while the registry
+ * holds a meter it cannot write exactly as Micrometer does, it answers empty and client_java serves
+ * the scrape (the latter logged once, since those scrapes are slower).
  */
 public final class FastScrape {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FastScrape.class);
 
   private final MeterFamilies families;
   private final ExpositionFormats formats = ExpositionFormats.init();
@@ -29,6 +35,7 @@ public final class FastScrape {
   // One buffer kept between scrapes (the usual case: one Prometheus scraping); a scrape that finds
   // it taken (concurrent scrapes) allocates its own.
   private final AtomicReference<ByteSink> spare = new AtomicReference<>(new ByteSink(64 * 1024));
+  private final AtomicBoolean toldSlowPath = new AtomicBoolean();
 
   /** Starts following the registry's meters (existing ones included). */
   public FastScrape(PrometheusMeterRegistry registry) {
@@ -40,7 +47,17 @@ public final class FastScrape {
    * client_java should answer it.
    */
   public Optional<Body> scrape(String accept, String queryString) {
-    if (queryString != null && !queryString.isEmpty() || !families.allSupported()) {
+    if (queryString != null && !queryString.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!families.allSupported()) {
+      if (toldSlowPath.compareAndSet(false, true)) {
+        LOG.info(
+            "/metrics is served by client_java's slower writer while the registry holds meters"
+                + " the fast writer does not write, e.g. {}: long task timers, function timers,"
+                + " client-side percentiles. Use timers or histograms instead to scrape faster.",
+            families.unsupportedExample());
+      }
       return Optional.empty();
     }
     ExpositionFormatWriter writer = formats.findWriter(accept);

@@ -57,6 +57,14 @@ final class MeterFamilies {
     return unsupported.isEmpty();
   }
 
+  /** One meter that keeps scrapes on client_java's path, named for a log line; empty if none. */
+  String unsupportedExample() {
+    for (Meter meter : unsupported) {
+      return meter.getId().getName() + " (" + meter.getId().getType() + ")";
+    }
+    return "";
+  }
+
   /** The families in name order. */
   Iterable<Family> families() {
     return families.values();

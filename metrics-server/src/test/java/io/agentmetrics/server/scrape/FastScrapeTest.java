@@ -2,6 +2,10 @@ package io.agentmetrics.server.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.core.MicrometerAgentMetrics;
@@ -33,6 +37,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link FastScrape} against {@code PrometheusMeterRegistry.scrape()} of the same registry, in the
@@ -154,10 +159,28 @@ class FastScrapeTest {
     assertThat(fast.scrape(TEXT, "name[]=c_total")).isEmpty();
     assertThat(fast.scrape(PROTOBUF, "debug=text")).isEmpty();
 
-    LongTaskTimer longTask = LongTaskTimer.builder("long.task").register(registry);
-    assertThat(fast.scrape(TEXT, "")).as("a long task timer").isEmpty();
-    registry.remove(longTask);
-    assertThat(fast.scrape(TEXT, "")).isPresent();
+    Logger log = (Logger) LoggerFactory.getLogger(FastScrape.class);
+    ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    logged.start();
+    log.addAppender(logged);
+    Level level = log.getLevel();
+    log.setLevel(Level.INFO);
+    try {
+      LongTaskTimer longTask = LongTaskTimer.builder("long.task").register(registry);
+      assertThat(fast.scrape(TEXT, "")).as("a long task timer").isEmpty();
+      assertThat(fast.scrape(OPEN_METRICS, "")).isEmpty();
+      assertThat(logged.list)
+          .as("the slower path is logged once, naming the meter")
+          .singleElement()
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .asString()
+          .contains("long.task (LONG_TASK_TIMER)", "client_java's slower writer");
+      registry.remove(longTask);
+      assertThat(fast.scrape(TEXT, "")).isPresent();
+    } finally {
+      log.setLevel(level);
+      log.detachAppender(logged);
+    }
   }
 
   @Test
