@@ -62,8 +62,8 @@ public final class LocalStack implements AutoCloseable {
   /** Prometheus's own address in {@code prometheus.yml}. */
   public static final String PROMETHEUS_SELF_TARGET = "localhost:9090";
 
-  static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
-  static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/alertmanager.yml";
+  static final String PROMETHEUS_CONFIG = "/etc/prometheus/config/prometheus.yml";
+  static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/notifying/alertmanager.yml";
   private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private final LocalStackOptions options;

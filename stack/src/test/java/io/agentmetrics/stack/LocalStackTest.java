@@ -40,7 +40,7 @@ class LocalStackTest {
 
     assertThatThrownBy(stack::start)
         .isInstanceOf(LocalStackException.class)
-        .hasMessageContaining("/etc/alertmanager/alertmanager.yml is not mounted");
+        .hasMessageContaining("/etc/alertmanager/notifying/alertmanager.yml is not mounted");
     assertThat(stack.startedProcessHandles()).isEmpty();
   }
 

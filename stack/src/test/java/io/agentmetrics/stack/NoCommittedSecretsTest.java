@@ -38,6 +38,8 @@ class NoCommittedSecretsTest {
       strings = {
         "      GF_SECURITY_ADMIN_PASSWORD: ${GRAFANA_ADMIN_PASSWORD:?set it in .env}",
         "GRAFANA_ADMIN_PASSWORD=",
+        "GRAFANA_ADMIN_PASSWORD_FILE=./secrets/grafana/admin-password",
+        "      GF_SECURITY_ADMIN_PASSWORD__FILE: /run/secrets/grafana_admin_password",
         "  password_file: /etc/alertmanager/secrets/smtp-password",
         "  routing_key_file: /etc/alertmanager/secrets/pagerduty",
         "# Choose a long random password, e.g. openssl rand -base64 24",
@@ -70,7 +72,11 @@ class NoCommittedSecretsTest {
     assertThat(Files.readString(RepoFiles.resolve("stack/secrets/alertmanager/.gitignore")))
         .startsWith("#")
         .contains("\n*\n");
+    assertThat(Files.readString(RepoFiles.resolve("stack/secrets/grafana/.gitignore")))
+        .startsWith("#")
+        .contains("\n*\n");
     assertThat(Files.readString(RepoFiles.resolve("stack/.env.example")))
-        .containsPattern("(?m)^GRAFANA_ADMIN_PASSWORD=$");
+        .containsPattern("(?m)^GRAFANA_ADMIN_PASSWORD_FILE=\\./secrets/grafana/admin-password$")
+        .doesNotContainPattern("(?m)^GRAFANA_ADMIN_PASSWORD=");
   }
 }

@@ -41,7 +41,8 @@ final class SecretScanner {
                   "(?i)(password|passwd|secret|api_key|token|routing_key|service_key)\\s*[=:](?![?\\-])\\s*[\"']?(?![\"']?\\s*$)(?!\\$\\{)(?!<)[^\\s\"'#]{3,}")),
           new Rule(
               "environment password with a value",
-              Pattern.compile("(?im)^\\s*[A-Z_]*(PASSWORD|SECRET|TOKEN)[A-Z_]*=\\S+")),
+              Pattern.compile(
+                  "(?im)^\\s*[A-Z_]*(PASSWORD|SECRET|TOKEN)(?![A-Z_]*_FILE=)[A-Z_]*=\\S+")),
           new Rule("Slack webhook", Pattern.compile("hooks\\.slack\\.com/services/[A-Za-z0-9]+/")),
           new Rule("private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----")),
           new Rule("AWS access key", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")));

@@ -30,23 +30,22 @@ class ConfigsForBackendsTest {
   @Test
   void theDerivedComposeMountsTheTestCopiesAndEverythingElseAsBefore(@TempDir Path dir) {
     Path rules = dir.resolve("rules");
-    Path alertmanager = dir.resolve("alertmanager.yml");
+    Path alertmanager = dir.resolve("notifying");
     Path real = ROOT.resolve("stack/compose.yaml");
     Path copy =
         DerivedCompose.write(
             real,
-            Map.of(
-                "/etc/prometheus/rules", rules, "/etc/alertmanager/alertmanager.yml", alertmanager),
+            Map.of("/etc/prometheus/rules", rules, "/etc/alertmanager/notifying", alertmanager),
             dir.resolve("compose.yaml"));
 
     ComposeFile before = ComposeFile.read(real);
     ComposeFile after = ComposeFile.read(copy);
     assertThat(after.hostPath("prometheus", "/etc/prometheus/rules/agents.yaml"))
         .contains(rules.resolve("agents.yaml"));
-    assertThat(after.hostPath("alertmanager", "/etc/alertmanager/alertmanager.yml"))
-        .contains(alertmanager);
-    assertThat(after.hostPath("prometheus", "/etc/prometheus/prometheus.yml"))
-        .isEqualTo(before.hostPath("prometheus", "/etc/prometheus/prometheus.yml"))
+    assertThat(after.hostPath("alertmanager", "/etc/alertmanager/notifying/alertmanager.yml"))
+        .contains(alertmanager.resolve("alertmanager.yml"));
+    assertThat(after.hostPath("prometheus", "/etc/prometheus/config/prometheus.yml"))
+        .isEqualTo(before.hostPath("prometheus", "/etc/prometheus/config/prometheus.yml"))
         .isPresent();
     assertThat(after.services()).isEqualTo(before.services());
     assertThat(after.allBindMounts()).hasSameSizeAs(before.allBindMounts());

@@ -19,9 +19,9 @@ import java.util.Optional;
  */
 final class ContainerConfigs {
 
-  static final String PROMETHEUS_CONFIG = "/etc/prometheus/prometheus.yml";
+  static final String PROMETHEUS_CONFIG = "/etc/prometheus/config/prometheus.yml";
   static final String PROMETHEUS_RULES = "/etc/prometheus/rules";
-  static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/alertmanager.yml";
+  static final String ALERTMANAGER_CONFIG = "/etc/alertmanager/notifying/alertmanager.yml";
   static final String ALERTMANAGER_SECRETS = "/etc/alertmanager/secrets";
 
   private ContainerConfigs() {}

@@ -107,10 +107,17 @@ final class ContainerDefinitions {
         .waitingFor(Wait.forHttp(ready).forPort(port).withStartupTimeout(Duration.ofSeconds(120)));
   }
 
-  /** Copies every file compose bind-mounts into the service, except the given container paths. */
+  /**
+   * Copies every file compose bind-mounts into the service, except mounts that hold one of the
+   * given container paths (the caller copies its own there).
+   */
   private void copyMounts(GenericContainer<?> container, String service, List<String> except) {
     for (ComposeFile.BindMount mount : compose.bindMounts(service)) {
-      if (!except.contains(mount.containerPath())) {
+      if (except.stream()
+          .noneMatch(
+              path ->
+                  path.equals(mount.containerPath())
+                      || path.startsWith(mount.containerPath() + "/"))) {
         container.withCopyFileToContainer(
             MountableFile.forHostPath(mount.hostPath()), mount.containerPath());
       }

@@ -58,7 +58,7 @@ class ContainerDefinitionsTest {
         .containsEntry(
             "/etc/grafana/provisioning/datasources/agentmetrics.yaml",
             ROOT.resolve("stack/grafana/provisioning/datasources/datasources.yaml"))
-        .containsKey("/etc/grafana/provisioning/dashboards/agentmetrics.yaml");
+        .containsKey("/etc/grafana/provisioning/dashboards");
     assertThat(grafana.getNetworkAliases()).contains("grafana");
   }
 
@@ -78,12 +78,12 @@ class ContainerDefinitionsTest {
     assertThat(alertmanager.getNetworkAliases()).contains(hostByType.get("alertmanager"));
     assertThat(copies(prometheus))
         .containsEntry("/etc/prometheus/rules", ROOT.resolve("alerting/rules"))
-        .doesNotContainKey("/etc/prometheus/prometheus.yml");
+        .doesNotContainKey("/etc/prometheus/config/prometheus.yml");
     assertThat(prometheus.getCommandParts())
-        .contains("--config.file=/etc/prometheus/prometheus.yml");
+        .contains("--config.file=/etc/prometheus/config/prometheus.yml");
     assertThat(copies(alertmanager))
         .containsEntry("/etc/alertmanager/secrets", dir)
-        .doesNotContainKey("/etc/alertmanager/alertmanager.yml");
+        .doesNotContainKey("/etc/alertmanager/notifying/alertmanager.yml");
     assertThat(alertmanager.getCommandParts()).contains("--cluster.listen-address=");
   }
 

@@ -34,9 +34,10 @@ public final class NativeStack implements Stack {
   public static NativeStack start(StackSpec spec) {
     Path workDir = spec.workDir().resolve("native");
     URI sink = URI.create("http://127.0.0.1:" + spec.receiverPort() + StackSpec.RECEIVER_PATH);
+    // compose mounts the directory of alertmanager.yml: the test copy gets a directory of its own.
     Path alertmanagerConfig =
         TestConfigs.write(
-            workDir.resolve("alertmanager.test.yml"),
+            workDir.resolve("alertmanager-test").resolve("alertmanager.yml"),
             TestConfigs.alertmanagerWithWebhook(
                 TestConfigs.read(spec.alertmanagerConfig()), sink, spec.interval()));
     Path compose =
@@ -45,8 +46,8 @@ public final class NativeStack implements Stack {
             Map.of(
                 "/etc/prometheus/rules",
                 spec.rulesDirectory(),
-                "/etc/alertmanager/alertmanager.yml",
-                alertmanagerConfig),
+                "/etc/alertmanager/notifying",
+                alertmanagerConfig.getParent()),
             workDir.resolve("compose.test.yaml"));
     LocalStack.Builder builder =
         LocalStack.builder()

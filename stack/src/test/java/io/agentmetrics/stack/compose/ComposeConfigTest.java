@@ -46,12 +46,130 @@ class ComposeConfigTest {
       Map.of("redis-exporter", "FROM scratch; Prometheus' up and redis_up are its health");
 
   @Test
-  void composeAcceptsTheStackWhenThePasswordIsSet() {
+  void composeAcceptsTheStackWhenThePasswordFileIsSetAndGivesItToGrafanaAsASecret() {
     JsonNode config = config("compose.yaml");
 
     assertThat(fieldNames(config.path("services"))).containsAll(SERVICES);
-    assertThat(config.at("/services/grafana/environment/GF_SECURITY_ADMIN_PASSWORD").asText())
-        .isEqualTo("test-only-password");
+    JsonNode grafana = config.at("/services/grafana");
+    assertThat(grafana.at("/environment/GF_SECURITY_ADMIN_PASSWORD__FILE").asText())
+        .isEqualTo("/run/secrets/grafana_admin_password");
+    assertThat(grafana.path("environment").has("GF_SECURITY_ADMIN_PASSWORD"))
+        .as("a password in the environment shows in docker inspect")
+        .isFalse();
+    assertThat(grafana.path("secrets").toString()).contains("grafana_admin_password");
+    assertThat(Path.of(config.at("/secrets/grafana_admin_password/file").asText()))
+        .isEqualTo(passwordFile());
+  }
+
+  @Test
+  void grafanaDoesNotStartWithAMissingEmptyOrUnreadablePasswordFile(@TempDir Path dir)
+      throws Exception {
+    // The entrypoint guard as compose hands it to the container, run by this machine's sh with
+    // Grafana's /run.sh replaced by a script that says it started.
+    JsonNode entrypoint = config("compose.yaml").at("/services/grafana/entrypoint");
+    assertThat(entrypoint.get(0).asText()).isEqualTo("/bin/sh");
+    Path runSh = dir.resolve("run.sh");
+    Files.writeString(runSh, "#!/bin/sh\necho grafana started\n");
+    runSh.toFile().setExecutable(true);
+    // config prints compose's escape $$ as is; the container gets $.
+    String script =
+        entrypoint.get(2).asText().replace("$$", "$").replace("/run.sh", runSh.toString());
+    Path empty = Files.writeString(dir.resolve("empty"), "");
+    Path good = Files.writeString(dir.resolve("good"), "not-a-real-password");
+    Path directory = Files.createDirectory(dir.resolve("created-by-docker"));
+
+    for (Path refused : List.of(dir.resolve("missing"), empty, directory)) {
+      NativeTool.Result result = guard(script, refused);
+      assertThat(result.exitCode()).as(refused + ": " + result.output()).isEqualTo(1);
+      assertThat(result.output())
+          .contains("Grafana is not started")
+          .doesNotContain("grafana started");
+    }
+    // A 600 file of another user, as Grafana's uid 472 sees a file of the host user's: refused.
+    java.util.Optional<Path> setpriv = NativeTool.find("setpriv");
+    if (System.getProperty("user.name").equals("root") && setpriv.isPresent()) {
+      Path private600 = Files.writeString(dir.resolve("private"), "not-a-real-password");
+      Files.setPosixFilePermissions(
+          private600, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.setPosixFilePermissions(
+          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      NativeTool.Result result =
+          NativeTool.run(
+              List.of(
+                  setpriv.get().toString(),
+                  "--reuid",
+                  "65534",
+                  "--regid",
+                  "65534",
+                  "--clear-groups",
+                  "env",
+                  "GF_SECURITY_ADMIN_PASSWORD__FILE=" + private600,
+                  "/bin/sh",
+                  "-c",
+                  script,
+                  "grafana"),
+              null);
+      assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+      assertThat(result.output()).contains("not readable by uid 65534");
+    }
+    NativeTool.Result started = guard(script, good);
+    assertThat(started.exitCode()).as(started.output()).isZero();
+    assertThat(started.output()).contains("grafana started").doesNotContain("not-a-real");
+  }
+
+  private static NativeTool.Result guard(String script, Path passwordFile) {
+    return NativeTool.run(
+        List.of(
+            "env",
+            "GF_SECURITY_ADMIN_PASSWORD__FILE=" + passwordFile,
+            "/bin/sh",
+            "-c",
+            script,
+            "grafana"),
+        null);
+  }
+
+  @Test
+  void alertmanagerIsSilentByDefaultAndNotifiesWhenAsked() {
+    ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
+    Map<String, String> expected =
+        Map.of(
+            "silent", "stack/alertmanager/silent/alertmanager.yml",
+            "notifying", "alerting/alertmanager/alertmanager.yml");
+    expected.forEach(
+        (choice, file) -> {
+          JsonNode command =
+              choice.equals("silent")
+                  ? config("compose.yaml").at("/services/alertmanager/command")
+                  : config(Map.of("ALERTMANAGER_CONFIG", choice), "compose.yaml")
+                      .at("/services/alertmanager/command");
+          String configFile = command.get(0).asText().substring("--config.file=".length()).strip();
+          assertThat(command.get(0).asText()).startsWith("--config.file=");
+          assertThat(compose.hostPath("alertmanager", configFile))
+              .as(choice)
+              .contains(RepoFiles.resolve(file));
+        });
+  }
+
+  @Test
+  void configurationsAreMountedAsDirectoriesSoThatGitPullReachesRunningContainers() {
+    ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
+    for (String service : List.of("prometheus", "alertmanager", "loki")) {
+      for (ComposeFile.BindMount mount : compose.bindMounts(service)) {
+        assertThat(mount.hostPath()).as(service + " " + mount.containerPath()).isDirectory();
+      }
+    }
+    assertThat(compose.hostPath("grafana", "/etc/grafana/provisioning/dashboards"))
+        .hasValueSatisfying(path -> assertThat(path).isDirectory());
+
+    ComposeFile scale = ComposeFile.read(RepoFiles.resolve("stack/compose.scale.yaml"));
+    assertThat(scale.hostPath("prometheus", "/etc/prometheus/config/prometheus.yml"))
+        .contains(RepoFiles.resolve("stack/prometheus/scale/prometheus.yml"));
+    JsonNode merged = config("compose.yaml", "compose.scale.yaml");
+    assertThat(merged.at("/services/prometheus/volumes").toString())
+        .as("the overlay's directory replaces the base's at the same target")
+        .contains("prometheus/scale")
+        .doesNotContain("stack/prometheus:/etc/prometheus/config");
   }
 
   @Test
@@ -71,15 +189,16 @@ class ComposeConfigTest {
         .contains("--redis.password-file=/run/secrets/redis_exporter_passwords")
         .doesNotContain("--redis.password=");
     assertThat(fieldNames(config.path("secrets")))
-        .containsExactlyInAnyOrder("postgres_exporter_password", "redis_exporter_passwords");
+        .containsExactlyInAnyOrder(
+            "grafana_admin_password", "postgres_exporter_password", "redis_exporter_passwords");
   }
 
   @Test
-  void composeRefusesToStartWithoutTheGrafanaPassword() {
+  void composeRefusesToStartWithoutTheGrafanaPasswordFile() {
     NativeTool.Result result = dockerCompose(Map.of(), "-f", "compose.yaml", "config");
 
     assertThat(result.exitCode()).as(result.output()).isNotZero();
-    assertThat(result.output()).contains("GRAFANA_ADMIN_PASSWORD must be set");
+    assertThat(result.output()).contains("GRAFANA_ADMIN_PASSWORD_FILE must be set");
   }
 
   @Test
@@ -162,7 +281,7 @@ class ComposeConfigTest {
 
     assertThat(compose.hostPath("prometheus", "/etc/prometheus/rules"))
         .contains(root.resolve("alerting/rules"));
-    assertThat(compose.hostPath("alertmanager", "/etc/alertmanager/alertmanager.yml"))
+    assertThat(compose.hostPath("alertmanager", "/etc/alertmanager/notifying/alertmanager.yml"))
         .contains(root.resolve("alerting/alertmanager/alertmanager.yml"));
     assertThat(compose.hostPath("grafana", "/var/lib/grafana/dashboards/agentmetrics"))
         .hasValueSatisfying(
@@ -221,15 +340,19 @@ class ComposeConfigTest {
   }
 
   private static JsonNode config(String... files) {
+    return config(Map.of(), files);
+  }
+
+  private static JsonNode config(Map<String, String> settings, String... files) {
     List<String> args = new ArrayList<>();
     for (String file : files) {
       args.add("-f");
       args.add(file);
     }
     args.add("config");
-    NativeTool.Result result =
-        dockerCompose(
-            Map.of("GRAFANA_ADMIN_PASSWORD", "test-only-password"), args.toArray(String[]::new));
+    Map<String, String> env = new java.util.HashMap<>(settings);
+    env.put("GRAFANA_ADMIN_PASSWORD_FILE", passwordFile().toString());
+    NativeTool.Result result = dockerCompose(env, args.toArray(String[]::new));
     assertThat(result.exitCode()).as("docker-compose config: " + result.output()).isZero();
     return Yaml.parse(result.output());
   }
@@ -239,7 +362,9 @@ class ComposeConfigTest {
     List<String> command = new ArrayList<>();
     command.add("env");
     command.add("-u");
-    command.add("GRAFANA_ADMIN_PASSWORD");
+    command.add("GRAFANA_ADMIN_PASSWORD_FILE");
+    command.add("-u");
+    command.add("ALERTMANAGER_CONFIG");
     env.forEach((name, value) -> command.add(name + "=" + value));
     command.add(dockerCompose.toString());
     command.add("--project-directory");
@@ -251,6 +376,16 @@ class ComposeConfigTest {
       command.add(arg.endsWith(".yaml") ? RepoFiles.resolve("stack/" + arg).toString() : arg);
     }
     return NativeTool.run(command, null);
+  }
+
+  /** A password file for compose to name (its content is never read by {@code config}). */
+  private static Path passwordFile() {
+    try {
+      Path file = tempDir.resolve("grafana-admin-password");
+      return Files.exists(file) ? file : Files.writeString(file, "test-only-password");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Path emptyEnvFile() {

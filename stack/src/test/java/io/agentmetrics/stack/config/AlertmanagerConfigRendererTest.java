@@ -164,7 +164,9 @@ class AlertmanagerConfigRendererTest {
     Path amtool = NativeTool.require("amtool", "prometheus-alertmanager");
     ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
     Path source =
-        compose.hostPath("alertmanager", "/etc/alertmanager/alertmanager.yml").orElseThrow();
+        compose
+            .hostPath("alertmanager", "/etc/alertmanager/notifying/alertmanager.yml")
+            .orElseThrow();
     assertThat(source).as("the Alertmanager config compose.yaml mounts").isRegularFile();
     AlertmanagerConfigRenderer.Rendered rendered =
         new AlertmanagerConfigRenderer(

@@ -167,7 +167,8 @@ class PrometheusConfigRendererTest {
   void theStacksConfigRendersToAValidConfigWithTheAlertingRules(@TempDir Path dir)
       throws Exception {
     ComposeFile compose = ComposeFile.read(RepoFiles.resolve("stack/compose.yaml"));
-    Path source = compose.hostPath("prometheus", "/etc/prometheus/prometheus.yml").orElseThrow();
+    Path source =
+        compose.hostPath("prometheus", "/etc/prometheus/config/prometheus.yml").orElseThrow();
     PrometheusConfigRenderer.Rendered rendered =
         new PrometheusConfigRenderer(
                 Map.of(

@@ -14,7 +14,7 @@ class ScaleConfigTest {
   void theRemoteWriteConfigDiffersFromTheBaseOnlyByRemoteWrite() {
     JsonNode base = Yaml.read(RepoFiles.resolve("stack/prometheus/prometheus.yml"));
     ObjectNode scale =
-        (ObjectNode) Yaml.read(RepoFiles.resolve("stack/prometheus/prometheus.remote-write.yml"));
+        (ObjectNode) Yaml.read(RepoFiles.resolve("stack/prometheus/scale/prometheus.yml"));
 
     assertThat(scale.at("/remote_write/0/url").asText())
         .isEqualTo("http://victoriametrics:8428/api/v1/write");
@@ -24,7 +24,7 @@ class ScaleConfigTest {
 
   @Test
   void theRemoteWriteConfigIsValid() {
-    Promtool.assertValidConfig(RepoFiles.resolve("stack/prometheus/prometheus.remote-write.yml"));
+    Promtool.assertValidConfig(RepoFiles.resolve("stack/prometheus/scale/prometheus.yml"));
   }
 
   @Test

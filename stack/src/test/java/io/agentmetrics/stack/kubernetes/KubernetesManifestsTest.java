@@ -218,11 +218,7 @@ class KubernetesManifestsTest {
 
   @Test
   void kustomizeBuildsTheBase() {
-    Path kubectl = requireKubectl();
-    NativeTool.Result result =
-        NativeTool.run(
-            List.of(kubectl.toString(), "kustomize", root.resolve("stack/kubernetes").toString()),
-            null);
+    NativeTool.Result result = kustomize("stack/kubernetes");
 
     assertThat(result.exitCode()).as(result.output()).isZero();
     Map<String, Integer> kinds = new HashMap<>();
@@ -243,13 +239,84 @@ class KubernetesManifestsTest {
     assertThat(result.output()).contains("image: agentmetrics/metrics-server:0.1.0-SNAPSHOT");
   }
 
+  @Test
+  void theServersHeapIsTheTestedOneAndLeavesRoomForTheRestOfTheJvm() {
+    JsonNode container =
+        Yaml.parseAll(read("stack/kubernetes/metrics-server.yaml")).stream()
+            .filter(d -> d.path("kind").asText().equals("Deployment"))
+            .findFirst()
+            .orElseThrow()
+            .at("/spec/template/spec/containers/0");
+    String options = "";
+    for (JsonNode env : container.path("env")) {
+      if (env.path("name").asText().equals("JAVA_TOOL_OPTIONS")) {
+        options = env.path("value").asText();
+      }
+    }
+    java.util.regex.Matcher percentage =
+        java.util.regex.Pattern.compile("-XX:MaxRAMPercentage=(\\d+)").matcher(options);
+    assertThat(percentage.find()).as(options).isTrue();
+    String limit = container.at("/resources/limits/memory").asText();
+    assertThat(limit).endsWith("Mi");
+    long limitMi = Long.parseLong(limit.replace("Mi", ""));
+    long heapMi = limitMi * Long.parseLong(percentage.group(1)) / 100;
+
+    // FixedHeapIT runs the jar with -Xmx384m; the rest of the JVM commits about 135 MiB with the
+    // heap in use (docs/performance.md, "Memory of the server").
+    assertThat(heapMi).as("heap of " + limit + " at " + options).isEqualTo(384);
+    assertThat(limitMi - heapMi).as("room for the rest of the JVM").isGreaterThanOrEqualTo(200);
+    assertThat(container.at("/resources/requests/memory").asText()).isEqualTo(limit);
+  }
+
+  @Test
+  void theKubePrometheusStackOverlayLabelsWhatTheChartsPrometheusSelects() {
+    NativeTool.Result base = kustomize("stack/kubernetes");
+    NativeTool.Result overlay = kustomize("stack/kube-prometheus-stack");
+
+    assertThat(overlay.exitCode()).as(overlay.output()).isZero();
+    List<JsonNode> documents = Yaml.parseAll(overlay.output());
+    assertThat(documents).hasSameSizeAs(Yaml.parseAll(base.output()));
+    for (JsonNode document : documents) {
+      String kind = document.path("kind").asText();
+      JsonNode release = document.at("/metadata/labels/release");
+      if (kind.equals("ServiceMonitor") || kind.equals("PrometheusRule")) {
+        assertThat(release.asText()).as(kind).isEqualTo("kube-prometheus-stack");
+      } else {
+        assertThat(release.isMissingNode()).as(kind + " needs no release label").isTrue();
+      }
+    }
+  }
+
+  @Test
+  void theChartValuesMakeGrafanaReadTheFolderAnnotationTheConfigMapsCarry() throws Exception {
+    JsonNode dashboards =
+        Yaml.read(root.resolve("stack/kube-prometheus-stack/values.yaml"))
+            .at("/grafana/sidecar/dashboards");
+
+    assertThat(dashboards.path("folderAnnotation").asText())
+        .isEqualTo(KubernetesManifests.FOLDER_ANNOTATION);
+    assertThat(dashboards.at("/provider/foldersFromFilesStructure").asBoolean()).isTrue();
+    for (JsonNode configMap :
+        Yaml.parseAll(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)))) {
+      assertThat(configMap.at("/metadata/annotations").has(KubernetesManifests.FOLDER_ANNOTATION))
+          .isTrue();
+    }
+  }
+
+  /** {@code kubectl kustomize} of a directory of the repository. */
+  private NativeTool.Result kustomize(String directory) {
+    return NativeTool.run(
+        List.of(requireKubectl().toString(), "kustomize", root.resolve(directory).toString()),
+        null);
+  }
+
   private static Path requireKubectl() {
     Optional<Path> kubectl = NativeTool.find("kubectl");
     if (kubectl.isPresent()) {
       return kubectl.get();
     }
     String message =
-        "kubectl is not installed: install kubectl 1.21 or newer (it has kustomize built in), from"
+        "kubectl is not installed: install kubectl 1.22 or newer (it has kustomize built in), from"
             + " the Kubernetes apt repository; Debian's kubernetes-client is 1.20, too old"
             + " (or pass -Dagentmetrics.skipNativeTools=true to skip this test)";
     if (Boolean.getBoolean("agentmetrics.skipNativeTools")) {

@@ -1,0 +1,61 @@
+package io.agentmetrics.stack.compose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.stack.config.TextFiles;
+import io.agentmetrics.stack.config.Yaml;
+import java.nio.file.Path;
+
+/**
+ * The compose stack's default Alertmanager configuration: the alerting module's {@code
+ * alertmanager.yml} with its routing, grouping and inhibition unchanged and every receiver silent
+ * (a name without integrations, as kube-prometheus-stack's {@code null} receiver). Alerts show in
+ * Alertmanager and Grafana from the first minute and nothing is sent to hosts that do not exist;
+ * real receivers are one setting away ({@code ALERTMANAGER_CONFIG=notifying}).
+ */
+public final class SilentAlertmanagerConfig {
+
+  /** The alerting module's configuration, relative to the repository root. */
+  public static final String SOURCE = "alerting/alertmanager/alertmanager.yml";
+
+  /** The generated file, relative to the repository root. */
+  public static final String FILE = "stack/alertmanager/silent/alertmanager.yml";
+
+  private static final String HEADER =
+      "# GENERATED from "
+          + SOURCE
+          + " by io.agentmetrics.stack.compose.SilentAlertmanagerConfig. Do not edit:\n"
+          + "# change the source and run `./mvnw -B -q -pl stack compile exec:java` (a test fails"
+          + " when this is stale).\n"
+          + "#\n"
+          + "# compose.yaml's default: the same routes, grouping and inhibitions, every receiver"
+          + " silent.\n"
+          + "# Alerts show in Alertmanager (:9093) and Grafana; nothing is sent anywhere. To notify,"
+          + " put the\n"
+          + "# receivers' secrets in stack/secrets/alertmanager/ and set ALERTMANAGER_CONFIG=notifying"
+          + " in stack/.env.\n";
+
+  private SilentAlertmanagerConfig() {}
+
+  /** {@code alertmanagerYaml} with every receiver's integrations and notification globals gone. */
+  public static String render(String alertmanagerYaml) {
+    JsonNode parsed = Yaml.parse(alertmanagerYaml);
+    if (!parsed.isObject()) {
+      throw new IllegalArgumentException("an Alertmanager configuration must be a YAML mapping");
+    }
+    ObjectNode config = ((ObjectNode) parsed).deepCopy();
+    ObjectNode global = config.with("global");
+    global.retain("resolve_timeout");
+    ArrayNode receivers = config.putArray("receivers");
+    for (JsonNode receiver : parsed.path("receivers")) {
+      receivers.addObject().put("name", receiver.path("name").asText());
+    }
+    return HEADER + Yaml.write(config);
+  }
+
+  /** Writes {@link #FILE} from {@link #SOURCE} under {@code repoRoot}. */
+  public static void write(Path repoRoot) {
+    TextFiles.write(repoRoot.resolve(FILE), render(TextFiles.read(repoRoot.resolve(SOURCE))));
+  }
+}
