@@ -3,6 +3,7 @@ package io.agentmetrics.stack.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.stack.config.GeneratedHeader;
 import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.nio.file.Path;
@@ -23,11 +24,7 @@ public final class SilentAlertmanagerConfig {
   public static final String FILE = "stack/alertmanager/silent/alertmanager.yml";
 
   private static final String HEADER =
-      "# GENERATED from "
-          + SOURCE
-          + " by io.agentmetrics.stack.compose.SilentAlertmanagerConfig. Do not edit:\n"
-          + "# change the source and run `./mvnw -B -q -pl stack compile exec:java` (a test fails"
-          + " when this is stale).\n"
+      GeneratedHeader.of(SOURCE, SilentAlertmanagerConfig.class)
           + "#\n"
           + "# compose.yaml's default: the same routes, grouping and inhibitions, every receiver"
           + " silent.\n"
@@ -40,15 +37,11 @@ public final class SilentAlertmanagerConfig {
 
   /** {@code alertmanagerYaml} with every receiver's integrations and notification globals gone. */
   public static String render(String alertmanagerYaml) {
-    JsonNode parsed = Yaml.parse(alertmanagerYaml);
-    if (!parsed.isObject()) {
-      throw new IllegalArgumentException("an Alertmanager configuration must be a YAML mapping");
-    }
-    ObjectNode config = ((ObjectNode) parsed).deepCopy();
-    ObjectNode global = config.with("global");
-    global.retain("resolve_timeout");
+    ObjectNode config = Yaml.parseMapping(alertmanagerYaml, "an Alertmanager configuration");
+    config.with("global").retain("resolve_timeout");
+    JsonNode original = config.path("receivers");
     ArrayNode receivers = config.putArray("receivers");
-    for (JsonNode receiver : parsed.path("receivers")) {
+    for (JsonNode receiver : original) {
       receivers.addObject().put("name", receiver.path("name").asText());
     }
     return HEADER + Yaml.write(config);

@@ -67,11 +67,7 @@ public final class AlertmanagerConfigRenderer {
 
   /** Renders {@code alertmanagerYaml}. */
   public Rendered render(String alertmanagerYaml) {
-    JsonNode parsed = Yaml.parse(alertmanagerYaml);
-    if (!parsed.isObject()) {
-      throw new IllegalArgumentException("an Alertmanager configuration must be a YAML mapping");
-    }
-    ObjectNode config = ((ObjectNode) parsed).deepCopy();
+    ObjectNode config = Yaml.parseMapping(alertmanagerYaml, "an Alertmanager configuration");
     Map<String, SecretFile> secrets = new LinkedHashMap<>();
     moveSecretFiles(config, secrets);
     if (defaultSink != null || !sinks.isEmpty()) {

@@ -63,11 +63,7 @@ public final class PrometheusConfigRenderer {
 
   /** Renders {@code prometheusYaml}. */
   public Rendered render(String prometheusYaml) {
-    JsonNode parsed = Yaml.parse(prometheusYaml);
-    if (!parsed.isObject()) {
-      throw new IllegalArgumentException("a Prometheus configuration must be a YAML mapping");
-    }
-    ObjectNode config = ((ObjectNode) parsed).deepCopy();
+    ObjectNode config = Yaml.parseMapping(prometheusYaml, "a Prometheus configuration");
     applyIntervals(config);
     translateRuleFiles(config);
     rewriteAlertmanagers(config);

@@ -39,6 +39,18 @@ public final class Yaml {
     }
   }
 
+  /**
+   * Parses a document that must be a mapping (a configuration file), as a copy the caller may
+   * change; {@code what} names it in the error, e.g. "an Alertmanager configuration".
+   */
+  public static ObjectNode parseMapping(String yaml, String what) {
+    JsonNode parsed = parse(yaml);
+    if (!parsed.isObject()) {
+      throw new IllegalArgumentException(what + " must be a YAML mapping");
+    }
+    return (ObjectNode) parsed;
+  }
+
   /** Reads and parses one YAML file. */
   public static JsonNode read(Path file) {
     try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agentmetrics.alerting.mixin.MixinConfig;
 import io.agentmetrics.alerting.mixin.RuleTemplates;
+import io.agentmetrics.stack.config.GeneratedHeader;
 import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.io.IOException;
@@ -43,19 +44,13 @@ public final class KubernetesManifests {
   public static final String DASHBOARDS_FILE = "stack/kubernetes/generated/grafana-dashboards.yaml";
 
   /** The command that regenerates both files. */
-  public static final String REGENERATE_COMMAND = "./mvnw -B -q -pl stack compile exec:java";
+  public static final String REGENERATE_COMMAND = GeneratedHeader.REGENERATE_COMMAND;
 
   /** The label Grafana's dashboard sidecar looks for. */
   public static final String DASHBOARD_LABEL = "grafana_dashboard";
 
   /** The annotation that names the sidecar's folder (its {@code folderAnnotation} setting). */
   public static final String FOLDER_ANNOTATION = "grafana_folder";
-
-  private static final String HEADER =
-      "# GENERATED from %s by io.agentmetrics.stack.kubernetes.KubernetesManifests. Do not edit:\n"
-          + "# change the source files and run `"
-          + REGENERATE_COMMAND
-          + "` (a test fails when this is stale).\n";
 
   private final Path repoRoot;
 
@@ -89,13 +84,17 @@ public final class KubernetesManifests {
     metadata.put("name", "agentmetrics-rules");
     metadata.putObject("labels").put("app.kubernetes.io/name", "agentmetrics-rules");
     rule.putObject("spec").set("groups", ruleGroups());
-    return HEADER.formatted(RULE_TEMPLATES + "/*.yaml with " + String.join(" and ", RULE_CONFIGS))
+    return GeneratedHeader.of(
+            RULE_TEMPLATES + "/*.yaml with " + String.join(" and ", RULE_CONFIGS),
+            KubernetesManifests.class)
         + Yaml.write(rule);
   }
 
   /** One ConfigMap per dashboard, as a multi-document YAML stream. */
   public String dashboardConfigMaps() {
-    StringBuilder out = new StringBuilder(HEADER.formatted(DASHBOARDS_DIRECTORY + "/*.json"));
+    StringBuilder out =
+        new StringBuilder(
+            GeneratedHeader.of(DASHBOARDS_DIRECTORY + "/*.json", KubernetesManifests.class));
     for (Path file : dashboardFiles()) {
       String name = file.getFileName().toString();
       ObjectNode configMap = Yaml.object();

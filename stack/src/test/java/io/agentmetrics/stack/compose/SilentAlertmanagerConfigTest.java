@@ -26,7 +26,9 @@ class SilentAlertmanagerConfigTest {
   void theGeneratedFileIsUpToDate() throws Exception {
     assertThat(Files.readString(generated))
         .as(
-            "stale; regenerate with: ./mvnw -B -q -pl stack compile exec:java ("
+            "stale; regenerate with: "
+                + io.agentmetrics.stack.config.GeneratedHeader.REGENERATE_COMMAND
+                + " ("
                 + SilentAlertmanagerConfig.FILE
                 + ")")
         .isEqualTo(SilentAlertmanagerConfig.render(Files.readString(source)));
