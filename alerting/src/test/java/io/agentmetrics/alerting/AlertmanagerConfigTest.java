@@ -50,12 +50,13 @@ class AlertmanagerConfigTest {
         amtool(List.of("check-config", AlertingFiles.alertmanagerConfig().toString()));
 
     assertThat(result.exitCode()).as(result.output()).isZero();
-    assertThat(result.output()).contains("SUCCESS", "4 inhibit rules", "4 receivers");
+    assertThat(result.output()).contains("SUCCESS", "8 inhibit rules", "4 receivers");
   }
 
   @ParameterizedTest
   @CsvSource({
-    "AgentMetricsTargetDown, critical, pager",
+    "AgentMetricsServerDown, critical, pager",
+    "AgentMetricsTargetDown, warning, chat",
     "AgentMetricsLlmErrorRateHigh, warning, chat",
     "AgentMetricsCostUnknownModel, info, webhook",
     "AgentMetricsWatchdog, info, deadmansswitch",
@@ -90,12 +91,12 @@ class AlertmanagerConfigTest {
   }
 
   @Test
-  void groupsByAlertJobAndAgentAndRepeatsEveryTwelveHours() {
+  void groupsByAlertJobProviderAndAgentAndRepeatsEveryTwelveHours() {
     JsonNode route = RuleFiles.readYaml(AlertingFiles.alertmanagerConfig()).path("route");
 
     assertThat(route.path("group_by"))
         .extracting(JsonNode::asText)
-        .containsExactly("alertname", "job", "gen_ai_agent_name");
+        .containsExactly("alertname", "job", "gen_ai_provider_name", "gen_ai_agent_name");
     assertThat(route.path("repeat_interval").asText()).isEqualTo("12h");
   }
 

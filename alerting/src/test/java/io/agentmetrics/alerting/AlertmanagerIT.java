@@ -75,6 +75,8 @@ class AlertmanagerIT {
             .replace("/etc/alertmanager/secrets/", secrets + "/")
             .replace("http://alert-webhook:8080", local)
             .replace("http://deadmansswitch:8080", local)
+            // No mail leaves the machine: the SMTP host is a closed port on loopback.
+            .replace("smtp.example.org:587", "127.0.0.1:" + freePort())
             .replace("global:\n", "global:\n  pagerduty_url: " + local + "/pagerduty\n")
             .replace("group_wait: 30s", "group_wait: 1s");
     Path configFile = dir.resolve("alertmanager.yml");
@@ -114,7 +116,7 @@ class AlertmanagerIT {
   @Test
   void routesEachSeverityToItsReceiverWithSecretsReadFromFiles() throws Exception {
     post(
-        alert("AgentMetricsTargetDown", "critical", Map.of("instance", "app-1:8080")),
+        alert("AgentMetricsServerDown", "critical", Map.of()),
         alert("AgentMetricsLlmErrorRateHigh", "warning", Map.of("gen_ai_provider_name", "openai")),
         alert("AgentMetricsCostUnknownModel", "info", Map.of()),
         alert("AgentMetricsWatchdog", "info", Map.of()));
@@ -124,7 +126,7 @@ class AlertmanagerIT {
         .untilAsserted(
             () -> {
               assertReceived("/pagerduty", null, "\"routing_key\":\"pd-key-from-file\"");
-              assertReceived("/slack", null, "#agentmetrics-critical", "AgentMetricsTargetDown");
+              assertReceived("/slack", null, "#agentmetrics-critical", "AgentMetricsServerDown");
               assertReceived(
                   "/slack", null, "#agentmetrics-alerts", "AgentMetricsLlmErrorRateHigh");
               assertReceived(
@@ -176,6 +178,50 @@ class AlertmanagerIT {
             });
   }
 
+  /**
+   * A provider outage across 5 agents, as the rules fire it (FleetSituationsTest, provider-outage):
+   * the provider's error-budget page in two windows, each agent's error-budget page and error-rate
+   * warning, the provider's error-rate warning and the application's 5xx page. The on-call engineer
+   * gets one page: one PagerDuty event and one message in the critical channel, naming the
+   * provider; nothing in the warning channel.
+   */
+  @Test
+  void aProviderOutageAcrossFiveAgentsIsOnePage() throws Exception {
+    String llmBurn = "AgentMetricsLlmCallErrorBudgetBurn";
+    List<Map<String, Object>> alerts = new java.util.ArrayList<>();
+    alerts.add(
+        alert(llmBurn, "critical", Map.of("gen_ai_provider_name", "openai", "long_window", "1h")));
+    alerts.add(
+        alert(llmBurn, "critical", Map.of("gen_ai_provider_name", "openai", "long_window", "6h")));
+    alerts.add(
+        alert("AgentMetricsLlmErrorRateHigh", "warning", Map.of("gen_ai_provider_name", "openai")));
+    alerts.add(alert("AgentMetricsHttpServerErrorRateHigh", "critical", Map.of()));
+    for (String agent : List.of("a1", "a2", "a3", "a4", "a5")) {
+      alerts.add(
+          alert(
+              "AgentMetricsAgentRunErrorBudgetBurn",
+              "critical",
+              Map.of("gen_ai_agent_name", agent, "long_window", "1h")));
+      alerts.add(
+          alert("AgentMetricsAgentErrorRateHigh", "warning", Map.of("gen_ai_agent_name", agent)));
+    }
+    post(alerts);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertReceived("/pagerduty", null, llmBurn));
+    // Past the group wait of every group: anything not inhibited has been sent by now.
+    Thread.sleep(5_000);
+    assertThat(received).filteredOn(r -> r.path().equals("/pagerduty")).hasSize(1);
+    assertThat(received)
+        .filteredOn(r -> r.path().equals("/slack"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.body()).contains("#agentmetrics-critical", llmBurn, "openai"));
+    assertThat(received)
+        .filteredOn(r -> r.path().equals("/pagerduty") || r.path().equals("/slack"))
+        .noneSatisfy(r -> assertThat(r.body()).contains("AgentMetricsAgentRunErrorBudgetBurn"));
+  }
+
   private void assertReceived(String path, String authorization, String... bodyParts) {
     assertThat(received)
         .as("requests to " + path)
@@ -207,11 +253,15 @@ class AlertmanagerIT {
 
   @SafeVarargs
   private void post(Map<String, Object>... alerts) throws Exception {
+    post(List.of(alerts));
+  }
+
+  private void post(List<Map<String, Object>> alerts) throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(api + "/alerts"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(List.of(alerts))))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(alerts)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);

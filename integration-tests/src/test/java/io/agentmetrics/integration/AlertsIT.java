@@ -88,21 +88,21 @@ class AlertsIT {
   @Test
   @Order(2)
   @DisplayName(
-      "stopping the server fires AgentMetricsTargetDown to the pager receiver, a restart resolves it")
-  void targetDownAlertFiresAndResolves(Environment environment) {
+      "stopping the server fires AgentMetricsServerDown to the pager receiver, a restart resolves it")
+  void serverDownAlertFiresAndResolves(Environment environment) {
     Stack stack = environment.stack();
     AlertReceiver receiver = environment.receiver();
     Map<String, String> labels =
-        Map.of("alertname", "AgentMetricsTargetDown", "job", "agentmetrics");
+        Map.of("alertname", "AgentMetricsServerDown", "job", "agentmetrics");
 
     Instant stopped = Instant.now();
     stack.stopServer();
     try {
-      await("AgentMetricsTargetDown in Alertmanager")
+      await("AgentMetricsServerDown in Alertmanager")
           .atMost(FIRING)
           .pollInterval(Duration.ofSeconds(1))
-          .until(() -> alertmanagerHas(stack.alertmanager(), "AgentMetricsTargetDown"));
-      await("AgentMetricsTargetDown notification")
+          .until(() -> alertmanagerHas(stack.alertmanager(), "AgentMetricsServerDown"));
+      await("AgentMetricsServerDown notification")
           .atMost(FIRING)
           .pollInterval(Duration.ofMillis(500))
           .until(() -> startedAfter(receiver.alerts("firing", labels), stopped).isPresent());
@@ -113,10 +113,10 @@ class AlertsIT {
     assertThat(firing.receiver()).as("critical alerts route to the pager").isEqualTo("pager");
     assertThat(firing.alert().at("/labels/severity").asText()).isEqualTo("critical");
     assertThat(firing.alert().at("/annotations/runbook_url").asText())
-        .endsWith("#agentmetricstargetdown");
+        .endsWith("#agentmetricsserverdown");
 
     String startsAt = firing.alert().path("startsAt").asText();
-    await("resolved AgentMetricsTargetDown notification")
+    await("resolved AgentMetricsServerDown notification")
         .atMost(RESOLVED)
         .pollInterval(Duration.ofMillis(500))
         .until(() -> sameAlert(receiver.alerts("resolved", labels), startsAt).isPresent());
