@@ -125,7 +125,11 @@ class AlertmanagerIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              assertReceived("/pagerduty", null, "\"routing_key\":\"pd-key-from-file\"");
+              assertReceived(
+                  "/pagerduty",
+                  null,
+                  "\"routing_key\":\"pd-key-from-file\"",
+                  "\"first_query\":\"up{job=\\\"agent-app\\\", alert=\\\"AgentMetricsServerDown\\\"}\"");
               assertReceived("/slack", null, "#agentmetrics-critical", "AgentMetricsServerDown");
               assertReceived(
                   "/slack", null, "#agentmetrics-alerts", "AgentMetricsLlmErrorRateHigh");
@@ -248,7 +252,8 @@ class AlertmanagerIT {
         Map.of(
             "summary", alertname + " test.",
             "description", "Test alert " + alertname + ".",
-            "runbook_url", RuleConventions.RUNBOOK_BASE + alertname.toLowerCase()));
+            "runbook_url", RuleConventions.RUNBOOK_BASE + alertname.toLowerCase(),
+            "query", "up{job=\"agent-app\", alert=\"" + alertname + "\"}"));
   }
 
   @SafeVarargs

@@ -3,6 +3,7 @@ package io.agentmetrics.alerting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.catalogue.promql.PromQlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,46 @@ class RulesTest {
     List<PromtoolTestCoverage.Case> cases = PromtoolTestCoverage.read(testFiles);
 
     assertThat(PromtoolTestCoverage.gaps(rules, cases, Set.of(RuleConventions.WATCHDOG))).isEmpty();
+  }
+
+  /**
+   * The first query of an alert's runbook section reads what the alert reads: the first series of
+   * its expression (the in-flight reports of the backlog alerts, not the gauge they only fall back
+   * to), directly or through the recording rules it is recorded from.
+   */
+  @Test
+  void everyRunbooksFirstQueryReadsTheFirstSeriesOfItsAlert() throws IOException {
+    Map<String, String> queries = RunbookQueries.of(Files.readString(AlertingFiles.runbooks()));
+    List<String> problems = new ArrayList<>();
+    for (Rule alert : rules.stream().filter(Rule::alert).toList()) {
+      String query = queries.get(alert.name());
+      if (query == null) {
+        problems.add(alert.name() + ": no first query in the runbook");
+        continue;
+      }
+      Set<String> first =
+          PromQlReader.read(alert.expr()).metrics().stream()
+              .findFirst()
+              .map(RulesTest::withSources)
+              .orElse(Set.of());
+      Set<String> read = new java.util.HashSet<>();
+      PromQlReader.read(query).metrics().forEach(m -> read.addAll(withSources(m)));
+      if (!first.isEmpty() && java.util.Collections.disjoint(first, read)) {
+        problems.add(
+            alert.where() + ": the runbook's first query " + query + " reads none of " + first);
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** A series and, for a recording rule, every series it is recorded from. */
+  private static Set<String> withSources(String series) {
+    Set<String> all = new java.util.LinkedHashSet<>(Set.of(series));
+    rules.stream()
+        .filter(r -> !r.alert() && r.name().equals(series))
+        .flatMap(r -> PromQlReader.read(r.expr()).metrics().stream())
+        .forEach(source -> all.addAll(withSources(source)));
+    return all;
   }
 
   @Test

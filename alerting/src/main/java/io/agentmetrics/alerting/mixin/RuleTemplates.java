@@ -1,5 +1,6 @@
 package io.agentmetrics.alerting.mixin;
 
+import io.agentmetrics.alerting.RunbookQueries;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -24,24 +25,40 @@ import java.util.stream.Stream;
  * alert configured with {@code enabled: false} is left out. Rendering fails, naming the file and
  * line, on a placeholder the configuration lacks, on a configured alert no template defines, and on
  * an alert value no template reads: every fact of the configuration is used.
+ *
+ * <p>Each alert gets a {@code query} annotation after its {@code runbook_url}: the first query of
+ * its section of the runbooks ({@link RunbookQueries}), filled with the alert's labels, so the page
+ * says what to look at first. An alert whose section has no query fails the render. Where the
+ * configuration sets {@code runbookLinksMustOpenAnywhere: true} (the Kubernetes overlay), a {@code
+ * runbookBaseUrl} on localhost or a loopback address fails the render too: a link from a pager app
+ * on a phone cannot open it.
  */
 public final class RuleTemplates {
 
   private static final Pattern PLACEHOLDER =
       Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9_.]*)(\\|percent)?}");
   private static final Pattern RULE_START = Pattern.compile("^(\\s*)- (alert|record): (\\S+)");
+  private static final Pattern RUNBOOK_URL = Pattern.compile("^(\\s+)runbook_url: ");
+  private static final Pattern LOCAL_URL =
+      Pattern.compile("^https?://(localhost|127\\.[0-9.]+|\\[::1]|0\\.0\\.0\\.0)([:/].*)?$");
 
   private final MixinConfig config;
+  private final Map<String, String> firstQueries;
   private final Set<String> definedAlerts = new LinkedHashSet<>();
   private final Set<String> usedAlertKeys = new LinkedHashSet<>();
 
-  private RuleTemplates(MixinConfig config) {
+  private RuleTemplates(MixinConfig config, Map<String, String> firstQueries) {
     this.config = config;
+    this.firstQueries = firstQueries;
   }
 
-  /** Renders every {@code *.yaml} template of a directory: file name to rendered text. */
-  public static Map<String, String> render(Path templates, MixinConfig config) {
-    RuleTemplates renderer = new RuleTemplates(config);
+  /**
+   * Renders every {@code *.yaml} template of a directory with the first queries of a runbooks file
+   * ({@code docs/runbooks.md}): file name to rendered text.
+   */
+  public static Map<String, String> render(Path templates, MixinConfig config, Path runbooks) {
+    checkRunbookBaseUrl(config);
+    RuleTemplates renderer = new RuleTemplates(config, RunbookQueries.of(read(runbooks)));
     Map<String, String> rendered = new LinkedHashMap<>();
     for (Path template : templateFiles(templates)) {
       String name = template.getFileName().toString();
@@ -52,11 +69,11 @@ public final class RuleTemplates {
   }
 
   /** Renders a directory of templates into {@code out}, replacing files of the same name. */
-  public static List<Path> write(Path templates, MixinConfig config, Path out) {
+  public static List<Path> write(Path templates, MixinConfig config, Path runbooks, Path out) {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(out);
-      for (Map.Entry<String, String> file : render(templates, config).entrySet()) {
+      for (Map.Entry<String, String> file : render(templates, config, runbooks).entrySet()) {
         written.add(Files.writeString(out.resolve(file.getKey()), file.getValue()));
       }
     } catch (IOException e) {
@@ -109,6 +126,10 @@ public final class RuleTemplates {
         continue;
       }
       out.add(substitute(file, i + 1, line, alert));
+      Matcher runbookUrl = RUNBOOK_URL.matcher(line);
+      if (alert != null && runbookUrl.find()) {
+        out.add(runbookUrl.group(1) + "query: " + singleQuoted(firstQuery(file, i + 1, alert)));
+      }
     }
     if (!blanksAfterSkipped.isEmpty()) {
       out.add("");
@@ -151,6 +172,40 @@ public final class RuleTemplates {
       }
     }
     return config.global(key).orElse(null);
+  }
+
+  private String firstQuery(String file, int lineNumber, String alert) {
+    String query = firstQueries.get(alert);
+    if (query == null) {
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + lineNumber
+              + ": the runbooks have no first query for "
+              + alert
+              + " (a promql block under '## "
+              + alert
+              + "')");
+    }
+    return RunbookQueries.asAnnotation(query);
+  }
+
+  private static void checkRunbookBaseUrl(MixinConfig config) {
+    String base = config.global("runbookBaseUrl").orElse("");
+    boolean mustOpenAnywhere =
+        Boolean.parseBoolean(config.global("runbookLinksMustOpenAnywhere").orElse("false"));
+    if (mustOpenAnywhere && (base.isBlank() || LOCAL_URL.matcher(base).matches())) {
+      throw new IllegalArgumentException(
+          "runbookBaseUrl '"
+              + base
+              + "' cannot be opened from a pager app on a phone; this configuration"
+              + " (runbookLinksMustOpenAnywhere: true) needs an address everyone on call can reach,"
+              + " e.g. your copy of docs/runbooks.md on your Git host or wiki");
+    }
+  }
+
+  private static String singleQuoted(String text) {
+    return "'" + text.replace("'", "''") + "'";
   }
 
   private void checkEveryValueIsUsed() {

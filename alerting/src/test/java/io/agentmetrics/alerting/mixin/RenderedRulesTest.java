@@ -17,6 +17,7 @@ class RenderedRulesTest {
   static final Path TEMPLATES = ROOT.resolve("alerting/mixin/rules");
   static final Path CONFIG = ROOT.resolve("alerting/mixin/config.yaml");
   static final Path KUBERNETES = ROOT.resolve("alerting/mixin/kubernetes.yaml");
+  static final Path RUNBOOKS = ROOT.resolve("docs/runbooks.md");
 
   @Test
   void theConventionsKnowTheConfiguredRunbookBaseUrl() {
@@ -30,7 +31,7 @@ class RenderedRulesTest {
   @Test
   void theRuleFilesAreRenderedFromTheTemplates() throws IOException {
     Map<String, String> rendered =
-        RuleTemplates.render(TEMPLATES, MixinConfig.load(java.util.List.of(CONFIG)));
+        RuleTemplates.render(TEMPLATES, MixinConfig.load(java.util.List.of(CONFIG)), RUNBOOKS);
 
     try (Stream<Path> files = Files.list(ROOT.resolve("alerting/rules"))) {
       assertThat(files.map(f -> f.getFileName().toString()))

@@ -41,7 +41,12 @@ class RuleTemplatesTest {
     for (int i = 0; i < configs.length; i++) {
       files.add(Files.writeString(dir.resolve("config" + i + ".yaml"), configs[i]));
     }
-    return RuleTemplates.render(templates, MixinConfig.load(files));
+    Path runbooks =
+        Files.writeString(
+            dir.resolve("runbooks.md"),
+            "# Runbooks\n\n## First\n\n```promql\nrate(x{job=\"$job\", gen_ai_agent_name=\"$agent\"}[5m])\n"
+                + "up\n```\n\n## Second\n\nNo query.\n");
+    return RuleTemplates.render(templates, MixinConfig.load(files), runbooks);
   }
 
   private static final String CONFIG =
@@ -88,6 +93,50 @@ class RuleTemplatesTest {
   void aConfiguredAlertNoTemplateDefinesIsAnError() {
     assertThatThrownBy(() -> render(TEMPLATE, CONFIG, "alerts:\n  Frist: {severity: critical}\n"))
         .hasMessageContaining("alerts.Frist names an alert that no template defines");
+  }
+
+  @Test
+  void theFirstQueryOfTheRunbookBecomesTheQueryAnnotationWithTheAlertsLabels() throws IOException {
+    String template =
+        TEMPLATE.replace(
+            "summary: More than ${threshold|percent} fail.",
+            "summary: More than ${threshold|percent} fail.\n"
+                + "          runbook_url: ${runbookBaseUrl}#first");
+    String out =
+        render(template, CONFIG, "runbookBaseUrl: https://wiki.example.org/runbooks\n")
+            .get("demo.yaml");
+
+    assertThat(out)
+        .contains(
+            "          runbook_url: https://wiki.example.org/runbooks#first\n"
+                + "          query: 'rate(x{job=\"{{ $labels.job }}\","
+                + " gen_ai_agent_name=\"{{ $labels.gen_ai_agent_name }}\"}[5m])'\n");
+  }
+
+  @Test
+  void anAlertWhoseRunbookSectionHasNoQueryIsAnError() {
+    String template =
+        TEMPLATE.replace(
+            "severity: info",
+            "severity: info\n        annotations:\n          runbook_url: x#second");
+
+    assertThatThrownBy(() -> render(template, CONFIG))
+        .hasMessageContaining("demo.yaml:17: the runbooks have no first query for Second");
+  }
+
+  @Test
+  void aConfigurationForPagersRefusesRunbookLinksOnLocalhost() {
+    for (String base :
+        List.of("http://localhost:8080/runbooks", "http://127.0.0.1:8080/runbooks", "''")) {
+      assertThatThrownBy(
+              () ->
+                  render(
+                      TEMPLATE,
+                      CONFIG,
+                      "runbookLinksMustOpenAnywhere: true\nrunbookBaseUrl: " + base + "\n"))
+          .as(base)
+          .hasMessageContaining("cannot be opened from a pager app on a phone");
+    }
   }
 
   @Test

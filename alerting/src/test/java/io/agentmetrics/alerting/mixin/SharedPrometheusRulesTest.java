@@ -22,7 +22,10 @@ class SharedPrometheusRulesTest {
 
   private static NativeTool.Result promtoolTest(Path dir, List<Path> configs) throws IOException {
     RuleTemplates.write(
-        RenderedRulesTest.TEMPLATES, MixinConfig.load(configs), dir.resolve("rules"));
+        RenderedRulesTest.TEMPLATES,
+        MixinConfig.load(configs),
+        RenderedRulesTest.RUNBOOKS,
+        dir.resolve("rules"));
     Path test = Files.createDirectories(dir.resolve("tests")).resolve(TEST.getFileName());
     Files.copy(TEST, test);
     Path promtool = NativeTool.require("promtool", "prometheus");

@@ -69,7 +69,9 @@ public final class KubernetesManifests {
     MixinConfig config = MixinConfig.load(RULE_CONFIGS.stream().map(repoRoot::resolve).toList());
     ArrayNode groups = Yaml.object().arrayNode();
     for (String rendered :
-        RuleTemplates.render(repoRoot.resolve(RULE_TEMPLATES), config).values()) {
+        RuleTemplates.render(
+                repoRoot.resolve(RULE_TEMPLATES), config, repoRoot.resolve("docs/runbooks.md"))
+            .values()) {
       Yaml.parse(rendered).path("groups").forEach(groups::add);
     }
     return groups;
