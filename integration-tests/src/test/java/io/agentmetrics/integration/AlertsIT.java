@@ -47,42 +47,55 @@ class AlertsIT {
   @Test
   @Order(1)
   @DisplayName(
-      "LLM calls pushed with a high error rate fire AgentMetricsLlmErrorRateHigh, successes resolve it")
-  void llmErrorRateAlertFiresAndResolves(Environment environment) {
+      "LLM calls pushed with a high error rate page once (the provider's error budget, its"
+          + " error-rate warning inhibited), successes resolve it")
+  void llmErrorsPageOnceAndResolve(Environment environment) {
     Stack stack = environment.stack();
     AlertReceiver receiver = environment.receiver();
     Ingest ingest = new Ingest(stack.server());
-    Map<String, String> labels =
-        Map.of("alertname", "AgentMetricsLlmErrorRateHigh", "gen_ai_provider_name", PROVIDER);
-    assertThat(receiver.alerts("firing", labels)).as("nothing before the errors").isEmpty();
+    Map<String, String> page =
+        Map.of("alertname", "AgentMetricsLlmCallErrorBudgetBurn", "gen_ai_provider_name", PROVIDER);
+    assertThat(receiver.alerts("firing", page)).as("nothing before the errors").isEmpty();
 
-    await("AgentMetricsLlmErrorRateHigh notification")
+    await("AgentMetricsLlmCallErrorBudgetBurn notification")
         .atMost(FIRING)
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
             () -> {
               ingest.push(llmCalls(10, 10)); // half of the calls fail, every second
-              assertThat(receiver.alerts("firing", labels)).isNotEmpty();
+              assertThat(receiver.alerts("firing", page)).isNotEmpty();
             });
-    ReceivedAlert firing = receiver.alerts("firing", labels).get(0);
-    assertThat(firing.receiver()).as("warning alerts route to chat").isEqualTo("chat");
-    assertThat(firing.alert().at("/labels/severity").asText()).isEqualTo("warning");
+    ReceivedAlert firing = receiver.alerts("firing", page).get(0);
+    assertThat(firing.receiver()).as("the page routes to the pager").isEqualTo("pager");
+    assertThat(firing.alert().at("/labels/severity").asText()).isEqualTo("critical");
     assertThat(firing.alert().at("/labels/job").asText()).isEqualTo("agentmetrics");
     assertThat(firing.alert().at("/annotations/runbook_url").asText())
-        .endsWith("#agentmetricsllmerrorratehigh");
+        .endsWith("#agentmetricsllmcallerrorbudgetburn");
     assertThat(firing.alert().at("/annotations/description").asText()).contains(PROVIDER);
-    assertThat(alertmanagerHas(stack.alertmanager(), "AgentMetricsLlmErrorRateHigh")).isTrue();
+    assertThat(firing.alert().at("/annotations/query").asText())
+        .as("the page says what to look at")
+        .contains("gen_ai_provider_name=\"" + PROVIDER + "\"");
+    // The provider's error-rate warning fires too, and Alertmanager holds it back: one page.
+    await("AgentMetricsLlmErrorRateHigh inhibited")
+        .atMost(FIRING)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> {
+              ingest.push(llmCalls(10, 10));
+              assertThat(alertmanagerStates(stack.alertmanager(), "AgentMetricsLlmErrorRateHigh"))
+                  .containsExactly("suppressed");
+            });
 
-    await("resolved AgentMetricsLlmErrorRateHigh notification")
+    await("resolved AgentMetricsLlmCallErrorBudgetBurn notification")
         .atMost(RESOLVED)
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
             () -> {
-              ingest.push(llmCalls(0, 500)); // successes dilute the errors below 5%
-              assertThat(receiver.alerts("resolved", labels)).isNotEmpty();
+              ingest.push(llmCalls(0, 500)); // successes dilute the errors below the burn rate
+              assertThat(receiver.alerts("resolved", page)).isNotEmpty();
             });
-    assertThat(receiver.alerts("resolved", labels).get(0).receiver()).isEqualTo("chat");
-    environment.note(timings(firing, receiver.alerts("resolved", labels).get(0)));
+    assertThat(receiver.alerts("resolved", page).get(0).receiver()).isEqualTo("pager");
+    environment.note(timings(firing, receiver.alerts("resolved", page).get(0)));
   }
 
   @Test
@@ -171,6 +184,15 @@ class AlertsIT {
   }
 
   /** Whether Alertmanager holds an active alert named {@code alertname}. */
+  /** The distinct states (active, suppressed) of an alert in Alertmanager. */
+  private static java.util.Set<String> alertmanagerStates(URI alertmanager, String alertname) {
+    String filter = URLEncoder.encode("alertname=\"" + alertname + "\"", StandardCharsets.UTF_8);
+    java.util.Set<String> states = new java.util.TreeSet<>();
+    Http.getJson(alertmanager.resolve("/api/v2/alerts?filter=" + filter))
+        .forEach(alert -> states.add(alert.at("/status/state").asText()));
+    return states;
+  }
+
   private static boolean alertmanagerHas(URI alertmanager, String alertname) {
     String filter = URLEncoder.encode("alertname=\"" + alertname + "\"", StandardCharsets.UTF_8);
     JsonNode alerts = Http.getJson(alertmanager.resolve("/api/v2/alerts?filter=" + filter));

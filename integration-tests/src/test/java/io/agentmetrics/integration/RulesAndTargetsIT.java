@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.alerting.Rule;
 import io.agentmetrics.alerting.RuleFiles;
+import io.agentmetrics.integration.support.Ingest;
 import io.agentmetrics.integration.support.PrometheusApi;
 import io.agentmetrics.stack.RuleHealth;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
@@ -71,9 +73,14 @@ class RulesAndTargetsIT {
   }
 
   @Test
-  @DisplayName("every recording rule produces series from the demo workload")
+  @DisplayName("every recording rule produces series from the demo workload and a push")
   void everyRecordingRuleProducesSeries(Environment environment) {
     PrometheusApi prometheus = new PrometheusApi(environment.stack().prometheus());
+    // The demo records in-process; one push over HTTP gives the push routes' rules their series.
+    new Ingest(environment.stack().server())
+        .push(
+            List.of(
+                Map.<String, Object>of("type", "cache", "cache", "rules-check", "result", "hit")));
     Set<String> recorded = new TreeSet<>();
     for (Rule rule : RuleFiles.load(environment.repoRoot().resolve("alerting/rules"))) {
       if (!rule.alert()) {

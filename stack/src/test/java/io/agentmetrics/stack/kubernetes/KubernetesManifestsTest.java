@@ -76,7 +76,8 @@ class KubernetesManifestsTest {
         .doesNotContainKey("AgentMetricsWatchdog");
     assertThat(alertExpr.get("AgentMetricsTargetDown"))
         .as("scoped to agentmetrics' jobs by alerting/mixin/kubernetes.yaml")
-        .contains("count by (job) (up{job=~\"agentmetrics|agentmetrics-.+\"} == 0)")
+        .contains(
+            "count by (cluster, namespace, job) (up{job=~\"agentmetrics|agentmetrics-.+\"} == 0)")
         .doesNotContain("job!=\"\"");
   }
 
