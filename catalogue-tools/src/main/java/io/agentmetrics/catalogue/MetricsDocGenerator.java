@@ -33,10 +33,37 @@ final class MetricsDocGenerator {
           Map.entry(
               "agent.cost",
               "sum by (gen_ai_provider_name, gen_ai_request_model) (increase(agent_cost_usd_total[1d]))"),
+          // The share of failed runs: failed runs carry an error_type, successful ones none.
           Map.entry(
               "gen_ai.invoke_agent.duration",
-              "sum(rate(gen_ai_invoke_agent_duration_seconds_count{status!=\"success\"}[5m]))"
-                  + " / sum(rate(gen_ai_invoke_agent_duration_seconds_count[5m]))"),
+              "sum by (gen_ai_agent_name) (rate(gen_ai_invoke_agent_duration_seconds_count"
+                  + "{error_type!=\"\"}[5m])) / sum by (gen_ai_agent_name)"
+                  + " (rate(gen_ai_invoke_agent_duration_seconds_count[5m]))"),
+          // Limits and settings repeat on every replica and instance: the largest, never the sum.
+          Map.entry("agent.budget.limit", "max by (job, period, team) (agent_budget_limit_usd)"),
+          Map.entry(
+              "pg.settings.max_connections", "max by (instance) (pg_settings_max_connections)"),
+          Map.entry("redis.memory.max", "max by (instance) (redis_memory_max_bytes)"),
+          Map.entry("jvm.memory.max", "sum by (instance, area) (jvm_memory_max_bytes > 0)"),
+          Map.entry("process.uptime", "max by (instance) (process_uptime_seconds)"),
+          // Timestamps: their age, not their sum.
+          Map.entry(
+              "agent.in_flight.report.timestamp",
+              "time() - max by (source, gen_ai_agent_name, work)"
+                  + " (agent_in_flight_report_timestamp_seconds)"),
+          Map.entry("container.last_seen", "time() - max by (name) (container_last_seen)"),
+          Map.entry(
+              "container.start_time", "time() - max by (name) (container_start_time_seconds)"),
+          // The newest report of each agent process across server replicas, as the alerts read it.
+          Map.entry(
+              "agent.in_flight",
+              "sum by (gen_ai_agent_name, work) (agent_in_flight and on (job, instance, source,"
+                  + " gen_ai_agent_name, work) topk by (job, source, gen_ai_agent_name, work) (1,"
+                  + " agent_in_flight_report_timestamp_seconds))"),
+          // The busy share of each host's CPUs: idle time is not use.
+          Map.entry(
+              "node.cpu.seconds",
+              "1 - avg by (instance) (rate(node_cpu_seconds_total{mode=\"idle\"}[5m]))"),
           Map.entry(
               "agent.cache.requests",
               "sum by (cache) (rate(agent_cache_requests_total{result=\"hit\"}[5m]))"

@@ -111,7 +111,7 @@ public final class SourceConcepts {
   private static final String POSTGRES_CONNECTIONS =
       "postgres_exporter: pg_stat_database_numbackends, pg_settings_max_connections";
   private static final String POSTGRES_QUERIES =
-      "postgres_exporter: pg_stat_statements_total_exec_time_seconds_total, pg_stat_statements_calls_total";
+      "postgres_exporter: pg_stat_statements_seconds_total, pg_stat_statements_calls_total";
   private static final String REDIS = "redis_exporter: redis_memory_used_bytes";
   private static final String CONTAINERS =
       "cAdvisor / kube-state-metrics: container_last_seen, kube_pod_container_status_ready";
