@@ -32,7 +32,21 @@ final class TargetRules {
           "$__interval",
           "${__interval}");
 
+  /**
+   * The only fixed ranges allowed: a panel that shows what an alert computes reads the alert's own
+   * window (dashboard title, panel title and range), so panel and page agree.
+   */
+  private static final Set<List<String>> ALERT_WINDOWS =
+      Set.of(
+          // AgentMetricsMonthlyCostProjectedOverBudget: month to date plus the 7-day hourly
+          // average.
+          List.of("agentmetrics / Cost", "Forecast to end of month", "7d"));
+
   private TargetRules() {}
+
+  private static boolean alertWindow(Dashboard d, Panel p, Selector s) {
+    return ALERT_WINDOWS.contains(List.of(d.title(), p.title(), s.range()));
+  }
 
   /** Visits each Prometheus target of a dashboard with its parsed query. */
   interface TargetCheck {
@@ -117,7 +131,8 @@ final class TargetRules {
           for (Selector s : q.selectors()) {
             if (s.ranged()
                 && !RATE_INTERVAL.contains(s.range())
-                && RATE_FUNCTIONS.contains(s.function())) {
+                && RATE_FUNCTIONS.contains(s.function())
+                && !alertWindow(d, p, s)) {
               f.error(
                   d, p, t, "invalid PromQL query '" + t.expr() + "': should use $__rate_interval");
             }
@@ -132,7 +147,7 @@ final class TargetRules {
             + " duration.",
         (d, p, t, q, f) -> {
           for (Selector s : q.selectors()) {
-            if (s.ranged() && !GRAFANA_RANGES.contains(s.range())) {
+            if (s.ranged() && !GRAFANA_RANGES.contains(s.range()) && !alertWindow(d, p, s)) {
               f.error(
                   d,
                   p,
