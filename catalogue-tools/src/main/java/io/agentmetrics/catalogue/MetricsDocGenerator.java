@@ -60,6 +60,14 @@ final class MetricsDocGenerator {
               "sum by (gen_ai_agent_name, work) (agent_in_flight and on (job, instance, source,"
                   + " gen_ai_agent_name, work) topk by (job, source, gen_ai_agent_name, work) (1,"
                   + " agent_in_flight_report_timestamp_seconds))"),
+          Map.entry(
+              "agent.queue.tasks",
+              "sum by (queue, state) (agent_queue_tasks and on (job, instance, source, queue, state)"
+                  + " topk by (job, source, queue, state) (1,"
+                  + " agent_queue_tasks_report_timestamp_seconds))"),
+          Map.entry(
+              "agent.queue.tasks.report.timestamp",
+              "time() - max by (source, queue, state) (agent_queue_tasks_report_timestamp_seconds)"),
           // The busy share of each host's CPUs: idle time is not use.
           Map.entry(
               "node.cpu.seconds",

@@ -37,6 +37,14 @@ public interface AgentMetrics {
   /** Sets the number of tasks in {@code queue} blocked on unresolved dependencies. */
   void tasksBlocked(String queue, long blocked);
 
+  /**
+   * An absolute report: process {@code source} sees {@code count} tasks in {@code state} in {@code
+   * queue}. For queues reported to several metrics-server replicas: the newest report of each
+   * source counts, and a report expires (counts 0) when its source stops sending them, so a
+   * replica's old value never lingers.
+   */
+  void queueReport(String source, String queue, QueuedTaskState state, long count);
+
   /** An agent asked a human for approval: counts it and raises the pending gauge. */
   void approvalRequested(String agent);
 

@@ -150,6 +150,11 @@ public final class Labels {
   public static final LabelDefinition QUEUE =
       new LabelDefinition("queue", "Task queue", LabelPolicy.freeText(64, 50));
 
+  /** {@code state}: what a queue report counts, waiting or blocked tasks. */
+  public static final LabelDefinition QUEUED_TASK_STATE =
+      new LabelDefinition(
+          "state", "Waiting or blocked tasks", LabelPolicy.oneOf(QueuedTaskState.values()));
+
   /** {@code channel}: a message channel (slack, email, web ...). */
   public static final LabelDefinition CHANNEL =
       new LabelDefinition(

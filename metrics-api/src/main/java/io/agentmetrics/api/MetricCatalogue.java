@@ -239,8 +239,9 @@ public final class MetricCatalogue {
           "agent.in_flight",
           MetricType.GAUGE,
           null,
-          "Work in flight (runs, tasks, approvals pending) of an agent as last reported by one agent"
-              + " process; 0 once the report is older than the server's expiry.",
+          "Work in flight (runs, tasks, approvals pending) and open sessions and permissions of an"
+              + " agent as last reported by one agent process; 0 once the report is older than the"
+              + " server's expiry.",
           Origin.AGENT,
           List.of(AGENT, Labels.SOURCE, Labels.IN_FLIGHT_WORK),
           List.of());
@@ -338,6 +339,33 @@ public final class MetricCatalogue {
           "Tasks waiting in a queue.",
           Origin.AGENT,
           List.of(QUEUE),
+          List.of());
+
+  /**
+   * Tasks in a queue as last reported by one agent process: absolute values, so that reports pushed
+   * to several server replicas add up (the newest report of each source counts).
+   */
+  public static final MetricDefinition AGENT_QUEUE_TASKS =
+      add(
+          "agent.queue.tasks",
+          MetricType.GAUGE,
+          null,
+          "Tasks waiting in a queue, or blocked there, as last reported by one agent process; 0 once"
+              + " the report is older than the server's expiry.",
+          Origin.AGENT,
+          List.of(QUEUE, Labels.SOURCE, Labels.QUEUED_TASK_STATE),
+          List.of());
+
+  /** When the value of {@link #AGENT_QUEUE_TASKS} was reported, to pick the newest. */
+  public static final MetricDefinition AGENT_QUEUE_TASKS_REPORT_TIMESTAMP =
+      add(
+          "agent.queue.tasks.report.timestamp",
+          MetricType.GAUGE,
+          "seconds",
+          "Unix time at which this server received the agent_queue_tasks value of the same labels;"
+              + " the newest across server replicas is the current one.",
+          Origin.AGENT,
+          List.of(QUEUE, Labels.SOURCE, Labels.QUEUED_TASK_STATE),
           List.of());
 
   /** Tasks blocked on unresolved dependencies. */

@@ -77,6 +77,9 @@ final class NoopAgentMetrics implements AgentMetrics {
   public void inFlight(String source, String agent, InFlightWork work, long count) {}
 
   @Override
+  public void queueReport(String source, String queue, QueuedTaskState state, long count) {}
+
+  @Override
   public void budget(BudgetPeriod period, String team, double usd) {}
 
   @Override

@@ -2,6 +2,8 @@ package io.agentmetrics.core;
 
 import static io.agentmetrics.api.MetricCatalogue.AGENT_IN_FLIGHT;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_IN_FLIGHT_REPORT_TIMESTAMP;
+import static io.agentmetrics.api.MetricCatalogue.AGENT_QUEUE_TASKS;
+import static io.agentmetrics.api.MetricCatalogue.AGENT_QUEUE_TASKS_REPORT_TIMESTAMP;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUNS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.AGENT_RUN_INFERENCE_CALLS;
@@ -42,6 +44,7 @@ import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.Ticker;
@@ -111,6 +114,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<Counter> integrationFailures;
   private final MeterFamily<AtomicLong> sessionsActive;
   private final MeterFamily<InFlightReport> inFlight;
+  private final MeterFamily<InFlightReport> queueReports;
   private final MeterFamily<AtomicReference<Double>> budgets;
 
   private MicrometerAgentMetrics(Builder builder) {
@@ -154,6 +158,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.inFlight =
         meters.inFlightReports(
             AGENT_IN_FLIGHT, AGENT_IN_FLIGHT_REPORT_TIMESTAMP, builder.inFlightExpiry);
+    this.queueReports =
+        meters.inFlightReports(
+            AGENT_QUEUE_TASKS, AGENT_QUEUE_TASKS_REPORT_TIMESTAMP, builder.inFlightExpiry);
     this.budgets = meters.doubleGauges(BUDGET_LIMIT);
   }
 
@@ -359,6 +366,13 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   public void inFlight(String source, String agent, InFlightWork work, long count) {
     if (values.accepts(AGENT_IN_FLIGHT, count)) {
       inFlight.get(agent, source, work == null ? null : work.label()).report(count);
+    }
+  }
+
+  @Override
+  public void queueReport(String source, String queue, QueuedTaskState state, long count) {
+    if (values.accepts(AGENT_QUEUE_TASKS, count)) {
+      queueReports.get(queue, source, state == null ? null : state.label()).report(count);
     }
   }
 

@@ -8,6 +8,7 @@ import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.TaskStatus;
@@ -55,6 +56,7 @@ final class EveryEvent {
     metrics.featureUsed("summarize");
     metrics.activeSessions("support", 2);
     metrics.inFlight("support-host:4242", "support", InFlightWork.RUNS, 1);
+    metrics.queueReport("support-host:4242", "inbox", QueuedTaskState.WAITING, 3);
     metrics.budget(BudgetPeriod.MONTHLY, 500);
     metrics.integrationFailed(Integration.SPRING_AI);
 

@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agentmetrics.api.InFlightWork;
+import io.agentmetrics.api.QueuedTaskState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -64,5 +65,28 @@ class InFlightReportsTest {
                 .counter()
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void queueReportsAreAbsoluteStampedAndExpireLikeInFlightReports() {
+    clock.add(1000, TimeUnit.SECONDS);
+    metrics.queueReport("host:1", "inbox", QueuedTaskState.WAITING, 150);
+    clock.add(5, TimeUnit.SECONDS);
+    metrics.queueReport("host:1", "inbox", QueuedTaskState.WAITING, 12);
+    metrics.queueReport("host:1", "inbox", QueuedTaskState.BLOCKED, 2);
+
+    assertThat(queueGauge("agent.queue.tasks", "waiting")).isEqualTo(12);
+    assertThat(queueGauge("agent.queue.tasks", "blocked")).isEqualTo(2);
+    assertThat(queueGauge("agent.queue.tasks.report.timestamp", "waiting"))
+        .isEqualTo(clock.wallTime() / 1000.0);
+    clock.add(31, TimeUnit.SECONDS);
+    assertThat(queueGauge("agent.queue.tasks", "waiting")).as("past the expiry").isZero();
+  }
+
+  private double queueGauge(String name, String state) {
+    Gauge gauge =
+        registry.find(name).tags("queue", "inbox", "source", "host:1", "state", state).gauge();
+    assertThat(gauge).as(name + " " + state).isNotNull();
+    return gauge.value();
   }
 }

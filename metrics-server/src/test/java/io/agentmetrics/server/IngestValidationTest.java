@@ -111,6 +111,56 @@ class IngestValidationTest {
   }
 
   @Test
+  void queueSnapshotsWithASourceAreReportsAndInFlightCarriesSessionsAndPermissions() {
+    HttpResponse<String> response =
+        server.postEvents(
+            "application/json",
+            """
+            [
+              {"type":"task","kind":"queue","queue":"reports-q","source":"bot-b:1","depth":150,"blocked":4},
+              {"type":"task","kind":"queue","queue":"reports-q","source":"bot-b:1","depth":12},
+              {"type":"task","kind":"queue","queue":"reports-q","source":"bot b!","depth":1},
+              {"type":"task","kind":"queue","queue":"reports-q","source":"bot-b:1"},
+              {"type":"in_flight","source":"bot-b:1","agent":"reporter-b","sessions":7,"permissions":3}
+            ]""");
+    assertThat(response.statusCode()).isEqualTo(202);
+    JsonNode body = IngestEventsTest.json(response);
+    assertThat(body.path("accepted").asInt()).isEqualTo(3);
+    assertThat(body.path("errors").get(0).path("index").asInt()).isEqualTo(2);
+    assertThat(body.path("errors").get(0).path("message").asText()).contains("'source'");
+    assertThat(body.path("errors").get(1).path("message").asText()).contains("depth", "blocked");
+    Scrape scrape = new Scrape(server.scrape());
+    java.util.function.ToDoubleFunction<String> queued =
+        state ->
+            scrape.value(
+                "agent_queue_tasks", "queue", "reports-q", "source", "bot-b:1", "state", state);
+    assertThat(queued.applyAsDouble("waiting"))
+        .as("the newest report replaces the value")
+        .isEqualTo(12);
+    assertThat(queued.applyAsDouble("blocked")).isEqualTo(4);
+    assertThat(
+            scrape.value(
+                "agent_in_flight",
+                "gen_ai_agent_name",
+                "reporter-b",
+                "source",
+                "bot-b:1",
+                "work",
+                "sessions"))
+        .isEqualTo(7);
+    assertThat(
+            scrape.value(
+                "agent_in_flight",
+                "gen_ai_agent_name",
+                "reporter-b",
+                "source",
+                "bot-b:1",
+                "work",
+                "permissions"))
+        .isEqualTo(3);
+  }
+
+  @Test
   void ndjsonBatchesAreAcceptedLineByLine() {
     HttpResponse<String> response =
         server.postEvents(

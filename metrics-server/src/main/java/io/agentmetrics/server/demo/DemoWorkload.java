@@ -7,6 +7,7 @@ import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.TaskStatus;
@@ -43,6 +44,7 @@ public final class DemoWorkload implements AutoCloseable {
   private final Deque<InFlight> approvals = new ArrayDeque<>();
   private final Map<String, Long> queueDepth = new HashMap<>();
   private final Map<String, Long> sessions = new HashMap<>();
+  private final Map<String, Long> permissions = new HashMap<>();
   private ScheduledExecutorService scheduler;
   private long tick;
 
@@ -109,7 +111,9 @@ public final class DemoWorkload implements AutoCloseable {
     }
     for (Agent agent : DemoFleet.AGENTS) {
       metrics.agentStartup(agent.name(), sample.logNormal(1.5, 0.4));
-      metrics.activePermissions(agent.name(), sample.intBetween(3, 12));
+      long granted = sample.intBetween(3, 12);
+      permissions.put(agent.name(), granted);
+      metrics.activePermissions(agent.name(), granted);
       queueDepth.put(agent.queue(), (long) sample.intBetween(2, 20));
       sessions.put(agent.name(), (long) sample.intBetween(5, 40));
     }
@@ -198,13 +202,19 @@ public final class DemoWorkload implements AutoCloseable {
       metrics.activeSessions(agent.name(), open);
       long depth = Math.max(0, queueDepth.get(agent.queue()) + sample.intBetween(-4, 4));
       queueDepth.put(agent.queue(), depth);
+      long blocked = Math.min(depth, sample.intBetween(0, 3));
       metrics.queueDepth(agent.queue(), depth);
-      metrics.tasksBlocked(agent.queue(), Math.min(depth, sample.intBetween(0, 3)));
+      metrics.tasksBlocked(agent.queue(), blocked);
       // The demo is one agent process: it reports its work in flight as agents behind several
       // server replicas do.
       metrics.inFlight(SOURCE, agent.name(), InFlightWork.RUNS, count(runs, agent));
       metrics.inFlight(SOURCE, agent.name(), InFlightWork.TASKS, count(tasks, agent));
       metrics.inFlight(SOURCE, agent.name(), InFlightWork.APPROVALS, count(approvals, agent));
+      metrics.inFlight(SOURCE, agent.name(), InFlightWork.SESSIONS, open);
+      metrics.inFlight(
+          SOURCE, agent.name(), InFlightWork.PERMISSIONS, permissions.get(agent.name()));
+      metrics.queueReport(SOURCE, agent.queue(), QueuedTaskState.WAITING, depth);
+      metrics.queueReport(SOURCE, agent.queue(), QueuedTaskState.BLOCKED, blocked);
     }
   }
 

@@ -9,9 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code in_flight}: one agent process ({@code source}) reports how much work an agent has in
- * flight, as absolute numbers: {@code runs}, {@code tasks} and {@code approvals_pending}, at least
- * one of them. Unlike started and finished events, absolute reports add up across server replicas
- * and heal after a restart or a lost event; the newest report of each source counts.
+ * flight, as absolute numbers: {@code runs}, {@code tasks}, {@code approvals_pending}, and the
+ * {@code sessions} and {@code permissions} it holds open, at least one of them. Unlike started and
+ * finished events, absolute reports add up across server replicas and heal after a restart or a
+ * lost event; the newest report of each source counts.
  */
 final class InFlightEvent extends EventType {
 
@@ -19,7 +20,9 @@ final class InFlightEvent extends EventType {
       Map.of(
           InFlightWork.RUNS, "runs",
           InFlightWork.TASKS, "tasks",
-          InFlightWork.APPROVALS, "approvals_pending");
+          InFlightWork.APPROVALS, "approvals_pending",
+          InFlightWork.SESSIONS, "sessions",
+          InFlightWork.PERMISSIONS, "permissions");
 
   InFlightEvent() {
     super("in_flight", false, "report");
@@ -37,7 +40,8 @@ final class InFlightEvent extends EventType {
       }
     }
     if (counts.isEmpty()) {
-      throw EventFields.invalid("runs", "or tasks or approvals_pending is required");
+      throw EventFields.invalid(
+          "runs", "or tasks, approvals_pending, sessions or permissions is required");
     }
     return metrics -> counts.forEach((work, count) -> metrics.inFlight(source, agent, work, count));
   }
