@@ -28,6 +28,7 @@ public final class Dashboards {
           "security-approvals.json",
           "rag-caches.json",
           "service-health.json",
+          "service-levels.json",
           "application-http.json",
           "infrastructure.json");
 

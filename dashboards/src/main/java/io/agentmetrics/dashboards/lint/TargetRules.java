@@ -7,6 +7,7 @@ import io.agentmetrics.catalogue.promql.QueryFacts;
 import io.agentmetrics.catalogue.promql.Selector;
 import io.agentmetrics.dashboards.Dashboard;
 import io.agentmetrics.dashboards.Panel;
+import io.agentmetrics.dashboards.RecordedSeries;
 import io.agentmetrics.dashboards.Target;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,6 +177,11 @@ final class TargetRules {
         "Checks that every PromQL query has a " + label + " matcher.",
         (d, p, t, q, f) -> {
           for (Selector s : q.selectors()) {
+            if (RecordedSeries.labels(s.metric())
+                .filter(kept -> !kept.contains(label))
+                .isPresent()) {
+              continue; // a recording rule that aggregates the label away
+            }
             Optional<Matcher> m = s.matcher(label);
             String problem = null;
             if (m.isEmpty()) {

@@ -319,6 +319,37 @@ class LintRulesTest {
   }
 
   @Test
+  void recordedSeriesAreCheckedAgainstTheLabelsTheyKeep() {
+    assertThat(
+            check(
+                "catalogue-metric-rule",
+                withQuery(
+                    "job_gen_ai_agent_name:agent_run_errors:ratio_rate1h{job=~\"$job\","
+                        + " gen_ai_agent_name=~\"$agent\"}")))
+        .isEmpty();
+    assertThat(
+            check(
+                "catalogue-metric-rule",
+                withQuery(
+                    "job_gen_ai_agent_name:agent_run_errors:ratio_rate1h{job=~\"$job\","
+                        + " instance=~\"$instance\"}")))
+        .extracting(LintProblem::message)
+        .singleElement()
+        .satisfies(
+            m ->
+                assertThat(m)
+                    .startsWith(
+                        "recorded series 'job_gen_ai_agent_name:agent_run_errors:ratio_rate1h'"
+                            + " has no label 'instance'"));
+    assertThat(
+            check(
+                "target-job-rule",
+                withQuery("job_gen_ai_agent_name:agent_run_errors:ratio_rate1h{slo=\"x\"}")))
+        .as("a recorded series that keeps the job still needs the job matcher")
+        .isNotEmpty();
+  }
+
+  @Test
   void catalogueMetricRuleChecksVariableQueries() {
     Dashboard d =
         broken(
