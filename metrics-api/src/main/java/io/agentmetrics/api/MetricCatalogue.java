@@ -571,6 +571,23 @@ public final class MetricCatalogue {
           List.of(METRIC),
           List.of());
 
+  /**
+   * Always 1, labelled with the version: which jobs record with agentmetrics. The dashboards' job
+   * variable lists the jobs that export it. (Not {@code _info}: Micrometer's Prometheus registry
+   * drops that suffix, which OpenMetrics reserves for its info type.)
+   */
+  public static final MetricDefinition BUILD_INFO =
+      add(
+          "agentmetrics.version",
+          MetricType.GAUGE,
+          null,
+          "Always 1, labelled with the agentmetrics version: every job that records with agentmetrics"
+              + " exports it from its start.",
+          Origin.SELF,
+          List.of(
+              new LabelDefinition("version", "agentmetrics version", LabelPolicy.freeText(32, 5))),
+          List.of());
+
   /** Recordings rejected or corrected because of invalid values. */
   public static final MetricDefinition RECORDINGS_REJECTED =
       add(
@@ -1172,10 +1189,13 @@ public final class MetricCatalogue {
   /**
    * Labels Prometheus attaches to every series of a target: {@code job} and {@code instance}, and
    * {@code environment} where the scrape configuration sets it (a target label such as {@code
-   * production}; the dashboards' Environment variable selects jobs by it).
+   * production}; the dashboards' Environment variable selects jobs by it); on Kubernetes {@code
+   * namespace} (the Prometheus Operator's) and {@code cluster} (where relabeling or an external
+   * label sets it), which the dashboards' Namespace and Cluster variables and the rules' grouping
+   * labels keep apart.
    */
   public static List<String> targetLabels() {
-    return List.of("job", "instance", "environment");
+    return List.of("job", "instance", "environment", "namespace", "cluster");
   }
 
   private static Map<String, MetricDefinition> indexBySeries() {

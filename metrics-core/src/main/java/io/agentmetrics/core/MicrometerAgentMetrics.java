@@ -15,6 +15,7 @@ import static io.agentmetrics.api.MetricCatalogue.APPROVAL_ESCALATIONS;
 import static io.agentmetrics.api.MetricCatalogue.APPROVAL_REQUESTS;
 import static io.agentmetrics.api.MetricCatalogue.APPROVAL_RESPONSE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.BUDGET_LIMIT;
+import static io.agentmetrics.api.MetricCatalogue.BUILD_INFO;
 import static io.agentmetrics.api.MetricCatalogue.CACHE_REQUESTS;
 import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
 import static io.agentmetrics.api.MetricCatalogue.INTEGRATION_FAILURES;
@@ -162,6 +163,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
         meters.inFlightReports(
             AGENT_QUEUE_TASKS, AGENT_QUEUE_TASKS_REPORT_TIMESTAMP, builder.inFlightExpiry);
     this.budgets = meters.doubleGauges(BUDGET_LIMIT);
+    meters.doubleGauges(BUILD_INFO).get(BuildInfo.version()).set(1.0);
   }
 
   /** Starts a recorder on {@code registry}. */

@@ -112,6 +112,9 @@ public final class Doctor {
     return cadvisorScraped;
   }
 
+  /** The "All" value of a variable over a label that targets may lack. */
+  private static final String OPTIONAL_LABEL = ".*";
+
   private void resolve(
       Dashboard d, Variable v, Map<String, VariableValue> values, List<TargetCheck> checks) {
     if (!v.type().equals("query") && !v.type().equals("custom")) {
@@ -152,6 +155,20 @@ public final class Doctor {
     try {
       List<String> found =
           prometheus.labelValues(lv.label(), lv.selector(), options.from(), options.to());
+      if (found.isEmpty() && OPTIONAL_LABEL.equals(v.allValue())) {
+        // An optional target label (environment, cluster, namespace) that no target carries:
+        // "All" (.*) matches every series, which is what Grafana shows.
+        checks.add(
+            new TargetCheck(
+                d.title(),
+                "$" + v.name(),
+                "",
+                query,
+                0,
+                TargetCheck.Status.SKIPPED,
+                "no series carries label " + lv.label() + "; All (.*) matches every series"));
+        return found;
+      }
       checks.add(
           TargetCheck.of(d.title(), "$" + v.name(), "", query, QueryResult.ok(found.size())));
       return found;

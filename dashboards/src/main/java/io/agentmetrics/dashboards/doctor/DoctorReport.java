@@ -43,7 +43,7 @@ public final class DoctorReport {
     long skipped = checks.stream().filter(c -> c.status() == TargetCheck.Status.SKIPPED).count();
     out.append(
         String.format(
-            "%d checked, %d OK, %d skipped (not Prometheus, or no cAdvisor), %d without data or failing%n",
+            "%d checked, %d OK, %d skipped (not Prometheus, no cAdvisor, or an optional label no target carries), %d without data or failing%n",
             checks.size(), checks.size() - bad - skipped, skipped, bad));
     return out.toString();
   }

@@ -70,7 +70,7 @@ class DoctorSkipsLokiTargetsTest {
     assertThat(DoctorReport.table(checks))
         .contains("Server logs", "SKIPPED  loki target: not checked against Prometheus")
         .contains(
-            "1 checked, 0 OK, 1 skipped (not Prometheus, or no cAdvisor), 0 without data or failing");
+            "1 checked, 0 OK, 1 skipped (not Prometheus, no cAdvisor, or an optional label no target carries), 0 without data or failing");
   }
 
   @Test
