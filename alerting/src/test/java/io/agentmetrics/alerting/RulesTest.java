@@ -104,10 +104,12 @@ class RulesTest {
   }
 
   @Test
-  void runbookQueriesUseOnlyCatalogueMetricsAndLabels() throws IOException {
+  void runbookAndMetricsDocQueriesUseOnlyCatalogueMetricsAndLabels() throws IOException {
     Matcher blocks =
         Pattern.compile("(?s)```promql\n(.*?)```")
-            .matcher(Files.readString(AlertingFiles.runbooks()));
+            .matcher(
+                Files.readString(AlertingFiles.runbooks())
+                    + Files.readString(AlertingFiles.repoRoot().resolve("docs/metrics.md")));
     List<Rule> queries = new ArrayList<>(rules.stream().filter(r -> !r.alert()).toList());
     while (blocks.find()) {
       for (String query : blocks.group(1).strip().split("\n")) {

@@ -1,0 +1,131 @@
+package io.agentmetrics.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agentmetrics.api.testing.NativeTool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every PromQL query of {@code docs/metrics.md} and {@code docs/runbooks.md} returns data: promtool
+ * evaluates each, with the runbooks' variables filled in, over an hour of series for every
+ * catalogue metric ({@link CatalogueSeries}) and with every rule file loaded (runbooks read
+ * recording rules), and each must return at least one sample that is a number (not NaN). A query
+ * with a misspelt metric, label or value, or one that divides nothing by nothing, fails here. The
+ * exact numbers of the examples that were once wrong are {@link DocExamplesTest}'s.
+ */
+class DocQueriesTest {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)");
+
+  /**
+   * One hour at one-minute steps: a range of days over an hour of data still returns data. An
+   * {@code offset} only shifts a query in time, so it is checked without it.
+   */
+  private static final long STEPS = 60;
+
+  private static final Pattern OFFSET = Pattern.compile("\\s+offset\\s+\\d+[smhdwy]");
+
+  /** Series Prometheus writes about itself, which no catalogue data makes. */
+  private static final Set<String> NOT_FROM_AGENTS = Set.of("ALERTS", "prometheus_");
+
+  static List<String> queries() throws IOException {
+    Set<String> queries = new LinkedHashSet<>();
+    for (String doc : List.of("docs/metrics.md", "docs/runbooks.md")) {
+      boolean inPromql = false;
+      for (String line : Files.readAllLines(AlertingFiles.repoRoot().resolve(doc))) {
+        if (line.strip().equals("```promql")) {
+          inPromql = true;
+        } else if (line.strip().startsWith("```")) {
+          inPromql = false;
+        } else if (inPromql && !line.isBlank()) {
+          queries.add(line.strip());
+        }
+      }
+    }
+    return queries.stream()
+        .filter(q -> NOT_FROM_AGENTS.stream().noneMatch(q::startsWith))
+        .map(DocQueriesTest::fill)
+        .map(q -> OFFSET.matcher(q).replaceAll(""))
+        .distinct()
+        .toList();
+  }
+
+  private static String fill(String query) {
+    Matcher m = VARIABLE.matcher(query);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(CatalogueSeries.valueOf(RunbookQueries.label(m.group(1)))));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  @Test
+  void everyDocumentedQueryReturnsANumber(@TempDir Path dir) throws IOException {
+    List<String> queries = queries();
+    assertThat(queries).hasSizeGreaterThan(150);
+
+    ObjectNode test = YAML.createObjectNode();
+    ArrayNode files = test.putArray("rule_files");
+    List<Path> ruleFiles = RuleFiles.in(AlertingFiles.rulesDir());
+    ruleFiles.forEach(f -> files.add(f.toAbsolutePath().toString()));
+    test.put("evaluation_interval", "1m");
+    ArrayNode order = test.putArray("group_eval_order");
+    List<Rule> rules = ruleFiles.stream().flatMap(f -> RuleFiles.read(f).stream()).toList();
+    rules.stream()
+        .map(Rule::group)
+        .distinct()
+        .filter(g -> !g.endsWith(".alerts"))
+        .forEach(order::add);
+    rules.stream()
+        .map(Rule::group)
+        .distinct()
+        .filter(g -> g.endsWith(".alerts"))
+        .forEach(order::add);
+    ObjectNode group = test.putArray("tests").addObject();
+    group.put("interval", "1m");
+    ArrayNode series = group.putArray("input_series");
+    CatalogueSeries.all(STEPS)
+        .forEach(
+            s -> series.addObject().put("series", s.get("series")).put("values", s.get("values")));
+    ArrayNode checks = group.putArray("promql_expr_test");
+    for (String query : queries) {
+      ObjectNode check = checks.addObject();
+      // At least one sample that is a number: NaN >= -Inf is false.
+      check.put("expr", "count((" + query + ") >= -Inf) > bool 0");
+      check.put("eval_time", STEPS + "m");
+      check.putArray("exp_samples").addObject().put("labels", "{}").put("value", 1);
+    }
+    Path file = dir.resolve("doc-queries.test.yaml");
+    YAML.writeValue(file.toFile(), test);
+
+    Path promtool = NativeTool.require("promtool", "prometheus");
+    NativeTool.Result result =
+        NativeTool.run(List.of(promtool.toString(), "test", "rules", file.toString()), null);
+
+    List<String> failing = new ArrayList<>();
+    Matcher failed =
+        Pattern.compile("expr: \"count\\(\\((.*?)\\) >= -Inf\\)").matcher(result.output());
+    while (failed.find()) {
+      failing.add(failed.group(1).replace("\\\"", "\""));
+    }
+    assertThat(failing).as("queries of the docs that return no number").isEmpty();
+    assertThat(result.exitCode()).as(result.output()).isZero();
+  }
+}
