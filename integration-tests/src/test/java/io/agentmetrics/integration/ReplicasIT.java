@@ -222,7 +222,13 @@ class ReplicasIT {
     List<String> found = new ArrayList<>();
     collect(dashboard.path("panels"), title, metric, found);
     assertThat(found).as("panel '%s' reading %s", title, metric).hasSize(1);
-    return found.get(0).replace("$job", ".+").replace("$instance", ".*").replace("$agent", ".+");
+    return found
+        .get(0)
+        .replace("$cluster", ".*")
+        .replace("$namespace", ".*")
+        .replace("$job", ".+")
+        .replace("$instance", ".*")
+        .replace("$agent", ".+");
   }
 
   private static void collect(JsonNode panels, String title, String metric, List<String> found) {
