@@ -73,12 +73,8 @@ class DocExamplesTest {
     check.put("eval_time", "10m");
     ArrayNode samples = check.putArray("exp_samples");
     example.path("samples").forEach(s -> samples.add(s.deepCopy()));
-    Path file = dir.resolve("example.test.yaml");
-    YAML.writeValue(file.toFile(), test);
-
-    Path promtool = NativeTool.require("promtool", "prometheus");
     NativeTool.Result result =
-        NativeTool.run(List.of(promtool.toString(), "test", "rules", file.toString()), null);
+        PromtoolTestFiles.run(PromtoolTestFiles.write(test, dir.resolve("example.test.yaml")));
     assertThat(result.exitCode()).as(metric + ": " + query + "\n" + result.output()).isZero();
   }
 }

@@ -2,10 +2,8 @@ package io.agentmetrics.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agentmetrics.api.testing.NativeTool;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DocQueriesTest {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final Pattern VARIABLE = Pattern.compile("\\$([a-z_]+)");
 
   /**
@@ -81,23 +78,7 @@ class DocQueriesTest {
     List<String> queries = queries();
     assertThat(queries).hasSizeGreaterThan(150);
 
-    ObjectNode test = YAML.createObjectNode();
-    ArrayNode files = test.putArray("rule_files");
-    List<Path> ruleFiles = RuleFiles.in(AlertingFiles.rulesDir());
-    ruleFiles.forEach(f -> files.add(f.toAbsolutePath().toString()));
-    test.put("evaluation_interval", "1m");
-    ArrayNode order = test.putArray("group_eval_order");
-    List<Rule> rules = ruleFiles.stream().flatMap(f -> RuleFiles.read(f).stream()).toList();
-    rules.stream()
-        .map(Rule::group)
-        .distinct()
-        .filter(g -> !g.endsWith(".alerts"))
-        .forEach(order::add);
-    rules.stream()
-        .map(Rule::group)
-        .distinct()
-        .filter(g -> g.endsWith(".alerts"))
-        .forEach(order::add);
+    ObjectNode test = PromtoolTestFiles.loading(RuleFiles.in(AlertingFiles.rulesDir()), "1m");
     ObjectNode group = test.putArray("tests").addObject();
     group.put("interval", "1m");
     ArrayNode series = group.putArray("input_series");
@@ -112,12 +93,8 @@ class DocQueriesTest {
       check.put("eval_time", STEPS + "m");
       check.putArray("exp_samples").addObject().put("labels", "{}").put("value", 1);
     }
-    Path file = dir.resolve("doc-queries.test.yaml");
-    YAML.writeValue(file.toFile(), test);
-
-    Path promtool = NativeTool.require("promtool", "prometheus");
     NativeTool.Result result =
-        NativeTool.run(List.of(promtool.toString(), "test", "rules", file.toString()), null);
+        PromtoolTestFiles.run(PromtoolTestFiles.write(test, dir.resolve("doc-queries.test.yaml")));
 
     List<String> failing = new ArrayList<>();
     Matcher failed =

@@ -62,23 +62,7 @@ final class FleetSituations {
 
   private static ObjectNode promtoolTest(
       JsonNode situation, JsonNode background, List<Path> ruleFiles) {
-    ObjectNode test = YAML.createObjectNode();
-    ArrayNode files = test.putArray("rule_files");
-    ruleFiles.forEach(f -> files.add(f.toAbsolutePath().toString()));
-    test.put("evaluation_interval", situation.path("interval").asText("1m"));
-    // Recording groups first, so that alerts read the values recorded at the same step.
-    ArrayNode order = test.putArray("group_eval_order");
-    List<Rule> rules = ruleFiles.stream().flatMap(f -> RuleFiles.read(f).stream()).toList();
-    rules.stream()
-        .map(Rule::group)
-        .distinct()
-        .filter(g -> !g.endsWith(".alerts"))
-        .forEach(order::add);
-    rules.stream()
-        .map(Rule::group)
-        .distinct()
-        .filter(g -> g.endsWith(".alerts"))
-        .forEach(order::add);
+    ObjectNode test = PromtoolTestFiles.loading(ruleFiles, situation.path("interval").asText("1m"));
 
     ObjectNode group = test.putArray("tests").addObject();
     group.put("interval", situation.path("interval").asText("1m"));

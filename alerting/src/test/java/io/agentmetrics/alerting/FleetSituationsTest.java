@@ -6,7 +6,6 @@ import io.agentmetrics.api.testing.NativeTool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,10 +28,7 @@ class FleetSituationsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("situations")
   void onCallGetsWhatTheSituationCallsFor(FleetSituations.Situation situation) {
-    Path promtool = NativeTool.require("promtool", "prometheus");
-    NativeTool.Result result =
-        NativeTool.run(
-            List.of(promtool.toString(), "test", "rules", situation.testFile().toString()), null);
+    NativeTool.Result result = PromtoolTestFiles.run(situation.testFile());
 
     assertThat(result.exitCode()).as(situation + "\n" + result.output()).isZero();
   }

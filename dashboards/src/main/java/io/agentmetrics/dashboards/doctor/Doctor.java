@@ -135,18 +135,21 @@ public final class Doctor {
     }
   }
 
+  private static TargetCheck variableCheck(
+      Dashboard d, Variable v, String query, TargetCheck.Status status, String message) {
+    return new TargetCheck(d.title(), "$" + v.name(), "", query, 0, status, message);
+  }
+
   private List<String> queryValues(
       Dashboard d, Variable v, Map<String, VariableValue> values, List<TargetCheck> checks) {
     String query = TemplateInterpolator.interpolate(v.query(), values);
     Optional<LabelValuesQuery> labelValues = LabelValuesQuery.parse(query);
     if (labelValues.isEmpty()) {
       checks.add(
-          new TargetCheck(
-              d.title(),
-              "$" + v.name(),
-              "",
+          variableCheck(
+              d,
+              v,
               query,
-              0,
               TargetCheck.Status.ERROR,
               "only label_values(..) variable queries are supported"));
       return List.of();
@@ -159,12 +162,10 @@ public final class Doctor {
         // An optional target label (environment, cluster, namespace) that no target carries:
         // "All" (.*) matches every series, which is what Grafana shows.
         checks.add(
-            new TargetCheck(
-                d.title(),
-                "$" + v.name(),
-                "",
+            variableCheck(
+                d,
+                v,
                 query,
-                0,
                 TargetCheck.Status.SKIPPED,
                 "no series carries label " + lv.label() + "; All (.*) matches every series"));
         return found;
