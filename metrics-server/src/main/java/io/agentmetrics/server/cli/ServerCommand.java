@@ -168,7 +168,7 @@ public final class ServerCommand implements Callable<Integer> {
       names = "--in-flight-expiry",
       defaultValue = "${env:AGENTMETRICS_IN_FLIGHT_EXPIRY:-120}",
       description =
-          "Seconds an in_flight report counts without a newer one from its source (env AGENTMETRICS_IN_FLIGHT_EXPIRY, default ${DEFAULT-VALUE}); agents report at least twice as often.")
+          "Seconds an in_flight or queue report counts without a newer one from its source (env AGENTMETRICS_IN_FLIGHT_EXPIRY, default ${DEFAULT-VALUE}); agents report at least twice as often.")
   long inFlightExpirySeconds;
 
   @Option(
