@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.agentmetrics.api.LabelDefinition;
+import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.testing.NativeTool;
+import io.agentmetrics.catalogue.MetricsDocGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +57,101 @@ class DocExamplesTest {
       }
     }
     return examples;
+  }
+
+  /** Every example of the document has its number asserted: generic by its type, else listed. */
+  @org.junit.jupiter.api.Test
+  void everyExampleOfTheDocumentHasItsNumberAsserted() throws IOException {
+    java.util.Set<String> asserted = new java.util.TreeSet<>();
+    genericExamples().forEach(m -> asserted.add(m.prometheusName()));
+    examples().forEach(e -> asserted.add(e.path("metric").asText()));
+
+    assertThat(asserted)
+        .as("metrics with a hand-picked example need an entry in " + EXAMPLES)
+        .containsExactlyInAnyOrderElementsOf(documentedExamples().keySet());
+  }
+
+  static Stream<MetricDefinition> genericExamples() {
+    return MetricCatalogue.all().stream().filter(MetricsDocGenerator::genericExample);
+  }
+
+  /**
+   * The generic examples (a rate, a sum, a p95 or a mean by a label) return the number their
+   * metric's type gives on one series of known values: a counter that grows by 60 a minute has a
+   * rate of 1 per second; a gauge at 5 sums to 5; a histogram whose every observation falls in its
+   * first bucket has a p95 of 0.95 times that bucket's bound; a summary whose sum grows 2.5 times
+   * as fast as its count has a mean of 2.5.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("genericExamples")
+  void aGenericExampleReturnsWhatItsTypeGives(MetricDefinition metric, @TempDir Path dir)
+      throws IOException {
+    String query = documentedExamples().get(metric.prometheusName());
+    assertThat(query).as("docs/metrics.md has an example for " + metric.name()).isNotNull();
+    StringBuilder labels = new StringBuilder("job=\"app\", instance=\"app:8080\"");
+    for (LabelDefinition label : metric.labels()) {
+      List<String> values = new java.util.ArrayList<>(label.policy().allowedValues());
+      labels
+          .append(", ")
+          .append(label.prometheusName())
+          .append("=\"")
+          .append(values.isEmpty() ? "a" : values.get(0))
+          .append('"');
+    }
+    ArrayNode series = YAML.createArrayNode();
+    double expected;
+    switch (metric.type()) {
+      case COUNTER, COUNTER_WITHOUT_TOTAL -> {
+        series
+            .addObject()
+            .put("series", metric.seriesNames().get(0) + "{" + labels + "}")
+            .put("values", "0+60x10");
+        expected = 1;
+      }
+      case GAUGE -> {
+        series
+            .addObject()
+            .put("series", metric.seriesNames().get(0) + "{" + labels + "}")
+            .put("values", "5x10");
+        expected = 5;
+      }
+      default -> {
+        String name = metric.prometheusName();
+        if (metric.isHistogram()) {
+          for (Double bucket : metric.buckets()) {
+            series
+                .addObject()
+                .put("series", name + "_bucket{" + labels + ", le=\"" + bucket + "\"}")
+                .put("values", "0+60x10");
+          }
+          series
+              .addObject()
+              .put("series", name + "_bucket{" + labels + ", le=\"+Inf\"}")
+              .put("values", "0+60x10");
+          expected = 0.95 * metric.buckets().get(0);
+        } else {
+          expected = 2.5;
+        }
+        series.addObject().put("series", name + "_count{" + labels + "}").put("values", "0+60x10");
+        series.addObject().put("series", name + "_sum{" + labels + "}").put("values", "0+150x10");
+      }
+    }
+    ObjectNode test = YAML.createObjectNode();
+    test.putArray("rule_files");
+    test.put("evaluation_interval", "1m");
+    ObjectNode group = test.putArray("tests").addObject();
+    group.put("interval", "1m");
+    group.set("input_series", series);
+    ObjectNode check = group.putArray("promql_expr_test").addObject();
+    check.put("expr", "sum(" + query + ")");
+    check.put("eval_time", "10m");
+    check.putArray("exp_samples").addObject().put("labels", "{}").put("value", expected);
+
+    NativeTool.Result result =
+        PromtoolTestFiles.run(PromtoolTestFiles.write(test, dir.resolve("generic.test.yaml")));
+    assertThat(result.exitCode())
+        .as(metric.name() + ": " + query + " should give " + expected + "\n" + result.output())
+        .isZero();
   }
 
   @ParameterizedTest(name = "{0}")
