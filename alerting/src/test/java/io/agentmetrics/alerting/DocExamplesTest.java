@@ -59,6 +59,72 @@ class DocExamplesTest {
     return examples;
   }
 
+  static Stream<JsonNode> runbookExamples() {
+    List<JsonNode> all = new java.util.ArrayList<>();
+    RuleFiles.readYaml(AlertingFiles.testsDir().resolve("docs/runbook-examples.yaml"))
+        .path("examples")
+        .forEach(all::add);
+    return all.stream();
+  }
+
+  /**
+   * The first query of a paging alert's runbook section, its variables filled with the entry's
+   * labels and every rule file loaded (runbooks read recording rules), sums to the stated number.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("runbookExamples")
+  void aRunbooksFirstQueryReturnsTheStatedNumber(JsonNode example, @TempDir Path dir)
+      throws IOException {
+    String alert = example.path("alert").asText();
+    String query = RunbookQueries.of(Files.readString(AlertingFiles.runbooks())).get(alert);
+    assertThat(query).as("docs/runbooks.md has a first query for " + alert).isNotNull();
+    java.util.regex.Matcher variable =
+        java.util.regex.Pattern.compile("\\$([a-z_]+)").matcher(query);
+    StringBuilder filled = new StringBuilder();
+    while (variable.find()) {
+      String label = RunbookQueries.label(variable.group(1));
+      assertThat(example.path("labels").has(label))
+          .as(alert + " needs a value for " + label)
+          .isTrue();
+      variable.appendReplacement(
+          filled,
+          java.util.regex.Matcher.quoteReplacement(example.path("labels").path(label).asText()));
+    }
+    variable.appendTail(filled);
+
+    ObjectNode test = PromtoolTestFiles.loading(RuleFiles.in(AlertingFiles.rulesDir()), "1m");
+    ObjectNode group = test.putArray("tests").addObject();
+    group.put("interval", "1m");
+    group.set("input_series", example.path("series").deepCopy());
+    ObjectNode check = group.putArray("promql_expr_test").addObject();
+    check.put("expr", "sum(" + filled + ")");
+    check.put("eval_time", "15m");
+    check
+        .putArray("exp_samples")
+        .addObject()
+        .put("labels", "{}")
+        .put("value", example.path("value").asDouble());
+
+    NativeTool.Result result =
+        PromtoolTestFiles.run(PromtoolTestFiles.write(test, dir.resolve("runbook.test.yaml")));
+    assertThat(result.exitCode()).as(alert + ": " + filled + "\n" + result.output()).isZero();
+  }
+
+  /** The first query of every paging (critical) alert has its number asserted. */
+  @org.junit.jupiter.api.Test
+  void everyPagingAlertsFirstQueryHasItsNumberAsserted() {
+    java.util.Set<String> paging = new java.util.TreeSet<>();
+    RuleFiles.load(AlertingFiles.rulesDir()).stream()
+        .filter(r -> r.alert() && "critical".equals(r.severity()))
+        .forEach(r -> paging.add(r.name()));
+    java.util.Set<String> asserted = new java.util.TreeSet<>();
+    runbookExamples().forEach(e -> asserted.add(e.path("alert").asText()));
+
+    assertThat(asserted)
+        .as("alerts with an entry in alerting/tests/docs/runbook-examples.yaml")
+        .containsAll(paging);
+  }
+
   /** Every example of the document has its number asserted: generic by its type, else listed. */
   @org.junit.jupiter.api.Test
   void everyExampleOfTheDocumentHasItsNumberAsserted() throws IOException {
