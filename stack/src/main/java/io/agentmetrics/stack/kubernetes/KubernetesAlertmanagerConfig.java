@@ -40,12 +40,12 @@ public final class KubernetesAlertmanagerConfig {
   /** The AlertmanagerConfig for an Alertmanager configuration file's text. */
   public static String render(String alertmanagerYaml) {
     ObjectNode source = Yaml.parseMapping(alertmanagerYaml, "an Alertmanager configuration");
-    ObjectNode config = Yaml.object();
-    config.put("apiVersion", "monitoring.coreos.com/v1alpha1");
-    config.put("kind", "AlertmanagerConfig");
-    ObjectNode metadata = config.putObject("metadata");
-    metadata.put("name", "agentmetrics");
-    metadata.putObject("labels").put("app.kubernetes.io/name", "agentmetrics-alertmanager-config");
+    ObjectNode config =
+        KubernetesManifests.resource(
+            "monitoring.coreos.com/v1alpha1",
+            "AlertmanagerConfig",
+            "agentmetrics",
+            "agentmetrics-alertmanager-config");
     ObjectNode spec = config.putObject("spec");
     spec.set("route", route(source.path("route")));
     ArrayNode inhibitRules = spec.putArray("inhibitRules");

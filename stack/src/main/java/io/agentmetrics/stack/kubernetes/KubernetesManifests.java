@@ -77,14 +77,28 @@ public final class KubernetesManifests {
     return groups;
   }
 
+  /**
+   * A resource's head: {@code apiVersion}, {@code kind}, and metadata with its name and the label
+   * {@code app.kubernetes.io/name}.
+   */
+  static ObjectNode resource(String apiVersion, String kind, String name, String appName) {
+    ObjectNode resource = Yaml.object();
+    resource.put("apiVersion", apiVersion);
+    resource.put("kind", kind);
+    ObjectNode metadata = resource.putObject("metadata");
+    metadata.put("name", name);
+    metadata.putObject("labels").put("app.kubernetes.io/name", appName);
+    return resource;
+  }
+
   /** The PrometheusRule holding every rule group of the alerting module. */
   public String prometheusRule() {
-    ObjectNode rule = Yaml.object();
-    rule.put("apiVersion", "monitoring.coreos.com/v1");
-    rule.put("kind", "PrometheusRule");
-    ObjectNode metadata = rule.putObject("metadata");
-    metadata.put("name", "agentmetrics-rules");
-    metadata.putObject("labels").put("app.kubernetes.io/name", "agentmetrics-rules");
+    ObjectNode rule =
+        resource(
+            "monitoring.coreos.com/v1",
+            "PrometheusRule",
+            "agentmetrics-rules",
+            "agentmetrics-rules");
     rule.putObject("spec").set("groups", ruleGroups());
     return GeneratedHeader.of(
             RULE_TEMPLATES + "/*.yaml with " + String.join(" and ", RULE_CONFIGS),
