@@ -26,7 +26,14 @@ public final class RunbookQueries {
 
   /** Alert name to the first query of its section, as written in the runbook. */
   public static Map<String, String> of(String markdown) {
-    Map<String, String> queries = new LinkedHashMap<>();
+    Map<String, String> first = new LinkedHashMap<>();
+    all(markdown).forEach((alert, queries) -> first.put(alert, queries.get(0)));
+    return first;
+  }
+
+  /** Alert name to every query of its section, in order (one a line of its promql blocks). */
+  public static Map<String, java.util.List<String>> all(String markdown) {
+    Map<String, java.util.List<String>> queries = new LinkedHashMap<>();
     String alert = null;
     boolean inPromql = false;
     for (String line : markdown.split("\n", -1)) {
@@ -37,7 +44,7 @@ public final class RunbookQueries {
       } else if (line.strip().startsWith("```")) {
         inPromql = false;
       } else if (inPromql && alert != null && !line.isBlank()) {
-        queries.putIfAbsent(alert, line.strip());
+        queries.computeIfAbsent(alert, a -> new java.util.ArrayList<>()).add(line.strip());
       }
     }
     return queries;
