@@ -18,11 +18,9 @@ import java.util.concurrent.TimeoutException;
  * Reads a request body with the servlet's non-blocking I/O, so that no thread waits while a slow
  * client sends it. The body must arrive whole within the deadline (408 otherwise), stay within the
  * size limit (413) and find room in the server-wide {@link BodyBudget} (503); a body cut short or
- * broken at the HTTP level (early EOF, a bad chunk) fails with 400. A body over the size limit is
- * read on and dropped, up to {@link #drainLimit()}, before the 413 goes out, so that a sender still
- * writing it reads the answer rather than a reset connection (only a body declared or sent beyond
- * that bound is cut off, with its connection closed). A body cut off or overdue closes its
- * connection; after 503 Jetty reads on what the client still sends, as long as it arrives at once.
+ * broken at the HTTP level (early EOF, a bad chunk) fails with 400. A body cut off or overdue
+ * closes its connection; after 413 and 503 Jetty reads on what the client still sends, as long as
+ * it arrives at once, so that the client sees the answer, and closes the connection otherwise.
  */
 final class BodyReader {
 
@@ -58,22 +56,14 @@ final class BodyReader {
   }
 
   /**
-   * Refuses (413, closing the connection) a request whose declared {@code Content-Length} is beyond
-   * what the server drains ({@link #drainLimit()}); a smaller body over the limit is drained by
-   * {@link #read} before its 413. Called before the request turns async.
+   * Refuses (413) a request whose declared {@code Content-Length} is over the limit. Called before
+   * the request turns async, Jetty then reads on what the client still sends, as long as it arrives
+   * at once, so that the client sees the answer instead of a reset connection.
    */
   void refuseDeclaredOversize(HttpServletRequest request) {
-    if (request.getContentLengthLong() > drainLimit()) {
-      throw tooLarge(CLOSE);
+    if (request.getContentLengthLong() > maxBodyBytes) {
+      throw tooLarge();
     }
-  }
-
-  /**
-   * How much of a body over the limit is read and dropped before the 413: four times the limit, and
-   * at least 16 MiB (an SDK batch with captured prompts), so that the sender reads the answer.
-   */
-  long drainLimit() {
-    return Math.max(4 * maxBodyBytes, 16L * 1024 * 1024);
   }
 
   /** A body read whole; its bytes count against the budget until released. */
@@ -110,9 +100,6 @@ final class BodyReader {
     private int filled;
     private int length;
     private long reserved;
-    // Set once the body is over the limit: the rest is read into scratch and dropped.
-    private byte[] scratch;
-    private long drained;
 
     Reading(ServletInputStream in, long declared) {
       this.in = in;
@@ -122,32 +109,14 @@ final class BodyReader {
     @Override
     public void onDataAvailable() throws IOException {
       while (!result.isDone() && in.isReady()) {
-        if (scratch != null) {
-          int n = in.read(scratch);
-          if (n < 0) {
-            return; // at the end, onAllDataRead answers 413
-          }
-          drained += n;
-          if (drained > drainLimit()) {
-            fail(tooLarge(CLOSE));
-            return;
-          }
-          continue;
-        }
         if (filled == chunk.length) {
           full.add(chunk);
           chunk = new byte[CHUNK];
           filled = 0;
         }
         int n = in.read(chunk, filled, chunk.length - filled);
-        if (n < 0) {
+        if (n < 0 || !accept(n)) {
           return; // at the end, onAllDataRead follows
-        }
-        if (!accept(n)) {
-          if (scratch != null) {
-            continue; // over the limit: drain the rest
-          }
-          return;
         }
         filled += n;
         length += n;
@@ -160,7 +129,7 @@ final class BodyReader {
         return false;
       }
       if (length + (long) n > maxBodyBytes) {
-        startDraining(length + (long) n);
+        fail(tooLarge());
         return false;
       }
       if (!budget.tryReserve(n)) {
@@ -178,23 +147,9 @@ final class BodyReader {
       return true;
     }
 
-    /** The body is over the limit: keep nothing of it, read on and drop the rest. */
-    private void startDraining(long received) {
-      budget.release(reserved);
-      reserved = 0;
-      full.clear();
-      chunk = null;
-      scratch = new byte[CHUNK];
-      drained = received;
-    }
-
     @Override
     public synchronized void onAllDataRead() {
       if (result.isDone()) {
-        return;
-      }
-      if (scratch != null) {
-        fail(tooLarge()); // drained whole: the connection stays usable
         return;
       }
       byte[] body;
@@ -243,15 +198,8 @@ final class BodyReader {
   }
 
   private ApiException tooLarge() {
-    return tooLarge(Map.of());
-  }
-
-  private ApiException tooLarge(Map<String, String> headers) {
     return new ApiException(
-        413,
-        "payload_too_large",
-        "the body exceeds the limit of " + maxBodyBytes + " bytes",
-        headers);
+        413, "payload_too_large", "the body exceeds the limit of " + maxBodyBytes + " bytes");
   }
 
   /** The answer to a body the connection broke off or that is not valid HTTP framing. */
