@@ -52,7 +52,7 @@ public class OtlpBenchmark {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).build();
       timer = Executors.newSingleThreadScheduledExecutor();
-      receiver = new OtlpReceiver(metrics, metrics.guardedMeters(), metrics.priceTable(), timer);
+      receiver = new OtlpReceiver(metrics, timer);
       request = OtlpCorpus.traces(BATCH);
       ExportTraceServiceResponse response =
           receiver.traces(ExportTraceServiceRequest.parseFrom(request));

@@ -1,9 +1,11 @@
 package io.agentmetrics.benchmarks;
 
-import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.MetricsServer;
 import io.agentmetrics.server.scrape.FastScrape;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
@@ -64,6 +66,14 @@ public class ScrapeBenchmark {
     @Param({"false", "true"})
     boolean gzip;
 
+    /**
+     * One more meter in the Micrometer registry (issue 27): {@code longTaskTimer}, which the fast
+     * writer writes, or {@code functionTimer}, whose family alone it leaves to client_java's
+     * writer.
+     */
+    @Param({"none"})
+    String extraMeter;
+
     PrometheusMeterRegistry micrometer;
     FastScrape fast;
     ApacheHttpScraper apache;
@@ -99,6 +109,15 @@ public class ScrapeBenchmark {
           clientCounter.labelValues(agent, id).inc(s);
         }
       }
+      switch (extraMeter) {
+        case "none" -> {}
+        case "longTaskTimer" ->
+            LongTaskTimer.builder("bench.long.task").register(micrometer).start();
+        case "functionTimer" ->
+            FunctionTimer.builder("bench.function", this, f -> 3, f -> 1.5, TimeUnit.SECONDS)
+                .register(micrometer);
+        default -> throw new IllegalArgumentException("extraMeter: " + extraMeter);
+      }
       writer = ExpositionFormats.init().findWriter(format.accept());
       fast = new FastScrape(micrometer);
       server =
@@ -106,7 +125,7 @@ public class ScrapeBenchmark {
               .host("127.0.0.1")
               .port(0)
               .registry(micrometer)
-              .metrics(AgentMetrics.noop())
+              .metrics(MicrometerAgentMetrics.builder(micrometer).build())
               .build()
               .start();
       http =

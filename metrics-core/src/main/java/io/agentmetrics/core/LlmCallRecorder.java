@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
  * Records one {@link LlmCall}: inference duration, time to first chunk and per output chunk, token
  * usage (one counter per kind, as the GenAI conventions define them: cache reads and writes are
  * parts of the input, reasoning a part of the output, so no sum over them can count a token twice),
- * tokens per call, cost and token savings. Token kinds with a count of 0 are not counted (0 means
- * "not reported"); a negative count is rejected.
+ * tokens per call, cost and token savings; and the token counts of calls that arrive already summed
+ * ({@link TokenUsage}), through the same counters, prices and guards. Token kinds with a count of 0
+ * are not counted (0 means "not reported"); a negative count is rejected.
  */
 final class LlmCallRecorder {
 
@@ -77,17 +78,82 @@ final class LlmCallRecorder {
     }
     String agent = call.agent();
     String team = call.team();
-    count(inputTokens, operation, provider, model, agent, team, call.inputTokens());
-    count(outputTokens, operation, provider, model, agent, team, call.outputTokens());
-    count(cacheReadTokens, operation, provider, model, agent, team, call.cachedTokens());
-    count(cacheWriteTokens, operation, provider, model, agent, team, call.cacheWriteTokens());
-    count(reasoningTokens, operation, provider, model, agent, team, call.reasoningTokens());
+    countTokens(
+        operation,
+        provider,
+        model,
+        agent,
+        team,
+        call.inputTokens(),
+        call.outputTokens(),
+        call.cachedTokens(),
+        call.cacheWriteTokens(),
+        call.reasoningTokens());
     perCall(callInputTokens, operation, provider, model, call.inputTokens());
     perCall(callOutputTokens, operation, provider, model, call.outputTokens());
     recordSaved(provider, model, "caching", call.cachedTokens());
     recordSaved(provider, model, "compression", call.tokensSavedByCompression());
     recordSaved(provider, model, "routing", call.tokensSavedByRouting());
-    recordCost(call);
+    double reported = call.reportedCostUsd();
+    if (!Double.isNaN(reported) && values.accepts(costs.metric(), reported)) {
+      costs.get(provider, model, agent, team).increment(reported);
+    } else {
+      recordPricedCost(
+          provider,
+          model,
+          agent,
+          team,
+          call.inputTokens(),
+          call.outputTokens(),
+          call.cachedTokens(),
+          1);
+    }
+  }
+
+  /**
+   * Records token counts that arrive summed over calls: the same token counters, savings, cost
+   * (cached tokens at the cached price) and unknown-model count as {@link #record(LlmCall)}.
+   */
+  void record(TokenUsage usage) {
+    countTokens(
+        usage.operation(),
+        usage.provider(),
+        usage.model(),
+        usage.agent(),
+        usage.team(),
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.cacheReadTokens(),
+        usage.cacheWriteTokens(),
+        usage.reasoningTokens());
+    recordSaved(usage.provider(), usage.model(), "caching", usage.cacheReadTokens());
+    recordPricedCost(
+        usage.provider(),
+        usage.model(),
+        usage.agent(),
+        usage.team(),
+        usage.inputTokens(),
+        usage.outputTokens(),
+        usage.cacheReadTokens(),
+        usage.calls());
+  }
+
+  private void countTokens(
+      String operation,
+      String provider,
+      String model,
+      String agent,
+      String team,
+      long input,
+      long output,
+      long cacheRead,
+      long cacheWrite,
+      long reasoning) {
+    count(inputTokens, operation, provider, model, agent, team, input);
+    count(outputTokens, operation, provider, model, agent, team, output);
+    count(cacheReadTokens, operation, provider, model, agent, team, cacheRead);
+    count(cacheWriteTokens, operation, provider, model, agent, team, cacheWrite);
+    count(reasoningTokens, operation, provider, model, agent, team, reasoning);
   }
 
   private void count(
@@ -121,26 +187,29 @@ final class LlmCallRecorder {
   }
 
   /**
-   * The reported cost wins when it is a valid number; otherwise the price table prices the tokens.
-   * A call with tokens but no price counts as an unknown model.
+   * Prices the tokens with the price table; tokens of a model it has no price for count {@code
+   * calls} unknown-model calls.
    */
-  private void recordCost(LlmCall call) {
-    double reported = call.reportedCostUsd();
-    if (!Double.isNaN(reported) && values.accepts(costs.metric(), reported)) {
-      costs.get(call.provider(), call.model(), call.agent(), call.team()).increment(reported);
-      return;
-    }
-    long input = Math.max(0, call.inputTokens());
-    long output = Math.max(0, call.outputTokens());
-    long cached = Math.max(0, call.cachedTokens());
+  private void recordPricedCost(
+      String provider,
+      String model,
+      String agent,
+      String team,
+      long inputTokens,
+      long outputTokens,
+      long cachedTokens,
+      long calls) {
+    long input = Math.max(0, inputTokens);
+    long output = Math.max(0, outputTokens);
+    long cached = Math.max(0, cachedTokens);
     if (input == 0 && output == 0) {
       return;
     }
-    double cost = prices.costUsdOrNaN(call.provider(), call.model(), input, output, cached);
+    double cost = prices.costUsdOrNaN(provider, model, input, output, cached);
     if (!Double.isNaN(cost)) {
-      costs.get(call.provider(), call.model(), call.agent(), call.team()).increment(cost);
+      costs.get(provider, model, agent, team).increment(cost);
     } else {
-      unknownModels.get(call.provider(), call.model()).increment();
+      unknownModels.get(provider, model).increment(Math.max(1, calls));
     }
   }
 

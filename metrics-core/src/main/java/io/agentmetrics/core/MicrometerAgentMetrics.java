@@ -45,6 +45,7 @@ import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
@@ -179,6 +180,18 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   /** The prices this recorder costs calls with. */
   public PriceTable priceTable() {
     return prices;
+  }
+
+  /**
+   * Records tokens that arrive summed over calls (an OTLP metric export), with the same counters,
+   * prices, guards and unknown-model count as {@link #llmCall}.
+   */
+  public void tokenUsage(TokenUsage usage) {
+    if (usage == null) {
+      guard.rejected(MetricCatalogue.LLM_INPUT_TOKENS, GuardCounters.NULL_EVENT);
+      return;
+    }
+    llmCalls.record(usage);
   }
 
   @Override

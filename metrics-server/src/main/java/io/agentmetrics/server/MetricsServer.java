@@ -1,6 +1,6 @@
 package io.agentmetrics.server;
 
-import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.http.HttpAuth;
 import io.agentmetrics.server.http.HttpRoutes;
 import io.agentmetrics.server.http.ServerSettings;
@@ -81,7 +81,7 @@ public final class MetricsServer implements AutoCloseable {
     private int port = 9464;
     private String path = "/metrics";
     private PrometheusMeterRegistry registry;
-    private AgentMetrics metrics;
+    private MicrometerAgentMetrics metrics;
     private HttpAuth scrapeAuth = HttpAuth.none();
     private HttpAuth ingestAuth = HttpAuth.none();
     private List<String> corsOrigins = List.of();
@@ -134,8 +134,11 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
-    /** The facade ingested events are recorded through (required). */
-    public Builder metrics(AgentMetrics metrics) {
+    /**
+     * The recorder ingested events and OTLP data are recorded through (required): its guards,
+     * series caps and prices apply to every way in.
+     */
+    public Builder metrics(MicrometerAgentMetrics metrics) {
       this.metrics = Objects.requireNonNull(metrics, "metrics");
       return this;
     }
@@ -223,7 +226,7 @@ public final class MetricsServer implements AutoCloseable {
     /** The server, not yet started. */
     public MetricsServer build() {
       Objects.requireNonNull(registry, "registry is required");
-      Objects.requireNonNull(metrics, "metrics (the AgentMetrics facade) is required");
+      Objects.requireNonNull(metrics, "metrics (the MicrometerAgentMetrics recorder) is required");
       return new MetricsServer(this);
     }
 

@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.server.http.HttpAuth;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -43,7 +42,7 @@ class AuthTest {
 
   @Test
   void withoutAuthEverythingIsOpen() {
-    try (TestServer server = new TestServer(AgentMetrics.noop())) {
+    try (TestServer server = new TestServer()) {
       assertThat(scrape(server, null).statusCode()).isEqualTo(200);
       assertThat(ingest(server, null).statusCode()).isEqualTo(202);
     }
@@ -53,7 +52,6 @@ class AuthTest {
   void bearerOnScrapeAndBasicOnIngestAreIndependent() {
     try (TestServer server =
         new TestServer(
-            AgentMetrics.noop(),
             b ->
                 b.scrapeAuth(HttpAuth.bearer("s3cret-token"))
                     .ingestAuth(HttpAuth.basic("agent", "pa:ss")))) {

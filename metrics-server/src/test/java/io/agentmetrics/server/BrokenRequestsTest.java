@@ -26,7 +26,7 @@ class BrokenRequestsTest {
 
   @BeforeEach
   void start() {
-    server = new TestServer(null);
+    server = new TestServer();
   }
 
   @AfterEach
@@ -138,8 +138,7 @@ class BrokenRequestsTest {
 
   @Test
   void aBodyThatStallsGets408WithinTheDeadlineAndTheConnectionIsClosed() throws Exception {
-    try (TestServer quick =
-        new TestServer(null, b -> b.bodyTimeout(java.time.Duration.ofMillis(500)))) {
+    try (TestServer quick = new TestServer(b -> b.bodyTimeout(java.time.Duration.ofMillis(500)))) {
       byte[] start = utf8("[" + VALID);
       long began = System.nanoTime();
       RawHttp.Answer answer =
@@ -167,7 +166,6 @@ class BrokenRequestsTest {
     int max = 64 * 1024;
     try (TestServer small =
         new TestServer(
-            null,
             b ->
                 b.maxBodyBytes(max)
                     .maxBufferedBodyBytes(max + 1024)

@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.server.http.HttpAuth;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +24,6 @@ class CorsTest {
   void preflightForAConfiguredOrigin() {
     try (TestServer server =
         new TestServer(
-            AgentMetrics.noop(),
             b ->
                 b.corsOrigins(List.of("https://app.example.com"))
                     .ingestAuth(HttpAuth.bearer("t")))) {
@@ -51,7 +49,7 @@ class CorsTest {
 
   @Test
   void noOriginIsAllowedByDefault() {
-    try (TestServer server = new TestServer(AgentMetrics.noop())) {
+    try (TestServer server = new TestServer()) {
       HttpResponse<String> response = preflight(server, "https://app.example.com");
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
       HttpResponse<String> get =

@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -23,8 +22,7 @@ class GracefulStopTest {
 
   @Test
   void aRequestInFlightCompletesDuringStop() throws Exception {
-    TestServer server =
-        new TestServer(AgentMetrics.noop(), b -> b.shutdownTimeout(Duration.ofSeconds(10)));
+    TestServer server = new TestServer(b -> b.shutdownTimeout(Duration.ofSeconds(10)));
     byte[] body =
         "[{\"type\":\"cache\",\"cache\":\"c\",\"result\":\"hit\"}]"
             .getBytes(StandardCharsets.UTF_8);

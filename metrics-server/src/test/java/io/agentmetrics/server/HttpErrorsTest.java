@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agentmetrics.api.AgentMetrics;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,7 @@ class HttpErrorsTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(AgentMetrics.noop(), b -> b.maxBodyBytes(64 * 1024));
+    server = new TestServer(b -> b.maxBodyBytes(64 * 1024));
   }
 
   @AfterAll

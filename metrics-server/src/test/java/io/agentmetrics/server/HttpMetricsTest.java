@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.MetricCatalogue;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +12,7 @@ class HttpMetricsTest {
 
   @Test
   void requestsAreRecordedByMethodUriStatusAndOutcomeWithTheCatalogueBuckets() {
-    try (TestServer server = new TestServer(AgentMetrics.noop())) {
+    try (TestServer server = new TestServer()) {
       server.get("/healthz");
       server.get("/healthz");
       server.get("/no/such/path-1");

@@ -19,7 +19,7 @@ class IngestEventsTest {
 
   @BeforeEach
   void start() {
-    server = new TestServer(null, b -> b);
+    server = new TestServer(b -> b);
   }
 
   @AfterEach

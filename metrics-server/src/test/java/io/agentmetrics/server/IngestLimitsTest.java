@@ -32,7 +32,7 @@ class IngestLimitsTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(null, b -> b.maxBodyBytes(MAX_BODY));
+    server = new TestServer(b -> b.maxBodyBytes(MAX_BODY));
   }
 
   @AfterAll

@@ -17,7 +17,7 @@ class IngestValidationTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(null, b -> b);
+    server = new TestServer(b -> b);
   }
 
   @AfterAll

@@ -27,7 +27,7 @@ class OtlpEveryVariantTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(null);
+    server = new TestServer();
   }
 
   @AfterAll

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class OtlpHttpTest {
 
   private static final int MAX_BODY = 64 * 1024;
-  private final TestServer server = new TestServer(null, b -> b.maxBodyBytes(MAX_BODY));
+  private final TestServer server = new TestServer(b -> b.maxBodyBytes(MAX_BODY));
   private final OtlpVariantsTest spans = new OtlpVariantsTest();
 
   @AfterEach
@@ -132,7 +132,7 @@ class OtlpHttpTest {
     ExportTraceServiceRequest request = OtlpVariantsTest.request("support-bot", span.build());
     // The limit applies to the inflated body: this one needs the default 1 MiB.
     assertThat(request.getSerializedSize()).isBetween(MAX_BODY, 1 << 20);
-    try (TestServer roomy = new TestServer(null)) {
+    try (TestServer roomy = new TestServer()) {
       HttpResponse<byte[]> response =
           roomy.sendForBytes(
               roomy
@@ -175,8 +175,7 @@ class OtlpHttpTest {
 
   @Test
   void theIngestCredentialsAreRequired() {
-    try (TestServer guarded =
-        new TestServer(null, b -> b.ingestAuth(HttpAuth.bearer("otlp-token-1")))) {
+    try (TestServer guarded = new TestServer(b -> b.ingestAuth(HttpAuth.bearer("otlp-token-1")))) {
       byte[] valid = oneChat().toByteArray();
       HttpRequest.Builder request =
           guarded

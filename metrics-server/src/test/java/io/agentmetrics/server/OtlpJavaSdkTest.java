@@ -7,6 +7,7 @@ import io.agentmetrics.core.PriceTable;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -50,7 +51,7 @@ class OtlpJavaSdkTest {
       AttributeKey.stringKey("gen_ai.provider.name");
   private static final AttributeKey<String> MODEL = AttributeKey.stringKey("gen_ai.request.model");
 
-  private final TestServer server = new TestServer(null);
+  private final TestServer server = new TestServer();
 
   @AfterEach
   void stop() {
@@ -295,5 +296,98 @@ class OtlpJavaSdkTest {
     double cost = PriceTable.bundled().costUsd("openai", "gpt-4o", 800, 50, 0).orElseThrow();
     assertThat(scrape.value("agent_cost_usd_total", "gen_ai_agent_name", "summarizer-node"))
         .isCloseTo(cost, within(1e-12));
+  }
+
+  @Test
+  void tokenMetricsGoThroughTheRecordersPricesTeamAndUnknownModelCount() {
+    OtlpHttpMetricExporter exporter =
+        OtlpHttpMetricExporter.builder().setEndpoint(server.uri("/v1/metrics").toString()).build();
+    Resource resource =
+        service("billing-agent")
+            .merge(Resource.builder().put("agentmetrics.team", "payments").build());
+    try (SdkMeterProvider meters =
+        SdkMeterProvider.builder()
+            .setResource(resource)
+            .registerMetricReader(
+                PeriodicMetricReader.builder(exporter).setInterval(Duration.ofHours(1)).build())
+            .build()) {
+      var meter = meters.get("agentmetrics-test");
+      LongCounter input =
+          meter.counterBuilder("gen_ai.client.inference.usage.input_tokens").build();
+      LongCounter cacheRead =
+          meter.counterBuilder("gen_ai.client.inference.usage.cache_read.input_tokens").build();
+      LongCounter output =
+          meter.counterBuilder("gen_ai.client.inference.usage.output_tokens").build();
+      LongHistogram usage =
+          meter.histogramBuilder("gen_ai.client.token.usage").ofLongs().setUnit("{token}").build();
+      Attributes priced =
+          Attributes.builder()
+              .put(OPERATION, "chat")
+              .put(PROVIDER, "openai")
+              .put(MODEL, "gpt-4o")
+              .build();
+      input.add(1000, priced);
+      cacheRead.add(400, priced);
+      output.add(200, priced);
+      assertThat(meters.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+      // A second cumulative export: only the increments count, cached ones priced with them.
+      input.add(500, priced);
+      cacheRead.add(100, priced);
+      // A model with no price, from three calls of the token usage histogram; a team of its own.
+      Attributes unknown =
+          Attributes.builder()
+              .put(OPERATION, "chat")
+              .put(PROVIDER, "openai")
+              .put(MODEL, "acme-llm-9")
+              .put("agentmetrics.team", "research")
+              .build();
+      for (int call = 0; call < 3; call++) {
+        usage.record(100, unknown.toBuilder().put("gen_ai.token.type", "input").build());
+      }
+      assertThat(meters.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    }
+
+    String[] pricedTokens = {"gen_ai_request_model", "gpt-4o", "team", "payments"};
+    server.awaitSample("gen_ai_client_inference_usage_input_tokens_total", pricedTokens);
+    server.awaitSample(
+        "agentmetrics_cost_unknown_model_total", "gen_ai_request_model", "acme-llm-9");
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(scrape.value("gen_ai_client_inference_usage_input_tokens_total", pricedTokens))
+        .isEqualTo(1500.0);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_cache_read_input_tokens_total", pricedTokens))
+        .isEqualTo(500.0);
+    assertThat(scrape.value("gen_ai_client_inference_usage_output_tokens_total", pricedTokens))
+        .isEqualTo(200.0);
+    double cost = PriceTable.bundled().costUsd("openai", "gpt-4o", 1500, 200, 500).orElseThrow();
+    double uncached = PriceTable.bundled().costUsd("openai", "gpt-4o", 1500, 200, 0).orElseThrow();
+    assertThat(cost).as("the bundled cached price is lower").isLessThan(uncached);
+    assertThat(
+            scrape.value(
+                "agent_cost_usd_total",
+                "gen_ai_request_model",
+                "gpt-4o",
+                "gen_ai_agent_name",
+                "billing-agent",
+                "team",
+                "payments"))
+        .isCloseTo(cost, within(1e-12));
+    assertThat(
+            scrape.value(
+                "agentmetrics_cost_unknown_model_total",
+                "gen_ai_provider_name",
+                "openai",
+                "gen_ai_request_model",
+                "acme-llm-9"))
+        .isEqualTo(3.0);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_request_model",
+                "acme-llm-9",
+                "team",
+                "research"))
+        .isEqualTo(300.0);
   }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class OtlpVariantsTest {
 
   private static final long T0 = 1_750_000_000_000_000_000L;
-  private final TestServer server = new TestServer(null);
+  private final TestServer server = new TestServer();
   private int nextId = 1;
 
   @AfterEach

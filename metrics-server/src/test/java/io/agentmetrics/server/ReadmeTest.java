@@ -70,7 +70,7 @@ class ReadmeTest {
     }
     assertThat(examples).hasSizeGreaterThanOrEqualTo(9);
     TreeSet<String> types = new TreeSet<>();
-    try (TestServer server = new TestServer(null, b -> b)) {
+    try (TestServer server = new TestServer(b -> b)) {
       for (String example : examples) {
         HttpResponse<String> response = server.postEvents("application/json", example);
         JsonNode body = IngestEventsTest.json(response);

@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.server.http.HttpAuth;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -28,7 +27,6 @@ class RunbooksTest {
             .toList();
     try (TestServer server =
         new TestServer(
-            AgentMetrics.noop(),
             b -> b.scrapeAuth(HttpAuth.bearer("scrape-token")).ingestAuth(HttpAuth.bearer("t")))) {
       HttpResponse<String> page = server.send(server.request("/runbooks"));
 

@@ -2,7 +2,6 @@ package io.agentmetrics.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.prometheus.metrics.expositionformats.generated.com_google_protobuf_4_35_0.Metrics.MetricFamily;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -29,7 +28,7 @@ class ScrapeFormatsTest {
 
   @BeforeAll
   static void start() {
-    server = new TestServer(AgentMetrics.noop());
+    server = new TestServer();
     server.registry.counter("demo.requests", "path", "a").increment(3);
     server.get("/healthz");
   }

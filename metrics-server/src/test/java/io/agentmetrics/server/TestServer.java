@@ -1,6 +1,5 @@
 package io.agentmetrics.server;
 
-import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -20,11 +19,9 @@ final class TestServer implements AutoCloseable {
   final MetricsServer server;
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** A server recording into {@code metrics}, or into a real MicrometerAgentMetrics when null. */
-  TestServer(AgentMetrics metrics, UnaryOperator<MetricsServer.Builder> options) {
-    if (metrics == null) {
-      metrics = MicrometerAgentMetrics.builder(registry).build();
-    }
+  /** A server recording into a real MicrometerAgentMetrics on {@link #registry}. */
+  TestServer(UnaryOperator<MetricsServer.Builder> options) {
+    MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).build();
     this.server =
         options
             .apply(
@@ -37,8 +34,8 @@ final class TestServer implements AutoCloseable {
             .start();
   }
 
-  TestServer(AgentMetrics metrics) {
-    this(metrics, b -> b);
+  TestServer() {
+    this(b -> b);
   }
 
   URI uri(String path) {

@@ -3,7 +3,7 @@ package io.agentmetrics.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.http.TlsKeyStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -35,7 +35,7 @@ class TlsTest {
             .host("127.0.0.1")
             .port(0)
             .registry(registry)
-            .metrics(AgentMetrics.noop())
+            .metrics(MicrometerAgentMetrics.builder(registry).build())
             .tls(new TlsKeyStore(keystore, PASSWORD))
             .build()
             .start();

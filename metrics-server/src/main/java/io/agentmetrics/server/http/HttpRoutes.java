@@ -1,8 +1,6 @@
 package io.agentmetrics.server.http;
 
 import io.agentmetrics.core.GuardedMeters;
-import io.agentmetrics.core.MicrometerAgentMetrics;
-import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.server.ingest.EventIngester;
 import io.agentmetrics.server.otlp.OtlpReceiver;
 import io.javalin.Javalin;
@@ -44,16 +42,13 @@ public final class HttpRoutes {
     this.settings = s;
     String events = ServerSettings.EVENTS_PATH;
     HealthHandlers health = new HealthHandlers(this::isReady);
-    GuardedMeters meters =
-        s.metrics() instanceof MicrometerAgentMetrics recorder
-            ? recorder.guardedMeters()
-            : GuardedMeters.on(s.registry(), MicrometerAgentMetrics.DEFAULT_SERIES_CAP);
+    GuardedMeters meters = s.metrics().guardedMeters();
     EventIngester ingester = new EventIngester(s.metrics(), meters);
     ScheduledThreadPoolExecutor timer =
         new ScheduledThreadPoolExecutor(1, daemon("agentmetrics-timer"));
     timer.setRemoveOnCancelPolicy(true);
     this.deadlines = timer;
-    OtlpReceiver otlp = otlpReceiver(s, meters, timer);
+    OtlpReceiver otlp = new OtlpReceiver(s.metrics(), timer);
     this.ingestWorkers =
         Executors.newFixedThreadPool(INGEST_WORKERS, daemon("agentmetrics-ingest"));
     BodyReader bodies =
@@ -110,15 +105,6 @@ public final class HttpRoutes {
               config.routes.error(404, ctx -> fail(ctx, 404, "not_found", "no such endpoint"));
               config.routes.error(405, ctx -> fail(ctx, 405, "method_not_allowed", "wrong method"));
             });
-  }
-
-  private static OtlpReceiver otlpReceiver(
-      ServerSettings s, GuardedMeters meters, ScheduledExecutorService timer) {
-    PriceTable prices =
-        s.metrics() instanceof MicrometerAgentMetrics recorder
-            ? recorder.priceTable()
-            : PriceTable.bundled();
-    return new OtlpReceiver(s.metrics(), meters, prices, timer);
   }
 
   private void configureServer(JavalinConfig config) {

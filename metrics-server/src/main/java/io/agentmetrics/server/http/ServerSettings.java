@@ -1,6 +1,6 @@
 package io.agentmetrics.server.http;
 
-import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.List;
  * @param port port, 0 for any free port
  * @param metricsPath the scrape path
  * @param registry the registry scraped
- * @param metrics the facade ingested events are recorded through
+ * @param metrics the recorder ingested events and OTLP data are recorded through
  * @param scrapeAuth credentials required on the scrape path
  * @param ingestAuth credentials required on the ingest path
  * @param corsOrigins origins allowed by CORS ({@code *} for any); empty for none
@@ -28,7 +28,7 @@ public record ServerSettings(
     int port,
     String metricsPath,
     PrometheusMeterRegistry registry,
-    AgentMetrics metrics,
+    MicrometerAgentMetrics metrics,
     HttpAuth scrapeAuth,
     HttpAuth ingestAuth,
     List<String> corsOrigins,

@@ -77,7 +77,12 @@ public enum GenAiField {
   /** A token metric point's kind: {@code input} or {@code output}. */
   TOKEN_TYPE(Variant.current("gen_ai.token.type")),
   /** The error's type, on a failed operation. */
-  ERROR_TYPE(Variant.current("error.type"));
+  ERROR_TYPE(Variant.current("error.type")),
+  /**
+   * The team (tenant, project) the tokens and cost are charged to; also read from the resource
+   * ({@code OTEL_RESOURCE_ATTRIBUTES=agentmetrics.team=payments}). No convention has one.
+   */
+  TEAM(Variant.agentmetrics("agentmetrics.team"));
 
   private final List<Variant> variants;
 
@@ -107,6 +112,10 @@ public enum GenAiField {
 
     static Variant database(String key) {
       return new Variant(key, "Database conventions");
+    }
+
+    static Variant agentmetrics(String key) {
+      return new Variant(key, "agentmetrics");
     }
 
     static Variant openLlmetry(String key) {

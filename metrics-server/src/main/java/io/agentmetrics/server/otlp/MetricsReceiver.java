@@ -4,8 +4,7 @@ import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.core.GuardedMeters;
-import io.agentmetrics.core.PriceTable;
-import io.micrometer.core.instrument.Counter;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -13,6 +12,7 @@ import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
 import java.util.ArrayList;
@@ -26,10 +26,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records the GenAI histograms of an OTLP metrics export onto the catalogue's meters: operation
- * duration, token usage (with cost from the price table), time to first chunk and per output chunk,
- * agent invocation and tool execution durations, under the current and the older conventions'
- * names. Delta points count as they are; cumulative ones through {@link CumulativeStreams}. A
+ * Records the GenAI metrics of an OTLP metrics export through the recorder: operation duration,
+ * time to first chunk and per output chunk, agent invocation and tool execution durations
+ * (histograms, under the current and the older conventions' names), and tokens, from {@code
+ * gen_ai.client.token.usage} histograms and the per-kind token counters (monotonic sums, cache
+ * reads and writes and reasoning included). Tokens go through the recorder's own token path ({@link
+ * TokenSums}): the same counters, prices, guards, team and unknown-model count as every other way
+ * in. Delta points count as they are; cumulative ones through {@link CumulativeStreams}. A
  * histogram point's observations are re-recorded one by one at their bucket's midpoint (all at the
  * mean when the point has one bucket or one observation), so counts and token sums are exact and
  * durations as exact as the sender's buckets. Services whose calls come from spans ({@link
@@ -46,70 +49,70 @@ public final class MetricsReceiver {
     FIRST_CHUNK,
     CHUNK_INTERVAL,
     AGENT_RUN,
-    TOOL
+    TOOL,
+    INPUT_TOKENS,
+    OUTPUT_TOKENS,
+    CACHE_READ_TOKENS,
+    CACHE_WRITE_TOKENS,
+    REASONING_TOKENS;
+
+    /** Whether the instrument is a token counter (a monotonic sum), not a histogram. */
+    boolean isCounter() {
+      return ordinal() >= INPUT_TOKENS.ordinal();
+    }
   }
 
   /** OTLP metric names, current conventions and older ones, and what they are. */
   static final Map<String, Instrument> NAMES =
-      Map.of(
-          "gen_ai.client.operation.duration",
-          Instrument.DURATION,
-          MetricCatalogue.LLM_INFERENCE_DURATION.name(),
-          Instrument.DURATION,
-          "gen_ai.client.token.usage",
-          Instrument.TOKENS,
-          "gen_ai.client.operation.time_to_first_chunk",
-          Instrument.FIRST_CHUNK,
-          MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK.name(),
-          Instrument.FIRST_CHUNK,
-          "gen_ai.client.operation.time_per_output_chunk",
-          Instrument.CHUNK_INTERVAL,
-          MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK.name(),
-          Instrument.CHUNK_INTERVAL,
-          MetricCatalogue.AGENT_RUN_DURATION.name(),
-          Instrument.AGENT_RUN,
-          MetricCatalogue.TOOL_DURATION.name(),
-          Instrument.TOOL);
+      Map.ofEntries(
+          Map.entry("gen_ai.client.operation.duration", Instrument.DURATION),
+          Map.entry(MetricCatalogue.LLM_INFERENCE_DURATION.name(), Instrument.DURATION),
+          Map.entry("gen_ai.client.token.usage", Instrument.TOKENS),
+          Map.entry("gen_ai.client.operation.time_to_first_chunk", Instrument.FIRST_CHUNK),
+          Map.entry(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK.name(), Instrument.FIRST_CHUNK),
+          Map.entry("gen_ai.client.operation.time_per_output_chunk", Instrument.CHUNK_INTERVAL),
+          Map.entry(MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK.name(), Instrument.CHUNK_INTERVAL),
+          Map.entry(MetricCatalogue.AGENT_RUN_DURATION.name(), Instrument.AGENT_RUN),
+          Map.entry(MetricCatalogue.TOOL_DURATION.name(), Instrument.TOOL),
+          Map.entry(MetricCatalogue.LLM_INPUT_TOKENS.name(), Instrument.INPUT_TOKENS),
+          Map.entry(MetricCatalogue.LLM_OUTPUT_TOKENS.name(), Instrument.OUTPUT_TOKENS),
+          Map.entry(MetricCatalogue.LLM_CACHE_READ_TOKENS.name(), Instrument.CACHE_READ_TOKENS),
+          Map.entry(MetricCatalogue.LLM_CACHE_WRITE_TOKENS.name(), Instrument.CACHE_WRITE_TOKENS),
+          Map.entry(MetricCatalogue.LLM_REASONING_TOKENS.name(), Instrument.REASONING_TOKENS));
 
+  private final MicrometerAgentMetrics recorder;
   private final OtlpCounters counters;
   private final SpanSources spanSources;
   private final CumulativeStreams streams;
   private final PendingPoints pending;
   private final AtomicBoolean warned = new AtomicBoolean();
-  private final PriceTable prices;
   private final GuardedMeters.Family<Timer> durations;
   private final GuardedMeters.Family<Timer> firstChunks;
   private final GuardedMeters.Family<Timer> chunkIntervals;
   private final GuardedMeters.Family<Timer> runs;
   private final GuardedMeters.Family<Timer> tools;
-  private final GuardedMeters.Family<Counter> inputTokens;
-  private final GuardedMeters.Family<Counter> outputTokens;
   private final GuardedMeters.Family<DistributionSummary> callInputTokens;
   private final GuardedMeters.Family<DistributionSummary> callOutputTokens;
-  private final GuardedMeters.Family<Counter> costs;
 
   MetricsReceiver(
-      GuardedMeters meters,
-      PriceTable prices,
+      MicrometerAgentMetrics recorder,
       OtlpCounters counters,
       SpanSources spanSources,
       CumulativeStreams streams,
       PendingPoints pending) {
+    this.recorder = recorder;
     this.counters = counters;
     this.spanSources = spanSources;
     this.streams = streams;
     this.pending = pending;
-    this.prices = prices;
+    GuardedMeters meters = recorder.guardedMeters();
     this.durations = meters.timers(MetricCatalogue.LLM_INFERENCE_DURATION);
     this.firstChunks = meters.timers(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK);
     this.chunkIntervals = meters.timers(MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK);
     this.runs = meters.timers(MetricCatalogue.AGENT_RUN_DURATION);
     this.tools = meters.timers(MetricCatalogue.TOOL_DURATION);
-    this.inputTokens = meters.counters(MetricCatalogue.LLM_INPUT_TOKENS);
-    this.outputTokens = meters.counters(MetricCatalogue.LLM_OUTPUT_TOKENS);
     this.callInputTokens = meters.summaries(MetricCatalogue.LLM_CALL_INPUT_TOKENS);
     this.callOutputTokens = meters.summaries(MetricCatalogue.LLM_CALL_OUTPUT_TOKENS);
-    this.costs = meters.counters(MetricCatalogue.COST);
   }
 
   /**
@@ -121,52 +124,138 @@ public final class MetricsReceiver {
     pending.flush();
     OtlpResult.Builder result = OtlpResult.builder("metric_points");
     for (ResourceMetrics resource : request.getResourceMetricsList()) {
-      String service = ResourceIdentity.serviceName(resource.getResource());
-      boolean fromSpans = spanSources.sendsSpans(service);
-      List<Runnable> recordings = new ArrayList<>();
+      Sender sender =
+          new Sender(
+              ResourceIdentity.serviceName(resource.getResource()),
+              ResourceIdentity.team(resource.getResource()));
+      Read read =
+          new Read(
+              sender,
+              spanSources.sendsSpans(sender.service()),
+              new TokenSums(),
+              new ArrayList<>(),
+              result);
       for (ScopeMetrics scope : resource.getScopeMetricsList()) {
         for (Metric metric : scope.getMetricsList()) {
           Instrument instrument = NAMES.get(metric.getName());
-          int points = points(metric);
-          if (instrument == null || !metric.hasHistogram()) {
-            for (int i = 0; i < points; i++) {
+          if (instrument != null && instrument.isCounter() && isMonotonicSum(metric)) {
+            counterPoints(instrument, metric, read);
+          } else if (instrument != null && !instrument.isCounter() && metric.hasHistogram()) {
+            histogramPoints(instrument, metric, read);
+          } else {
+            for (int i = 0; i < points(metric); i++) {
               result.ignored();
             }
-            continue;
-          }
-          boolean cumulative =
-              metric.getHistogram().getAggregationTemporality()
-                  == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
-          for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
-            if (fromSpans) {
-              result.skipped();
-              continue;
-            }
-            String problem = problem(point);
-            if (problem != null) {
-              result.refused("a point of '" + metric.getName() + "' " + problem);
-              continue;
-            }
-            CumulativeStreams.Totals totals = totals(point);
-            if (cumulative) {
-              totals =
-                  streams.increment(
-                      stream(service, metric.getName(), point),
-                      point.getStartTimeUnixNano(),
-                      totals);
-            }
-            CumulativeStreams.Totals increment = totals;
-            GenAiAttributes attributes = GenAiAttributes.of(point.getAttributesList());
-            List<Double> bounds = point.getExplicitBoundsList();
-            recordings.add(() -> record(instrument, attributes, service, increment, bounds));
           }
         }
       }
-      pending.hold(service, recordings);
+      pending.hold(sender.service(), read.recordings(), () -> read.tokens().recordInto(recorder));
     }
     OtlpResult done = result.build();
     counters.count(done);
     return done;
+  }
+
+  /** Who sent a resource's points: its service and the team its usage is charged to. */
+  private record Sender(String service, String team) {}
+
+  /**
+   * What reading one resource's points gives: their sender, whether its calls come from spans
+   * instead, its token sums, one recording per point, and the counts of the answer.
+   */
+  private record Read(
+      Sender sender,
+      boolean fromSpans,
+      TokenSums tokens,
+      List<Runnable> recordings,
+      OtlpResult.Builder result) {
+
+    /** Whether a point is skipped (its service sends spans) or refused; counted if so. */
+    boolean skipsOrRefuses(Metric metric, String problem) {
+      if (fromSpans) {
+        result.skipped();
+        return true;
+      }
+      if (problem != null) {
+        result.refused("a point of '" + metric.getName() + "' " + problem);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  private static boolean isCumulative(AggregationTemporality temporality) {
+    return temporality == AggregationTemporality.AGGREGATION_TEMPORALITY_CUMULATIVE;
+  }
+
+  private void histogramPoints(Instrument instrument, Metric metric, Read read) {
+    boolean cumulative = isCumulative(metric.getHistogram().getAggregationTemporality());
+    for (HistogramDataPoint point : metric.getHistogram().getDataPointsList()) {
+      if (read.skipsOrRefuses(metric, read.fromSpans() ? null : problem(point))) {
+        continue;
+      }
+      CumulativeStreams.Totals totals = totals(point);
+      if (cumulative) {
+        totals =
+            streams.increment(
+                stream(read.sender().service(), metric.getName(), point.getAttributesList()),
+                point.getStartTimeUnixNano(),
+                totals);
+      }
+      CumulativeStreams.Totals increment = totals;
+      GenAiAttributes attributes = GenAiAttributes.of(point.getAttributesList());
+      List<Double> bounds = point.getExplicitBoundsList();
+      read.recordings().add(() -> record(instrument, attributes, read, increment, bounds));
+    }
+  }
+
+  private void counterPoints(Instrument instrument, Metric metric, Read read) {
+    boolean cumulative = isCumulative(metric.getSum().getAggregationTemporality());
+    for (NumberDataPoint point : metric.getSum().getDataPointsList()) {
+      double value =
+          point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
+              ? point.getAsInt()
+              : point.getAsDouble();
+      boolean valid = Double.isFinite(value) && value >= 0;
+      if (read.skipsOrRefuses(metric, valid ? null : "has a negative or not finite value")) {
+        continue;
+      }
+      long count = Math.round(value);
+      if (cumulative) {
+        count =
+            streams
+                .increment(
+                    stream(read.sender().service(), metric.getName(), point.getAttributesList()),
+                    point.getStartTimeUnixNano(),
+                    new CumulativeStreams.Totals(count, count, new long[0]))
+                .count();
+      }
+      long increment = count;
+      GenAiAttributes attributes = GenAiAttributes.of(point.getAttributesList());
+      read.recordings()
+          .add(
+              () -> {
+                if (increment > 0) {
+                  read.tokens()
+                      .add(labels(attributes, read.sender()), kind(instrument), increment, 0);
+                }
+              });
+    }
+  }
+
+  private static boolean isMonotonicSum(Metric metric) {
+    return metric.hasSum() && metric.getSum().getIsMonotonic();
+  }
+
+  private static TokenSums.Kind kind(Instrument counter) {
+    return switch (counter) {
+      case INPUT_TOKENS -> TokenSums.Kind.INPUT;
+      case OUTPUT_TOKENS -> TokenSums.Kind.OUTPUT;
+      case CACHE_READ_TOKENS -> TokenSums.Kind.CACHE_READ;
+      case CACHE_WRITE_TOKENS -> TokenSums.Kind.CACHE_WRITE;
+      case REASONING_TOKENS -> TokenSums.Kind.REASONING;
+      default -> throw new IllegalArgumentException("not a token counter: " + counter);
+    };
   }
 
   /** Records or skips the points whose wait for spans is over; never throws (a timer runs it). */
@@ -186,20 +275,18 @@ public final class MetricsReceiver {
   private void record(
       Instrument instrument,
       GenAiAttributes attributes,
-      String service,
+      Read read,
       CumulativeStreams.Totals totals,
       List<Double> bounds) {
     if (totals.isEmpty()) {
       return;
     }
-    String operation = text(attributes, GenAiField.OPERATION, "chat");
-    String provider = SpanMapper.provider(text(attributes, GenAiField.PROVIDER, "unknown"));
-    String model = text(attributes, GenAiField.REQUEST_MODEL, null);
-    if (model == null) {
-      model = text(attributes, GenAiField.RESPONSE_MODEL, "unknown");
-    }
+    TokenSums.Labels labels = labels(attributes, read.sender());
+    String operation = labels.operation();
+    String provider = labels.provider();
+    String model = labels.model();
     String error = text(attributes, GenAiField.ERROR_TYPE, Labels.NO_ERROR);
-    String agent = text(attributes, GenAiField.AGENT_NAME, service);
+    String agent = labels.agent();
     switch (instrument) {
       case DURATION -> seconds(durations.get(operation, provider, model, error), totals, bounds);
       case FIRST_CHUNK -> seconds(firstChunks.get(operation, provider, model), totals, bounds);
@@ -213,37 +300,46 @@ public final class MetricsReceiver {
             totals,
             bounds);
       }
-      case TOKENS -> tokens(attributes, operation, provider, model, agent, totals, bounds);
+      case TOKENS -> tokenUsage(attributes, labels, totals, bounds, read.tokens());
+      default -> throw new IllegalArgumentException("not a histogram: " + instrument);
     }
   }
 
-  private void tokens(
+  /** The labels of a point: its attributes, else its sender's service (agent) and team. */
+  private static TokenSums.Labels labels(GenAiAttributes attributes, Sender sender) {
+    String model = text(attributes, GenAiField.REQUEST_MODEL, null);
+    if (model == null) {
+      model = text(attributes, GenAiField.RESPONSE_MODEL, "unknown");
+    }
+    return new TokenSums.Labels(
+        text(attributes, GenAiField.OPERATION, "chat"),
+        SpanMapper.provider(text(attributes, GenAiField.PROVIDER, "unknown")),
+        model,
+        text(attributes, GenAiField.AGENT_NAME, sender.service()),
+        SpanMapper.team(attributes, sender.team()));
+  }
+
+  /** A {@code gen_ai.client.token.usage} point: tokens per call here, the sums to the recorder. */
+  private void tokenUsage(
       GenAiAttributes attributes,
-      String operation,
-      String provider,
-      String model,
-      String agent,
+      TokenSums.Labels labels,
       CumulativeStreams.Totals totals,
-      List<Double> bounds) {
+      List<Double> bounds,
+      TokenSums tokens) {
     String type = text(attributes, GenAiField.TOKEN_TYPE, "");
     boolean input = type.equals("input");
     if (!input && !type.equals("output")) {
       return;
     }
-    long tokens = Math.round(totals.sum());
-    (input ? inputTokens : outputTokens)
-        .get(operation, provider, model, Labels.UNKNOWN_MODALITY, agent, Labels.NO_TEAM)
-        .increment(tokens);
     DistributionSummary perCall =
-        (input ? callInputTokens : callOutputTokens).get(operation, provider, model);
+        (input ? callInputTokens : callOutputTokens)
+            .get(labels.operation(), labels.provider(), labels.model());
     observations(totals, bounds, perCall::record);
-    double cost =
-        input
-            ? prices.costUsd(provider, model, tokens, 0, 0).orElse(Double.NaN)
-            : prices.costUsd(provider, model, 0, tokens, 0).orElse(Double.NaN);
-    if (cost > 0) {
-      costs.get(provider, model, agent, Labels.NO_TEAM).increment(cost);
-    }
+    tokens.add(
+        labels,
+        input ? TokenSums.Kind.INPUT : TokenSums.Kind.OUTPUT,
+        Math.round(totals.sum()),
+        totals.count());
   }
 
   private static void seconds(Timer timer, CumulativeStreams.Totals totals, List<Double> bounds) {
@@ -329,8 +425,8 @@ public final class MetricsReceiver {
     return new CumulativeStreams.Totals(point.getCount(), point.getSum(), buckets);
   }
 
-  private static String stream(String service, String metric, HistogramDataPoint point) {
-    List<KeyValue> attributes = new ArrayList<>(point.getAttributesList());
+  private static String stream(String service, String metric, List<KeyValue> pointAttributes) {
+    List<KeyValue> attributes = new ArrayList<>(pointAttributes);
     attributes.sort(Comparator.comparing(KeyValue::getKey));
     StringBuilder key = new StringBuilder(service).append('\u0000').append(metric);
     for (KeyValue attribute : attributes) {

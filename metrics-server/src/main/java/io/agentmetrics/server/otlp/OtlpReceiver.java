@@ -1,8 +1,6 @@
 package io.agentmetrics.server.otlp;
 
-import io.agentmetrics.api.AgentMetrics;
-import io.agentmetrics.core.GuardedMeters;
-import io.agentmetrics.core.PriceTable;
+import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
@@ -25,23 +23,18 @@ public final class OtlpReceiver {
   private final MetricsReceiver metrics;
 
   /**
-   * A receiver recording spans through {@code recorder} and metric points onto {@code meters}
-   * (costed with {@code prices}), timed by {@code recorder}'s ticker; {@code timer} records the
-   * metric points whose wait for spans is over, every second.
+   * A receiver recording spans and metric points through {@code recorder} (its guards, series caps
+   * and prices), timed by its ticker; {@code timer} records the metric points whose wait for spans
+   * is over, every second.
    */
-  public OtlpReceiver(
-      AgentMetrics recorder,
-      GuardedMeters meters,
-      PriceTable prices,
-      ScheduledExecutorService timer) {
+  public OtlpReceiver(MicrometerAgentMetrics recorder, ScheduledExecutorService timer) {
     LongSupplier nanoTime = () -> recorder.ticker().nanos();
-    OtlpCounters counters = new OtlpCounters(meters);
+    OtlpCounters counters = new OtlpCounters(recorder.guardedMeters());
     SpanSources sources = new SpanSources(nanoTime);
     this.traces = new TraceReceiver(recorder, counters, sources);
     this.metrics =
         new MetricsReceiver(
-            meters,
-            prices,
+            recorder,
             counters,
             sources,
             new CumulativeStreams(nanoTime, System.currentTimeMillis() * 1_000_000L),

@@ -16,8 +16,9 @@ import java.util.function.LongSupplier;
  */
 final class PendingPoints {
 
-  /** The recordings of one resource's points. */
-  private record Batch(String service, List<Runnable> recordings, long arrivedNanos) {}
+  /** The recordings of one resource's points, and what to record once they have run. */
+  private record Batch(
+      String service, List<Runnable> recordings, Runnable then, long arrivedNanos) {}
 
   private final SpanSources spanSources;
   private final OtlpCounters counters;
@@ -36,17 +37,25 @@ final class PendingPoints {
 
   /** Holds {@code recordings} (one per point) of {@code service} until its grace is over. */
   void hold(String service, List<Runnable> recordings) {
+    hold(service, recordings, () -> {});
+  }
+
+  /**
+   * Holds {@code recordings} (one per point) of {@code service} until its grace is over; {@code
+   * then} runs after them when they are recorded (what the points add up to).
+   */
+  void hold(String service, List<Runnable> recordings, Runnable then) {
     if (recordings.isEmpty()) {
       return;
     }
     synchronized (this) {
       if (points + recordings.size() <= OtlpLimits.MAX_PENDING_POINTS) {
-        waiting.add(new Batch(service, recordings, nanoTime.getAsLong()));
+        waiting.add(new Batch(service, recordings, then, nanoTime.getAsLong()));
         points += recordings.size();
         return;
       }
     }
-    decide(new Batch(service, recordings, 0));
+    decide(new Batch(service, recordings, then, 0));
   }
 
   /** Records or skips every batch whose grace is over. */
@@ -70,6 +79,7 @@ final class PendingPoints {
       return;
     }
     batch.recordings().forEach(Runnable::run);
+    batch.then().run();
     counters.add("metric_points", "recorded", count);
   }
 }

@@ -1,5 +1,6 @@
 package io.agentmetrics.server.otlp;
 
+import io.agentmetrics.api.Labels;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.resource.v1.Resource;
 
@@ -13,14 +14,28 @@ final class ResourceIdentity {
 
   /** The resource's {@code service.name}, else {@value #UNKNOWN_SERVICE}. */
   static String serviceName(Resource resource) {
+    String name = text(resource, "service.name");
+    return name == null ? UNKNOWN_SERVICE : name;
+  }
+
+  /**
+   * The team the resource's usage is charged to ({@link GenAiField#TEAM}'s key as a resource
+   * attribute), else empty: not attributed.
+   */
+  static String team(Resource resource) {
+    String team = text(resource, GenAiField.TEAM.variants().get(0).key());
+    return team == null ? Labels.NO_TEAM : team;
+  }
+
+  private static String text(Resource resource, String key) {
     for (KeyValue attribute : resource.getAttributesList()) {
-      if (attribute.getKey().equals("service.name")) {
-        String name = AttributeValues.text(attribute.getValue());
-        if (name != null && !name.isBlank()) {
-          return name;
+      if (attribute.getKey().equals(key)) {
+        String value = AttributeValues.text(attribute.getValue());
+        if (value != null && !value.isBlank()) {
+          return value;
         }
       }
     }
-    return UNKNOWN_SERVICE;
+    return null;
   }
 }

@@ -136,11 +136,17 @@ final class SpanMapper {
 
   /**
    * Maps {@code span}, whose agent is {@code agent} (its own, an enclosing agent span's, or the
-   * service's name); for an agent span, {@code calls} holds the inference and tool calls found
-   * under it (null when none of its spans are in the request).
+   * service's name) and whose resource charges its usage to {@code team} (unless the span names its
+   * own); for an agent span, {@code calls} holds the inference and tool calls found under it (null
+   * when none of its spans are in the request).
    */
   static Outcome map(
-      Span span, GenAiAttributes attributes, String operation, String agent, long[] calls) {
+      Span span,
+      GenAiAttributes attributes,
+      String operation,
+      String agent,
+      String team,
+      long[] calls) {
     if (operation == null || NOT_RECORDED.contains(operation)) {
       return IGNORED;
     }
@@ -162,8 +168,14 @@ final class SpanMapper {
       case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
       case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
       case RETRIEVAL -> retrieval(attributes, agent, seconds);
-      default -> llmCall(attributes, operation, agent, seconds, errorType);
+      default -> llmCall(attributes, operation, agent, team, seconds, errorType);
     };
+  }
+
+  /** The span's or point's own team, else its resource's. */
+  static String team(GenAiAttributes attributes, String resourceTeam) {
+    String own = attributes.text(GenAiField.TEAM);
+    return own == null || own.isBlank() ? resourceTeam : own;
   }
 
   private static Outcome agentRun(String agent, double seconds, String errorType, long[] calls) {
@@ -216,6 +228,7 @@ final class SpanMapper {
       GenAiAttributes attributes,
       String operation,
       String agent,
+      String resourceTeam,
       double seconds,
       String errorType) {
     String provider = provider(attributes.text(GenAiField.PROVIDER));
@@ -258,6 +271,7 @@ final class SpanMapper {
                 model == null || model.isBlank() ? "unknown" : model)
             .operation(operation)
             .agent(agent)
+            .team(team(attributes, resourceTeam))
             .durationSeconds(seconds)
             .tokens(tokens[0], tokens[1])
             .cachedTokens(tokens[2])

@@ -40,6 +40,7 @@ public final class TraceReceiver {
     List<Consumer<AgentMetrics>> recordings = new ArrayList<>();
     for (ResourceSpans resource : request.getResourceSpansList()) {
       String service = ResourceIdentity.serviceName(resource.getResource());
+      String team = ResourceIdentity.team(resource.getResource());
       List<Span> spans = new ArrayList<>();
       for (ScopeSpans scope : resource.getScopeSpansList()) {
         spans.addAll(scope.getSpansList());
@@ -74,7 +75,7 @@ public final class TraceReceiver {
         Span span = spans.get(i);
         String agent = agent(i, spans, attributes, operations, byId, service);
         SpanMapper.Outcome outcome =
-            SpanMapper.map(span, attributes[i], operations[i], agent, calls[i]);
+            SpanMapper.map(span, attributes[i], operations[i], agent, team, calls[i]);
         if (outcome instanceof SpanMapper.Recorded recorded) {
           recordings.add(recorded.recording());
           inference |= recorded.inference();

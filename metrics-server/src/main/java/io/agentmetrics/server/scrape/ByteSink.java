@@ -36,9 +36,41 @@ final class ByteSink {
   }
 
   void write(byte[] b) {
-    ensure(b.length);
-    System.arraycopy(b, 0, bytes, size, b.length);
-    size += b.length;
+    write(b, 0, b.length);
+  }
+
+  void write(byte[] b, int offset, int length) {
+    ensure(length);
+    System.arraycopy(b, offset, bytes, size, length);
+    size += length;
+  }
+
+  /** This buffer as an {@link OutputStream}, for writers that take one (client_java's). */
+  OutputStream asOutputStream() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) {
+        ByteSink.this.write((byte) b);
+      }
+
+      @Override
+      public void write(byte[] b, int offset, int length) {
+        ByteSink.this.write(b, offset, length);
+      }
+    };
+  }
+
+  /** Drops the last {@code n} bytes written. */
+  void truncate(int n) {
+    size -= n;
+  }
+
+  /** Whether the buffer ends with {@code suffix}. */
+  boolean endsWith(byte[] suffix) {
+    if (suffix.length > size) {
+      return false;
+    }
+    return Arrays.equals(bytes, size - suffix.length, size, suffix, 0, suffix.length);
   }
 
   /** Writes an ASCII string (names, numbers that Java formats). */

@@ -6,9 +6,13 @@ import io.prometheus.metrics.expositionformats.ExpositionFormats;
 import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
 import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -19,15 +23,20 @@ import org.slf4j.LoggerFactory;
  * snapshots: the series of a {@link PrometheusMeterRegistry} are kept with their name-and-labels
  * bytes ({@link MeterFamilies}) and a scrape writes bytes and values only ({@link TextExposition},
  * {@link ProtobufExposition}). The format is the one client_java would negotiate for the same
- * {@code Accept} header; for filtered ({@code name[]}) or debug scrapes, and while the registry
- * holds a meter it cannot write exactly as Micrometer does, it answers empty and client_java serves
- * the scrape (the latter logged once, since those scrapes are slower).
+ * {@code Accept} header. The families of meters it cannot write exactly as Micrometer does
+ * (function timers, client-side percentiles, custom meters) are written by client_java's writer for
+ * the same format into the same body, family by family, so one such meter does not slow down the
+ * scrape of the others (logged once). For filtered ({@code name[]}) or debug scrapes it answers
+ * empty and client_java serves the whole scrape.
  */
 public final class FastScrape {
 
   private static final Logger LOG = LoggerFactory.getLogger(FastScrape.class);
 
+  private static final byte[] EOF = "# EOF\n".getBytes(StandardCharsets.US_ASCII);
+
   private final MeterFamilies families;
+  private final ForeignCollectors foreignCollectors;
   private final ExpositionFormats formats = ExpositionFormats.init();
   private final TextExposition text = new TextExposition(false);
   private final TextExposition openMetrics = new TextExposition(true);
@@ -40,6 +49,7 @@ public final class FastScrape {
   /** Starts following the registry's meters (existing ones included). */
   public FastScrape(PrometheusMeterRegistry registry) {
     this.families = new MeterFamilies(registry);
+    this.foreignCollectors = new ForeignCollectors(registry);
   }
 
   /**
@@ -50,31 +60,55 @@ public final class FastScrape {
     if (queryString != null && !queryString.isEmpty()) {
       return Optional.empty();
     }
-    if (!families.allSupported()) {
-      if (toldSlowPath.compareAndSet(false, true)) {
-        LOG.info(
-            "/metrics is served by client_java's slower writer while the registry holds meters"
-                + " the fast writer does not write, e.g. {}: long task timers, function timers,"
-                + " client-side percentiles. Use timers or histograms instead to scrape faster.",
-            families.unsupportedExample());
-      }
+    ExpositionFormatWriter writer = formats.findWriter(accept);
+    if (!(writer instanceof OpenMetricsTextFormatWriter
+        || writer instanceof PrometheusTextFormatWriter
+        || writer instanceof PrometheusProtobufWriter)) {
       return Optional.empty();
     }
-    ExpositionFormatWriter writer = formats.findWriter(accept);
+    Set<String> foreign = families.foreignNames();
     ByteSink taken = spare.getAndSet(null);
     ByteSink sink = taken != null ? taken : new ByteSink(64 * 1024);
     sink.reset();
     if (writer instanceof OpenMetricsTextFormatWriter) {
-      openMetrics.write(families, sink);
+      openMetrics.write(families, foreign, sink);
     } else if (writer instanceof PrometheusTextFormatWriter) {
-      text.write(families, sink);
-    } else if (writer instanceof PrometheusProtobufWriter) {
-      protobuf.write(families, sink);
+      text.write(families, foreign, sink);
     } else {
-      spare.set(sink);
-      return Optional.empty();
+      protobuf.write(families, foreign, sink);
+    }
+    if (!foreign.isEmpty()) {
+      writeForeign(foreign, writer, sink);
     }
     return Optional.of(new Body(writer.getContentType(), sink, spare));
+  }
+
+  /**
+   * Appends the foreign families as client_java writes them; client_java's OpenMetrics writer ends
+   * with the {@code # EOF} that ours already wrote.
+   */
+  private void writeForeign(Set<String> foreign, ExpositionFormatWriter writer, ByteSink sink) {
+    if (toldSlowPath.compareAndSet(false, true)) {
+      LOG.info(
+          "/metrics has client_java's slower writer write the families of meters the fast writer"
+              + " does not write, e.g. {}: function timers, client-side percentiles, custom"
+              + " meters. Use timers or histograms instead to scrape them faster.",
+          families.unsupportedExample());
+    }
+    MetricSnapshots snapshots = foreignCollectors.collect(foreign);
+    if (sink.endsWith(EOF) && writer instanceof OpenMetricsTextFormatWriter) {
+      sink.truncate(EOF.length);
+    }
+    try {
+      writer.write(sink.asOutputStream(), snapshots);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing into memory cannot fail", e);
+    }
+  }
+
+  /** Whether the foreign families alone are collected for client_java's writer. */
+  boolean collectsForeignFamiliesAlone() {
+    return foreignCollectors.direct();
   }
 
   /** A written scrape; {@link #close()} hands its buffer back for the next scrape. */

@@ -5,12 +5,14 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.NamingConvention;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
+import io.micrometer.core.instrument.distribution.HistogramSupport;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -24,10 +26,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /**
  * The meters of a {@link PrometheusMeterRegistry} grouped into exposition families, each series'
  * name-and-labels bytes encoded once when the meter is registered, kept current by the registry's
- * add and remove listeners. A scrape then writes only values ({@link TextExposition}). Meters this
- * class does not know how to expose exactly as Micrometer does (long task timers, function timers,
- * percentiles, custom meters) are counted, and while there are any, scrapes go through client_java
- * instead.
+ * add and remove listeners. A scrape then writes only values ({@link TextExposition}). The families
+ * of meters this class does not know how to expose exactly as Micrometer does (long task timers,
+ * function timers, percentiles, custom meters, a name registered with two kinds) are foreign:
+ * {@link FastScrape} has client_java write those families alone.
  */
 final class MeterFamilies {
 
@@ -43,6 +45,9 @@ final class MeterFamilies {
   private final Clock clock;
   private final ConcurrentSkipListMap<String, Family> families = new ConcurrentSkipListMap<>();
   private final Set<Meter> unsupported = ConcurrentHashMap.newKeySet();
+  // Family name -> how many of its meters are unsupported; a family in here is written by
+  // client_java whole, never by this class.
+  private final ConcurrentHashMap<String, Integer> foreign = new ConcurrentHashMap<>();
 
   MeterFamilies(PrometheusMeterRegistry registry) {
     this.convention = registry.config().namingConvention();
@@ -52,9 +57,9 @@ final class MeterFamilies {
     registry.getMeters().forEach(this::add);
   }
 
-  /** Whether every meter can be written by {@link TextExposition}. */
-  boolean allSupported() {
-    return unsupported.isEmpty();
+  /** The names of the families left to client_java, as of now. */
+  Set<String> foreignNames() {
+    return Set.copyOf(foreign.keySet());
   }
 
   /** One meter that keeps scrapes on client_java's path, named for a log line; empty if none. */
@@ -72,26 +77,34 @@ final class MeterFamilies {
 
   private void add(Meter meter) {
     Kind kind = kind(meter);
+    String name = meter.getId().getConventionName(convention);
     if (kind == null) {
-      unsupported.add(meter);
+      markUnsupported(meter, name);
       return;
     }
-    String name = meter.getId().getConventionName(convention);
     Family family =
         families.computeIfAbsent(name, n -> new Family(n, kind, meter.getId().getDescription()));
     if (family.kind != kind) {
-      unsupported.add(meter);
+      markUnsupported(meter, name);
       return;
     }
     List<Tag> tags = meter.getId().getConventionTags(convention);
     family.add(new Series(meter, labels(tags), protobufLabels(tags), clock.wallTime()));
   }
 
+  private void markUnsupported(Meter meter, String name) {
+    if (unsupported.add(meter)) {
+      foreign.merge(name, 1, Integer::sum);
+    }
+  }
+
   private void remove(Meter meter) {
+    String name = meter.getId().getConventionName(convention);
     if (unsupported.remove(meter)) {
+      foreign.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
       return;
     }
-    Family family = families.get(meter.getId().getConventionName(convention));
+    Family family = families.get(name);
     if (family != null) {
       family.remove(meter);
     }
@@ -109,6 +122,11 @@ final class MeterFamilies {
     }
     if (meter instanceof DistributionSummary summary) {
       return distribution(summary.takeSnapshot());
+    }
+    if (meter instanceof LongTaskTimer longTask) {
+      // With buckets Micrometer exposes a gauge histogram: not written here.
+      Kind kind = distribution(longTask.takeSnapshot());
+      return kind == Kind.SUMMARY ? kind : null;
     }
     return null;
   }
@@ -130,11 +148,17 @@ final class MeterFamilies {
     return meter instanceof TimeGauge t ? t.value() : ((Gauge) meter).value();
   }
 
-  /** A timer's or distribution summary's snapshot. */
+  /**
+   * A timer's, long task timer's (active tasks as its count, their duration as its total) or
+   * distribution summary's snapshot.
+   */
   static HistogramSnapshot snapshot(Meter meter) {
-    return meter instanceof Timer t
-        ? t.takeSnapshot()
-        : ((DistributionSummary) meter).takeSnapshot();
+    return ((HistogramSupport) meter).takeSnapshot();
+  }
+
+  /** Whether the meter measures time: its values are written in seconds. */
+  static boolean isTimed(Meter meter) {
+    return meter instanceof Timer || meter instanceof LongTaskTimer;
   }
 
   /** {@code k1="v1",k2="v2"} with Prometheus' escaping, in the tags' (key) order. */

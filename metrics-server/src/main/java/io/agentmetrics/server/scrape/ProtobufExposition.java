@@ -2,10 +2,10 @@ package io.agentmetrics.server.scrape;
 
 import io.agentmetrics.server.scrape.MeterFamilies.Family;
 import io.agentmetrics.server.scrape.MeterFamilies.Series;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,15 +22,15 @@ final class ProtobufExposition {
   private static final int SUMMARY = 2;
   private static final int HISTOGRAM = 4;
 
-  /** Writes every family into {@code out}. */
-  void write(MeterFamilies families, ByteSink out) {
+  /** Writes every family but the {@code foreign} ones into {@code out}. */
+  void write(MeterFamilies families, Set<String> foreign, ByteSink out) {
     ByteSink family = new ByteSink(64 * 1024);
     ByteSink metric = new ByteSink(1024);
     ByteSink inner = new ByteSink(1024);
     ByteSink created = new ByteSink(64);
     for (Family f : families.families()) {
       Series[] series = f.series();
-      if (series.length == 0) {
+      if (series.length == 0 || foreign.contains(f.name)) {
         continue;
       }
       switch (f.kind) {
@@ -66,7 +66,7 @@ final class ProtobufExposition {
     ByteSink bucket = new ByteSink(64);
     for (int i = 0; i < series.length; i++) {
       Series s = series[i];
-      boolean timer = s.meter() instanceof Timer;
+      boolean timer = MeterFamilies.isTimed(s.meter());
       HistogramSnapshot snapshot = MeterFamilies.snapshot(s.meter());
       metric.reset();
       metric.write(s.protobufLabels());

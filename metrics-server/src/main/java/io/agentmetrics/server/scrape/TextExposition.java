@@ -2,10 +2,10 @@ package io.agentmetrics.server.scrape;
 
 import io.agentmetrics.server.scrape.MeterFamilies.Family;
 import io.agentmetrics.server.scrape.MeterFamilies.Series;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
 import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,11 +28,11 @@ final class TextExposition {
     this.openMetrics = openMetrics;
   }
 
-  /** Writes every family into {@code out}. */
-  void write(MeterFamilies families, ByteSink out) {
+  /** Writes every family but the {@code foreign} ones into {@code out}. */
+  void write(MeterFamilies families, Set<String> foreign, ByteSink out) {
     for (Family family : families.families()) {
       Series[] series = family.series();
-      if (series.length == 0) {
+      if (series.length == 0 || foreign.contains(family.name)) {
         continue;
       }
       switch (family.kind) {
@@ -77,7 +77,7 @@ final class TextExposition {
     for (int i = 0; i < series.length; i++) {
       Series s = series[i];
       HistogramSnapshot snapshot = MeterFamilies.snapshot(s.meter());
-      boolean timer = s.meter() instanceof Timer;
+      boolean timer = MeterFamilies.isTimed(s.meter());
       if (histogram) {
         for (CountAtBucket b : snapshot.histogramCounts()) {
           double le = timer ? b.bucket(TimeUnit.SECONDS) : b.bucket();

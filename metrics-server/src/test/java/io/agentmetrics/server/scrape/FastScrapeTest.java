@@ -13,6 +13,7 @@ import io.agentmetrics.core.SystemMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.TimeGauge;
@@ -44,8 +45,9 @@ import org.slf4j.LoggerFactory;
  * text format, OpenMetrics and protobuf: the same families (type and help) and the same series with
  * the same values, for catalogue meters (histograms with the catalogue's buckets, counters, gauges,
  * the overflow value), summaries, function counters, time gauges, label values and help that need
- * escaping, and the JVM and system binders (whose values move between two scrapes: compared by
- * series only).
+ * escaping, the JVM and system binders (whose values move between two scrapes: compared by series
+ * only), long task timers, and the meters it leaves to client_java's writer family by family (a
+ * function timer, client-side percentiles).
  */
 class FastScrapeTest {
 
@@ -55,7 +57,7 @@ class FastScrapeTest {
       "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily;"
           + " encoding=delimited";
   private static final Set<String> MOVING =
-      Set.of("jvm_", "process_", "system_", "disk_", "executor_", "logback_");
+      Set.of("jvm_", "process_", "system_", "disk_", "executor_", "logback_", "long_task_");
 
   @Test
   void writesWhatMicrometerWritesInBothTextFormats() throws IOException {
@@ -149,7 +151,7 @@ class FastScrapeTest {
   }
 
   @Test
-  void leavesFilteredScrapesAndUnsupportedMetersToClientJava() {
+  void leavesFilteredScrapesToClientJava() {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Counter.builder("c").register(registry).increment();
     FastScrape fast = new FastScrape(registry);
@@ -158,6 +160,13 @@ class FastScrapeTest {
     assertThat(fast.scrape(null, null)).as("no Accept: text").isPresent();
     assertThat(fast.scrape(TEXT, "name[]=c_total")).isEmpty();
     assertThat(fast.scrape(PROTOBUF, "debug=text")).isEmpty();
+  }
+
+  @Test
+  void leavesOnlyTheFamiliesItCannotWriteToClientJava() throws IOException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Counter.builder("c").register(registry).increment();
+    FastScrape fast = new FastScrape(registry);
 
     Logger log = (Logger) LoggerFactory.getLogger(FastScrape.class);
     ListAppender<ILoggingEvent> logged = new ListAppender<>();
@@ -166,17 +175,29 @@ class FastScrapeTest {
     Level level = log.getLevel();
     log.setLevel(Level.INFO);
     try {
-      LongTaskTimer longTask = LongTaskTimer.builder("long.task").register(registry);
-      assertThat(fast.scrape(TEXT, "")).as("a long task timer").isEmpty();
-      assertThat(fast.scrape(OPEN_METRICS, "")).isEmpty();
+      Timer percentiles =
+          Timer.builder("percentile.timer").publishPercentiles(0.5, 0.9).register(registry);
+      percentiles.record(Duration.ofMillis(40));
+      assertThat(fast.collectsForeignFamiliesAlone())
+          .as("Micrometer's collectors read by family (else every scrape collects them all)")
+          .isTrue();
+      for (String accept : List.of(TEXT, OPEN_METRICS)) {
+        String scrape = body(fast.scrape(accept, "").orElseThrow());
+        assertThat(Exposition.parse(scrape).series.keySet())
+            .as(accept)
+            .isEqualTo(Exposition.parse(registry.scrape(accept)).series.keySet());
+        assertThat(scrape.indexOf("# EOF")).isEqualTo(scrape.lastIndexOf("# EOF"));
+      }
       assertThat(logged.list)
-          .as("the slower path is logged once, naming the meter")
+          .as("the slower writer is logged once, naming the meter")
           .singleElement()
           .extracting(ILoggingEvent::getFormattedMessage)
           .asString()
-          .contains("long.task (LONG_TASK_TIMER)", "client_java's slower writer");
-      registry.remove(longTask);
-      assertThat(fast.scrape(TEXT, "")).isPresent();
+          .contains("percentile.timer (TIMER)", "client_java's slower writer");
+
+      registry.remove(percentiles);
+      String scrape = body(fast.scrape(TEXT, "").orElseThrow());
+      assertThat(scrape).contains("c_total 1.0").doesNotContain("percentile_timer");
     } finally {
       log.setLevel(level);
       log.detachAppender(logged);
@@ -260,6 +281,18 @@ class FastScrapeTest {
     summary.record(5);
     summary.record(500);
     DistributionSummary.builder("plain.summary").register(registry).record(2.5);
+    // Long task timers, with and without buckets (their values move: compared by series).
+    LongTaskTimer.builder("long.task").tag("k", "v").register(registry).start();
+    LongTaskTimer.builder("long.task.buckets")
+        .serviceLevelObjectives(Duration.ofMinutes(1))
+        .register(registry)
+        .start();
+    // Written by client_java's writer, family by family.
+    FunctionTimer.builder("function.timer", new long[] {4}, a -> a[0], a -> 2.5, TimeUnit.SECONDS)
+        .register(registry);
+    Timer percentiles =
+        Timer.builder("percentile.timer").publishPercentiles(0.5).register(registry);
+    percentiles.record(Duration.ofMillis(40));
     return registry;
   }
 
