@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,19 @@ public final class Dashboards {
         throw new IllegalArgumentException("no bundled dashboard " + fileName);
       }
       return new Dashboard(fileName, MAPPER.readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read dashboard " + fileName, e);
+    }
+  }
+
+  /** One bundled dashboard's JSON as the file has it, e.g. for a ConfigMap. */
+  public static String text(String fileName) {
+    String resource = RESOURCE_DIRECTORY + "/" + fileName;
+    try (InputStream in = Dashboards.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no bundled dashboard " + fileName);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read dashboard " + fileName, e);
     }

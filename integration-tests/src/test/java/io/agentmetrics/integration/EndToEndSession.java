@@ -1,5 +1,6 @@
 package io.agentmetrics.integration;
 
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import io.agentmetrics.integration.stack.Backends;
 import io.agentmetrics.integration.support.Http;
 import java.io.IOException;
@@ -100,9 +101,7 @@ final class EndToEndSession implements AutoCloseable {
     try {
       report.fact(
           "Prometheus",
-          Http.getJson(started.stack().prometheus().resolve("/api/v1/status/buildinfo"))
-              .at("/data/version")
-              .asText());
+          new PrometheusClient(started.stack().prometheus()).buildInfo().path("version").asText());
       report.fact(
           "Alertmanager",
           Http.getJson(started.stack().alertmanager().resolve("/api/v2/status"))

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import io.agentmetrics.integration.stack.Stack;
 import io.agentmetrics.integration.support.Ingest;
-import io.agentmetrics.integration.support.PrometheusApi;
 import io.agentmetrics.integration.support.ScrapeProxy;
 import java.io.IOException;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class ExpositionFormatsIT {
       Map<String, String> jobs = jobs();
       String config = prometheusConfig(jobs, stack.hostAddress(proxy.port()));
       try (Stack.ExtraPrometheus prometheus = stack.startPrometheus("prometheus-formats", config)) {
-        PrometheusApi api = new PrometheusApi(prometheus.uri());
+        PrometheusClient api = new PrometheusClient(prometheus.uri());
         new Ingest(stack.server()).push(events());
         AtomicInteger compared = new AtomicInteger();
 
@@ -74,11 +74,11 @@ class ExpositionFormatsIT {
                 () -> {
                   Map<String, Map<String, Double>> samples = new LinkedHashMap<>();
                   for (Map.Entry<String, String> job : jobs.entrySet()) {
-                    assertThat(api.query("up{job=\"" + job.getValue() + "\"} == 1"))
+                    assertThat(api.vector("up{job=\"" + job.getValue() + "\"} == 1"))
                         .as(job.getValue() + " up")
                         .hasSize(1);
                     assertThat(
-                            api.query(
+                            api.vector(
                                 "sum(gen_ai_client_inference_duration_seconds_count{job=\""
                                     + job.getValue()
                                     + "\", gen_ai_request_model=\""
@@ -183,12 +183,12 @@ class ExpositionFormatsIT {
   /**
    * The samples of the pushed series in one job, keyed by name and labels (job, instance left out).
    */
-  private static Map<String, Double> samples(PrometheusApi api, String job) {
+  private static Map<String, Double> samples(PrometheusClient api, String job) {
     String selector =
         "{job=\"%s\", gen_ai_agent_name=\"%s\"} or {job=\"%s\", gen_ai_request_model=\"%s\"}"
             + " or {job=\"%s\", queue=\"formats-queue\"}";
     Map<String, Double> samples = new TreeMap<>();
-    for (JsonNode series : api.query(String.format(selector, job, AGENT, job, MODEL, job))) {
+    for (JsonNode series : api.vector(String.format(selector, job, AGENT, job, MODEL, job))) {
       samples.put(key(series.path("metric")), series.at("/value/1").asDouble());
     }
     return samples;
@@ -218,9 +218,9 @@ class ExpositionFormatsIT {
     };
   }
 
-  private static Set<String> metricNames(PrometheusApi api, String job) {
+  private static Set<String> metricNames(PrometheusClient api, String job) {
     Set<String> names = new TreeSet<>();
-    for (JsonNode series : api.query("group by (__name__) ({job=\"" + job + "\"})")) {
+    for (JsonNode series : api.vector("group by (__name__) ({job=\"" + job + "\"})")) {
       String name = series.at("/metric/__name__").asText();
       if (!name.endsWith("_created")) {
         names.add(name);

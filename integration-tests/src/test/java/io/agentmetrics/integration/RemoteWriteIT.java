@@ -3,7 +3,7 @@ package io.agentmetrics.integration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.agentmetrics.integration.support.PrometheusApi;
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import io.agentmetrics.integration.support.VictoriaMetrics;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
@@ -25,13 +25,13 @@ class RemoteWriteIT {
   @DisplayName("the doctor finds data for every panel target in VictoriaMetrics")
   void everyPanelTargetHasDataInVictoriaMetrics(Environment environment) {
     VictoriaMetrics vm = victoriaMetrics(environment);
-    PrometheusApi api = new PrometheusApi(vm.uri());
+    PrometheusClient api = new PrometheusClient(vm.uri());
     await("samples arrive in VictoriaMetrics")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
             () ->
-                assertThat(api.query("up{job=\"agentmetrics\"}"))
+                assertThat(api.vector("up{job=\"agentmetrics\"}"))
                     .as("up in VictoriaMetrics")
                     .isNotEmpty());
     environment.note(DashboardsIT.assertEveryTargetHasData(vm.uri()));

@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import io.agentmetrics.dashboards.doctor.PrometheusProcess;
 import io.agentmetrics.integration.stack.StackSpec;
 import io.agentmetrics.integration.support.FreePorts;
 import io.agentmetrics.integration.support.Ingest;
-import io.agentmetrics.integration.support.PrometheusApi;
 import io.agentmetrics.integration.support.Ready;
 import io.agentmetrics.integration.support.ServerJarCommand;
 import io.agentmetrics.stack.ManagedProcess;
@@ -71,7 +71,7 @@ class ReplicasIT {
     try (PrometheusProcess prometheus =
         PrometheusProcess.start(
             dir, "agentmetrics", List.of("127.0.0.1:" + portA, "127.0.0.1:" + portB))) {
-      PrometheusApi api = new PrometheusApi(prometheus.uri());
+      PrometheusClient api = new PrometheusClient(prometheus.uri());
 
       new Ingest(uri(portA)).push(startedEvents());
       awaitPanels(api, Map.of("runs", RUNS, "tasks", TASKS, "approvals", APPROVALS));
@@ -185,7 +185,7 @@ class ReplicasIT {
   }
 
   /** Waits until each in-flight panel of the bundled dashboards reads the expected number. */
-  private static void awaitPanels(PrometheusApi api, Map<String, Integer> expected) {
+  private static void awaitPanels(PrometheusClient api, Map<String, Integer> expected) {
     Map<String, String> queries =
         Map.of(
             "runs", panelQuery("Open sessions and active runs", "agent_runs_active"),
@@ -201,16 +201,16 @@ class ReplicasIT {
                 assertThat(value(api, query))
                     .as(
                         "%s: %s (targets %s, reports %s)",
-                        want.getKey(), query, api.query("up"), api.query("agent_in_flight"))
+                        want.getKey(), query, api.vector("up"), api.vector("agent_in_flight"))
                     .isEqualTo(want.getValue().doubleValue());
               }
             });
   }
 
   /** The sum of a query's result; 0 for an empty result. */
-  private static double value(PrometheusApi api, String query) {
+  private static double value(PrometheusClient api, String query) {
     double sum = 0;
-    for (JsonNode sample : api.query("sum(" + query + ")")) {
+    for (JsonNode sample : api.vector("sum(" + query + ")")) {
       sum += Double.parseDouble(sample.path("value").get(1).asText());
     }
     return sum;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.alerting.Rule;
 import io.agentmetrics.alerting.RuleFiles;
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import io.agentmetrics.integration.support.Ingest;
-import io.agentmetrics.integration.support.PrometheusApi;
 import io.agentmetrics.stack.RuleHealth;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ class RulesAndTargetsIT {
   @Test
   @DisplayName("every scrape target is up")
   void everyTargetIsUp(Environment environment) {
-    PrometheusApi prometheus = new PrometheusApi(environment.stack().prometheus());
+    PrometheusClient prometheus = new PrometheusClient(environment.stack().prometheus());
     await("every target up")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
@@ -51,7 +51,7 @@ class RulesAndTargetsIT {
   @Test
   @DisplayName("every rule group of alerting/rules is loaded and every rule healthy")
   void everyRuleGroupIsHealthy(Environment environment) {
-    PrometheusApi prometheus = new PrometheusApi(environment.stack().prometheus());
+    PrometheusClient prometheus = new PrometheusClient(environment.stack().prometheus());
     Set<String> expectedGroups = new TreeSet<>();
     RuleFiles.load(environment.repoRoot().resolve("alerting/rules"))
         .forEach(rule -> expectedGroups.add(rule.group()));
@@ -75,7 +75,7 @@ class RulesAndTargetsIT {
   @Test
   @DisplayName("every recording rule produces series from the demo workload and a push")
   void everyRecordingRuleProducesSeries(Environment environment) {
-    PrometheusApi prometheus = new PrometheusApi(environment.stack().prometheus());
+    PrometheusClient prometheus = new PrometheusClient(environment.stack().prometheus());
     // The demo records in-process; one push over HTTP gives the push routes' rules their series.
     new Ingest(environment.stack().server())
         .push(
@@ -95,7 +95,7 @@ class RulesAndTargetsIT {
             () -> {
               List<String> empty = new ArrayList<>();
               for (String name : recorded) {
-                if (prometheus.query("group(" + name + ")").isEmpty()) {
+                if (prometheus.vector("group(" + name + ")").isEmpty()) {
                   empty.add(name);
                 }
               }

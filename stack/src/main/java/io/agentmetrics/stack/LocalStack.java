@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * database ({@link Builder#postgresDsn}) or a Redis ({@link Builder#redisAddress}).
  *
  * <pre>{@code
- * try (LocalStack stack = LocalStack.builder().repoRoot(root).build()) {
+ * try (LocalStack stack =
+ *     LocalStack.builder().stackDirectory(Path.of("stack")).serverJar(serverJar).build()) {
  *   LocalStack.Endpoints endpoints = stack.start(); // returns once all three are ready
  *   ...endpoints.prometheus()...
  * } // stops every process it started, descendants included
@@ -40,9 +41,6 @@ import java.util.stream.Stream;
  * Grafana and Loki are not started: they have no Debian package.
  */
 public final class LocalStack implements AutoCloseable {
-
-  /** The server jar that {@code ./mvnw package} builds, relative to the repository root. */
-  public static final String SERVER_JAR = "metrics-server/target/agentmetrics-server.jar";
 
   /** The compose address of the metrics server in {@code prometheus.yml}. */
   public static final String SERVER_TARGET = "metrics-server:8080";
@@ -459,9 +457,12 @@ public final class LocalStack implements AutoCloseable {
       Path workDir,
       List<String> droppedScrapeJobs) {}
 
-  /** Builds a {@link LocalStack}. Every setting but the repository root has a default. */
+  /**
+   * Builds a {@link LocalStack}. Every setting but the stack directory and the server (its jar or a
+   * command) has a default.
+   */
   public static final class Builder {
-    Path repoRoot;
+    Path stackDirectory;
     Path composeFile;
     Path workDir;
     String bindHost = "127.0.0.1";
@@ -497,13 +498,19 @@ public final class LocalStack implements AutoCloseable {
 
     Builder() {}
 
-    /** The repository root (required): configs, rules and the server jar are found from it. */
-    public Builder repoRoot(Path repoRoot) {
-      this.repoRoot = repoRoot.toAbsolutePath().normalize();
+    /**
+     * The stack's directory (required): {@code compose.yaml}, whose mounts name every
+     * configuration, rule and dashboard file, and the exporters' files beside it.
+     */
+    public Builder stackDirectory(Path directory) {
+      this.stackDirectory = directory.toAbsolutePath().normalize();
       return this;
     }
 
-    /** The compose file whose configs and mounts are used; default {@code stack/compose.yaml}. */
+    /**
+     * The compose file whose configs and mounts are used; default {@code compose.yaml} in the stack
+     * directory.
+     */
     public Builder composeFile(Path composeFile) {
       this.composeFile = composeFile;
       return this;
@@ -542,7 +549,10 @@ public final class LocalStack implements AutoCloseable {
       return this;
     }
 
-    /** The server's shaded jar; default {@value #SERVER_JAR} under the repository root. */
+    /**
+     * The server's shaded jar ({@code metrics-server/target/agentmetrics-server.jar} once built):
+     * required unless a {@link #serverCommand} starts the server.
+     */
     public Builder serverJar(Path jar) {
       this.serverJar = jar;
       return this;
@@ -721,15 +731,18 @@ public final class LocalStack implements AutoCloseable {
 
     /** The stack, not yet started. Later changes to this builder do not affect it. */
     public LocalStack build() {
-      if (repoRoot == null) {
-        throw new IllegalStateException("repoRoot is required");
+      if (stackDirectory == null) {
+        throw new IllegalStateException("the stack directory is required");
+      }
+      if (serverJar == null && serverCommand == null) {
+        throw new IllegalStateException("the server jar (or a server command) is required");
       }
       return new LocalStack(new LocalStackOptions(copy()));
     }
 
     private Builder copy() {
       Builder copy = new Builder();
-      copy.repoRoot = repoRoot;
+      copy.stackDirectory = stackDirectory;
       copy.composeFile = composeFile;
       copy.workDir = workDir;
       copy.bindHost = bindHost;

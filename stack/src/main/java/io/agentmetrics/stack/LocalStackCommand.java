@@ -30,10 +30,12 @@ import picocli.CommandLine.Option;
 public final class LocalStackCommand implements Callable<Integer> {
 
   @Option(
-      names = "--repo-root",
-      description = "The repository root (default: the current directory).",
-      defaultValue = ".")
-  Path repoRoot;
+      names = "--stack-dir",
+      description =
+          "The stack directory: compose.yaml and the configuration it mounts (default:"
+              + " ${DEFAULT-VALUE}).",
+      defaultValue = "stack")
+  Path stackDirectory;
 
   @Option(
       names = "--server-port",
@@ -107,7 +109,8 @@ public final class LocalStackCommand implements Callable<Integer> {
 
   @Option(
       names = "--server-jar",
-      description = "The server jar (default: metrics-server/target/agentmetrics-server.jar).")
+      description = "The metrics server's jar (default: ${DEFAULT-VALUE}).",
+      defaultValue = "metrics-server/target/agentmetrics-server.jar")
   Path serverJar;
 
   @Option(
@@ -139,11 +142,11 @@ public final class LocalStackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    Path root = repoRoot.toAbsolutePath().normalize();
-    Path secrets = secretsDir != null ? secretsDir : root.resolve("stack/secrets/alertmanager");
+    Path stackDir = stackDirectory.toAbsolutePath().normalize();
+    Path secrets = secretsDir != null ? secretsDir : stackDir.resolve("secrets/alertmanager");
     LocalStack.Builder builder =
         LocalStack.builder()
-            .repoRoot(root)
+            .stackDirectory(stackDir)
             .serverPort(serverPort)
             .prometheusPort(prometheusPort)
             .alertmanagerPort(alertmanagerPort)

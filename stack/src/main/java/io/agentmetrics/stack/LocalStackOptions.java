@@ -21,7 +21,7 @@ final class LocalStackOptions {
   }
 
   Path composeFile() {
-    return b.composeFile != null ? b.composeFile : b.repoRoot.resolve("stack/compose.yaml");
+    return b.composeFile != null ? b.composeFile : b.stackDirectory.resolve("compose.yaml");
   }
 
   Optional<Path> workDir() {
@@ -48,7 +48,7 @@ final class LocalStackOptions {
     if (b.serverCommand != null) {
       return b.serverCommand;
     }
-    Path jar = b.serverJar != null ? b.serverJar : b.repoRoot.resolve(LocalStack.SERVER_JAR);
+    Path jar = b.serverJar;
     if (!Files.isRegularFile(jar)) {
       throw new LocalStackException(
           "the metrics server jar "
@@ -127,7 +127,7 @@ final class LocalStackOptions {
 
   /** The pg_stat_statements query file for Debian's postgres_exporter 0.11. */
   Path postgresQueriesFile() {
-    return b.repoRoot.resolve("stack/postgres-exporter/queries.yaml");
+    return b.stackDirectory.resolve("postgres-exporter/queries.yaml");
   }
 
   /**

@@ -38,7 +38,7 @@ class LocalStackCommandTest {
       int exit =
           new CommandLine(new LocalStackCommand())
               .setErr(new PrintWriter(err))
-              .execute("--repo-root", dir.toString(), "--postgres-dsn-file", file.toString());
+              .execute("--stack-dir", dir.toString(), "--postgres-dsn-file", file.toString());
 
       assertThat(exit).as(err.toString()).isEqualTo(2);
       assertThat(err.toString())

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.api.testing.NativeTool;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.agentmetrics.dashboards.doctor.PrometheusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,16 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalStackIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
   private Path serverJar;
 
   @BeforeEach
   void requireTheBackend() {
     NativeTool.require("prometheus", "prometheus");
     NativeTool.require("prometheus-alertmanager", "prometheus-alertmanager");
-    serverJar = RepoFiles.resolve(LocalStack.SERVER_JAR);
+    serverJar = RepoFiles.resolve(RepoFiles.SERVER_JAR);
     if (!Files.isRegularFile(serverJar)) {
       String message =
           serverJar
@@ -57,7 +50,7 @@ class LocalStackIT {
         "prometheus-node-exporter", "prometheus-node-exporter");
     LocalStack stack =
         LocalStack.builder()
-            .repoRoot(RepoFiles.root())
+            .stackDirectory(RepoFiles.stackDirectory())
             .serverJar(serverJar)
             .scrapeInterval(Duration.ofSeconds(2))
             .evaluationInterval(Duration.ofSeconds(2))
@@ -67,16 +60,15 @@ class LocalStackIT {
     try {
       LocalStack.Endpoints endpoints = stack.start();
       workDir = endpoints.workDir();
-      URI prometheus = endpoints.prometheus();
+      PrometheusClient prometheus = new PrometheusClient(endpoints.prometheus());
 
       await()
           .atMost(Duration.ofSeconds(60))
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
               () -> {
-                JsonNode targets = get(prometheus.resolve("/api/v1/targets?state=active"));
                 Set<String> jobs = new TreeSet<>();
-                for (JsonNode target : targets.at("/data/activeTargets")) {
+                for (JsonNode target : prometheus.activeTargets()) {
                   jobs.add(target.at("/labels/job").asText());
                   assertThat(target.path("health").asText())
                       .as(target.path("scrapeUrl").asText() + " " + target.path("lastError"))
@@ -92,14 +84,13 @@ class LocalStackIT {
           .pollInterval(Duration.ofSeconds(1))
           .untilAsserted(
               () -> {
-                JsonNode groups = get(prometheus.resolve("/api/v1/rules")).at("/data/groups");
-                assertThat(groups.size()).as("rule groups loaded").isPositive();
+                List<JsonNode> groups = prometheus.ruleGroups();
+                assertThat(groups).as("rule groups loaded").isNotEmpty();
                 List<String> unhealthy = RuleHealth.unhealthyRules(groups);
                 assertThat(unhealthy).isEmpty();
               });
 
-      JsonNode alertmanagers = get(prometheus.resolve("/api/v1/alertmanagers"));
-      assertThat(alertmanagers.at("/data/activeAlertmanagers/0/url").asText())
+      assertThat(prometheus.activeAlertmanagers().get(0).path("url").asText())
           .startsWith(endpoints.alertmanager().toString());
 
       started = stack.startedProcessHandles();
@@ -117,7 +108,7 @@ class LocalStackIT {
   void aServerThatCannotStartFailsTheStartAndLeavesNothingRunning(@TempDir Path workDir) {
     LocalStack stack =
         LocalStack.builder()
-            .repoRoot(RepoFiles.root())
+            .stackDirectory(RepoFiles.stackDirectory())
             .workDir(workDir)
             .serverCommand(
                 List.of(
@@ -136,12 +127,5 @@ class LocalStackIT {
     assertThat(stack.startedProcessHandles()).hasSizeGreaterThanOrEqualTo(2);
     assertThat(stack.startedProcessHandles()).noneMatch(ProcessHandle::isAlive);
     assertThat(workDir.resolve("logs/metrics-server.log")).exists();
-  }
-
-  private static JsonNode get(URI uri) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(response.statusCode()).as(uri + ": " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
   }
 }

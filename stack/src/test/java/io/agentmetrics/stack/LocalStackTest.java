@@ -12,15 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalStackTest {
 
   @Test
-  void theRepositoryRootIsRequired() {
-    assertThatThrownBy(() -> LocalStack.builder().build()).hasMessageContaining("repoRoot");
+  void theStackDirectoryAndTheServerAreRequired() {
+    assertThatThrownBy(() -> LocalStack.builder().build())
+        .hasMessageContaining("stack directory is required");
+    assertThatThrownBy(
+            () -> LocalStack.builder().stackDirectory(RepoFiles.stackDirectory()).build())
+        .hasMessageContaining("server jar (or a server command) is required");
   }
 
   @Test
   void aMissingServerJarIsNamedWithTheCommandThatBuildsIt(@TempDir Path dir) {
     LocalStack stack =
         LocalStack.builder()
-            .repoRoot(RepoFiles.root())
+            .stackDirectory(RepoFiles.stackDirectory())
             .workDir(dir)
             .serverJar(dir.resolve("missing.jar"))
             .build();
@@ -36,7 +40,12 @@ class LocalStackTest {
   void aComposeFileWithoutTheConfigMountsIsRefused(@TempDir Path dir) throws Exception {
     Path compose = Files.writeString(dir.resolve("compose.yaml"), "services:\n  prometheus: {}\n");
     LocalStack stack =
-        LocalStack.builder().repoRoot(RepoFiles.root()).composeFile(compose).workDir(dir).build();
+        LocalStack.builder()
+            .stackDirectory(RepoFiles.stackDirectory())
+            .serverJar(RepoFiles.serverJar())
+            .composeFile(compose)
+            .workDir(dir)
+            .build();
 
     assertThatThrownBy(stack::start)
         .isInstanceOf(LocalStackException.class)
@@ -46,7 +55,11 @@ class LocalStackTest {
 
   @Test
   void aStackThatWasNotStartedHasNoEndpoints() {
-    LocalStack stack = LocalStack.builder().repoRoot(RepoFiles.root()).build();
+    LocalStack stack =
+        LocalStack.builder()
+            .stackDirectory(RepoFiles.stackDirectory())
+            .serverJar(RepoFiles.serverJar())
+            .build();
 
     assertThatThrownBy(stack::endpoints).hasMessageContaining("not started");
     stack.stop(); // harmless
@@ -57,7 +70,8 @@ class LocalStackTest {
     String dsn = "postgresql://exporter:do-not-print-me@127.0.0.1:5432/postgres";
     LocalStack stack =
         LocalStack.builder()
-            .repoRoot(RepoFiles.root())
+            .stackDirectory(RepoFiles.stackDirectory())
+            .serverJar(RepoFiles.serverJar())
             .workDir(dir)
             .postgresDsn(dsn)
             .postgresExporterBinary(dir.resolve("prometheus-postgres-exporter").toString())
@@ -73,7 +87,10 @@ class LocalStackTest {
 
   @Test
   void aRedisAddressWithoutSchemeGetsOneSoThePasswordFileMatchesIt() {
-    LocalStack.Builder builder = LocalStack.builder().repoRoot(RepoFiles.root());
+    LocalStack.Builder builder =
+        LocalStack.builder()
+            .stackDirectory(RepoFiles.stackDirectory())
+            .serverJar(RepoFiles.serverJar());
 
     assertThat(new LocalStackOptions(builder.redisAddress(" cache:6379 ")).redisAddress())
         .contains("redis://cache:6379");

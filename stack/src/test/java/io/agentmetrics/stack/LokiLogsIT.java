@@ -34,7 +34,7 @@ class LokiLogsIT {
 
   @Test
   void theServerPushesItsLogLinesWithTheJobAndInstanceLabels(@TempDir Path dir) throws Exception {
-    Path jar = RepoFiles.resolve(LocalStack.SERVER_JAR);
+    Path jar = RepoFiles.resolve(RepoFiles.SERVER_JAR);
     if (!Files.isRegularFile(jar)) {
       String message = jar + " is missing: ./mvnw -B verify builds it before this test";
       if (Boolean.getBoolean("agentmetrics.it.require")) {

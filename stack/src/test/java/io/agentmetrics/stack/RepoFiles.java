@@ -19,6 +19,19 @@ public final class RepoFiles {
     return path;
   }
 
+  /** The server jar that {@code ./mvnw package} builds, relative to the repository root. */
+  public static final String SERVER_JAR = "metrics-server/target/agentmetrics-server.jar";
+
+  /** The stack directory of the repository. */
+  public static Path stackDirectory() {
+    return resolve("stack");
+  }
+
+  /** The server jar of the build. */
+  public static Path serverJar() {
+    return resolve(SERVER_JAR);
+  }
+
   /** A path under the repository root. */
   public static Path resolve(String relative) {
     return root().resolve(relative);

@@ -37,7 +37,7 @@ final class RunLocalProcess implements AutoCloseable {
     Path root = RepoFiles.root();
     for (String jar :
         List.of(
-            LocalStack.SERVER_JAR,
+            RepoFiles.SERVER_JAR,
             "stack/target/agentmetrics-stack.jar",
             "dashboards/target/agentmetrics-dashboards.jar")) {
       requireBuilt(root.resolve(jar));

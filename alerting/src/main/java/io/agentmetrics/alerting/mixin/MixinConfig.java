@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,7 +45,7 @@ public final class MixinConfig {
 
   private static ObjectNode read(Path file) {
     try {
-      JsonNode node = YAML.readTree(file.toFile());
+      JsonNode node = YAML.readTree(Files.readString(file));
       if (!(node instanceof ObjectNode object)) {
         throw new IllegalArgumentException(file + " is not a YAML mapping");
       }

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** A small client of Prometheus' HTTP query API, as Grafana uses it (form-encoded POSTs). */
+/**
+ * The project's one client of Prometheus' HTTP API (VictoriaMetrics answers the same): queries as
+ * Grafana sends them (form-encoded POSTs) for the dashboards doctor, and the targets, rules, alerts
+ * and Alertmanagers that the stack's and the end-to-end tests read.
+ */
 public final class PrometheusClient {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -32,6 +36,73 @@ public final class PrometheusClient {
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.timeout = timeout;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /** A client with a 15 s timeout. */
+  public PrometheusClient(URI base) {
+    this(base, Duration.ofSeconds(15));
+  }
+
+  /** Its base URL. */
+  public URI uri() {
+    return base;
+  }
+
+  /**
+   * The result of an instant query at the current time: the series of a vector (each {@code metric}
+   * and {@code value}), a scalar's one {@code [time, "value"]}.
+   *
+   * @throws IllegalStateException with Prometheus' error when the query fails
+   */
+  public List<JsonNode> vector(String expr) {
+    JsonNode body = post("api/v1/query", Map.of("query", expr));
+    List<JsonNode> result = new ArrayList<>();
+    data(body, "query " + expr).path("result").forEach(result::add);
+    return result;
+  }
+
+  /** The active scrape targets ({@code /api/v1/targets}). */
+  public List<JsonNode> activeTargets() {
+    return list("api/v1/targets", Map.of("state", "active"), "activeTargets");
+  }
+
+  /** The rule groups with their rules' health and state ({@code /api/v1/rules}). */
+  public List<JsonNode> ruleGroups() {
+    return list("api/v1/rules", Map.of(), "groups");
+  }
+
+  /** The alerts Prometheus holds, pending or firing ({@code /api/v1/alerts}). */
+  public List<JsonNode> alerts() {
+    return list("api/v1/alerts", Map.of(), "alerts");
+  }
+
+  /** The Alertmanagers Prometheus sends to ({@code /api/v1/alertmanagers}). */
+  public List<JsonNode> activeAlertmanagers() {
+    return list("api/v1/alertmanagers", Map.of(), "activeAlertmanagers");
+  }
+
+  /** Its build information ({@code /api/v1/status/buildinfo}): version, revision, ... */
+  public JsonNode buildInfo() {
+    return data(get("api/v1/status/buildinfo", Map.of()), "buildinfo");
+  }
+
+  private List<JsonNode> list(String path, Map<String, String> query, String field) {
+    List<JsonNode> items = new ArrayList<>();
+    data(get(path, query), path).path(field).forEach(items::add);
+    return items;
+  }
+
+  /** The {@code data} of a successful answer. */
+  private static JsonNode data(JsonNode body, String what) {
+    if (!"success".equals(body.path("status").asText())) {
+      throw new IllegalStateException(
+          what
+              + " failed: "
+              + body.path("errorType").asText("error")
+              + ": "
+              + body.path("error").asText("unknown"));
+    }
+    return body.path("data");
   }
 
   /** Runs a range query ({@code /api/v1/query_range}). */
@@ -110,7 +181,7 @@ public final class PrometheusClient {
 
   private JsonNode get(String path, Map<String, String> query) {
     return send(
-        HttpRequest.newBuilder(base.resolve(path + "?" + encode(query)))
+        HttpRequest.newBuilder(base.resolve(query.isEmpty() ? path : path + "?" + encode(query)))
             .timeout(timeout)
             .GET()
             .build());

@@ -51,7 +51,7 @@ public final class NativeStack implements Stack {
             workDir.resolve("compose.test.yaml"));
     LocalStack.Builder builder =
         LocalStack.builder()
-            .repoRoot(spec.repoRoot())
+            .stackDirectory(spec.repoRoot().resolve("stack"))
             .composeFile(compose)
             .serverJar(spec.serverJar())
             .workDir(workDir.resolve("stack"))

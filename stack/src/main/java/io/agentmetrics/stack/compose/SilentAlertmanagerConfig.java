@@ -3,6 +3,7 @@ package io.agentmetrics.stack.compose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.alerting.AlertingBundle;
 import io.agentmetrics.stack.config.GeneratedHeader;
 import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
@@ -17,11 +18,11 @@ import java.nio.file.Path;
  */
 public final class SilentAlertmanagerConfig {
 
-  /** The alerting module's configuration, relative to the repository root. */
+  /** Where the alerting module's configuration lives in the repository (for the header). */
   public static final String SOURCE = "alerting/alertmanager/alertmanager.yml";
 
-  /** The generated file, relative to the repository root. */
-  public static final String FILE = "stack/alertmanager/silent/alertmanager.yml";
+  /** The generated file, relative to the stack directory. */
+  public static final String FILE = "alertmanager/silent/alertmanager.yml";
 
   private static final String HEADER =
       GeneratedHeader.of(SOURCE, SilentAlertmanagerConfig.class)
@@ -47,8 +48,10 @@ public final class SilentAlertmanagerConfig {
     return HEADER + Yaml.write(config);
   }
 
-  /** Writes {@link #FILE} from {@link #SOURCE} under {@code repoRoot}. */
-  public static void write(Path repoRoot) {
-    TextFiles.write(repoRoot.resolve(FILE), render(TextFiles.read(repoRoot.resolve(SOURCE))));
+  /**
+   * Writes {@link #FILE} under {@code stackDirectory} from the alerting artifact's configuration.
+   */
+  public static void write(Path stackDirectory) {
+    TextFiles.write(stackDirectory.resolve(FILE), render(AlertingBundle.alertmanagerConfig()));
   }
 }

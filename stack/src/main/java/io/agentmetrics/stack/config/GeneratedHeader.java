@@ -1,13 +1,15 @@
 package io.agentmetrics.stack.config;
 
 /**
- * The header of every file the stack generates from other modules' files, and the one command that
- * regenerates them all ({@code io.agentmetrics.stack.GeneratedFiles}).
+ * The header of every file the stack generates from other modules' artifacts, and the one command
+ * that regenerates them all (the modules it reads are built first) ({@code
+ * io.agentmetrics.stack.GeneratedFiles}).
  */
 public final class GeneratedHeader {
 
   /** The command that regenerates every generated file of the stack. */
-  public static final String REGENERATE_COMMAND = "./mvnw -B -q -pl stack compile exec:java";
+  public static final String REGENERATE_COMMAND =
+      "./mvnw -B -q -pl stack -am process-classes -Pregenerate";
 
   private GeneratedHeader() {}
 

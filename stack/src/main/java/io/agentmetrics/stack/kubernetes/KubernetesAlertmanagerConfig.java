@@ -3,6 +3,7 @@ package io.agentmetrics.stack.kubernetes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agentmetrics.alerting.AlertingBundle;
 import io.agentmetrics.stack.compose.SilentAlertmanagerConfig;
 import io.agentmetrics.stack.config.GeneratedHeader;
 import io.agentmetrics.stack.config.TextFiles;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 public final class KubernetesAlertmanagerConfig {
 
   /** The generated file, relative to the repository root. */
-  public static final String FILE = "stack/kubernetes/generated/alertmanagerconfig.yaml";
+  public static final String FILE = "kubernetes/generated/alertmanagerconfig.yaml";
 
   private static final Pattern MATCHER =
       Pattern.compile("^\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*\"(.*)\"\\s*$");
@@ -101,10 +102,10 @@ public final class KubernetesAlertmanagerConfig {
     return matchers;
   }
 
-  /** Writes {@link #FILE} from the alerting module's configuration under {@code repoRoot}. */
-  public static void write(Path repoRoot) {
-    TextFiles.write(
-        repoRoot.resolve(FILE),
-        render(TextFiles.read(repoRoot.resolve(SilentAlertmanagerConfig.SOURCE))));
+  /**
+   * Writes {@link #FILE} under {@code stackDirectory} from the alerting artifact's configuration.
+   */
+  public static void write(Path stackDirectory) {
+    TextFiles.write(stackDirectory.resolve(FILE), render(AlertingBundle.alertmanagerConfig()));
   }
 }

@@ -2,46 +2,43 @@ package io.agentmetrics.stack.kubernetes;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.agentmetrics.alerting.mixin.MixinConfig;
-import io.agentmetrics.alerting.mixin.RuleTemplates;
+import io.agentmetrics.alerting.AlertingBundle;
+import io.agentmetrics.dashboards.Dashboards;
 import io.agentmetrics.stack.config.GeneratedHeader;
 import io.agentmetrics.stack.config.TextFiles;
 import io.agentmetrics.stack.config.Yaml;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
- * Generates the Kubernetes manifests that come from other modules' files, so that they cannot drift
- * from them: the Prometheus Operator's {@code PrometheusRule}, rendered from the alerting module's
- * rule templates with its configuration and the cluster overlay ({@code
- * alerting/mixin/kubernetes.yaml}: a selector for a shared Prometheus, no Watchdog), and one {@code
- * ConfigMap} per bundled dashboard, labelled for Grafana's dashboard sidecar. kustomize cannot read
- * those files itself: its load restrictor keeps it inside {@code stack/kubernetes}.
+ * Generates the Kubernetes manifests that come from other modules, so that they cannot drift from
+ * them: the Prometheus Operator's {@code PrometheusRule}, rendered from the alerting module's rule
+ * templates with its configuration and the cluster overlay ({@code alerting/mixin/kubernetes.yaml}:
+ * a selector for a shared Prometheus, no Watchdog), and one {@code ConfigMap} per bundled
+ * dashboard, labelled for Grafana's dashboard sidecar. Both come from the modules' artifacts on the
+ * classpath ({@link AlertingBundle}, {@link Dashboards}), and are written into the stack directory:
+ * kustomize cannot read other modules' files itself, its load restrictor keeps it inside {@code
+ * stack/kubernetes}.
  */
 public final class KubernetesManifests {
 
-  /** The alerting module's rule templates, relative to the repository root. */
+  /** Where the alerting module's rule templates live in the repository (for the header). */
   public static final String RULE_TEMPLATES = "alerting/mixin/rules";
 
-  /** The rule configuration and its cluster overlay, relative to the repository root. */
+  /** The rule configuration and its cluster overlay in the repository (for the header). */
   public static final List<String> RULE_CONFIGS =
       List.of("alerting/mixin/config.yaml", "alerting/mixin/kubernetes.yaml");
 
-  /** The dashboards module's Grafana JSON files, relative to the repository root. */
+  /** Where the dashboards module's Grafana JSON files live in the repository (for the header). */
   public static final String DASHBOARDS_DIRECTORY =
-      "dashboards/src/main/resources/io/agentmetrics/dashboards/grafana";
+      "dashboards/src/main/resources/" + Dashboards.RESOURCE_DIRECTORY;
 
-  /** The generated PrometheusRule, relative to the repository root. */
-  public static final String PROMETHEUS_RULE_FILE =
-      "stack/kubernetes/generated/prometheusrule.yaml";
+  /** The generated PrometheusRule, relative to the stack directory. */
+  public static final String PROMETHEUS_RULE_FILE = "kubernetes/generated/prometheusrule.yaml";
 
-  /** The generated dashboard ConfigMaps, relative to the repository root. */
-  public static final String DASHBOARDS_FILE = "stack/kubernetes/generated/grafana-dashboards.yaml";
+  /** The generated dashboard ConfigMaps, relative to the stack directory. */
+  public static final String DASHBOARDS_FILE = "kubernetes/generated/grafana-dashboards.yaml";
 
   /** The command that regenerates both files. */
   public static final String REGENERATE_COMMAND = GeneratedHeader.REGENERATE_COMMAND;
@@ -52,26 +49,18 @@ public final class KubernetesManifests {
   /** The annotation that names the sidecar's folder (its {@code folderAnnotation} setting). */
   public static final String FOLDER_ANNOTATION = "grafana_folder";
 
-  private final Path repoRoot;
+  private final Path stackDirectory;
 
-  /** Generates from the files under {@code repoRoot}. */
-  public KubernetesManifests(Path repoRoot) {
-    this.repoRoot = repoRoot.toAbsolutePath().normalize();
-  }
-
-  /** The dashboard files, sorted by name. */
-  public List<Path> dashboardFiles() {
-    return list(repoRoot.resolve(DASHBOARDS_DIRECTORY), ".json");
+  /** Generates into {@code stackDirectory} (the stack module's directory). */
+  public KubernetesManifests(Path stackDirectory) {
+    this.stackDirectory = stackDirectory.toAbsolutePath().normalize();
   }
 
   /** Every group of every rule template rendered for the cluster, in file order. */
   public ArrayNode ruleGroups() {
-    MixinConfig config = MixinConfig.load(RULE_CONFIGS.stream().map(repoRoot::resolve).toList());
     ArrayNode groups = Yaml.object().arrayNode();
     for (String rendered :
-        RuleTemplates.render(
-                repoRoot.resolve(RULE_TEMPLATES), config, repoRoot.resolve("docs/runbooks.md"))
-            .values()) {
+        AlertingBundle.renderRules(List.of(AlertingBundle.KUBERNETES_OVERLAY)).values()) {
       Yaml.parse(rendered).path("groups").forEach(groups::add);
     }
     return groups;
@@ -111,8 +100,7 @@ public final class KubernetesManifests {
     StringBuilder out =
         new StringBuilder(
             GeneratedHeader.of(DASHBOARDS_DIRECTORY + "/*.json", KubernetesManifests.class));
-    for (Path file : dashboardFiles()) {
-      String name = file.getFileName().toString();
+    for (String name : Dashboards.FILE_NAMES.stream().sorted().toList()) {
       ObjectNode configMap = Yaml.object();
       configMap.put("apiVersion", "v1");
       configMap.put("kind", "ConfigMap");
@@ -120,7 +108,7 @@ public final class KubernetesManifests {
       metadata.put("name", "agentmetrics-dashboard-" + stem(name));
       metadata.putObject("labels").put(DASHBOARD_LABEL, "1");
       metadata.putObject("annotations").put(FOLDER_ANNOTATION, "agentmetrics");
-      configMap.putObject("data").put(name, TextFiles.read(file));
+      configMap.putObject("data").put(name, Dashboards.text(name));
       out.append("---\n").append(Yaml.write(configMap));
     }
     return out.toString();
@@ -128,14 +116,14 @@ public final class KubernetesManifests {
 
   /** Writes both generated files. */
   public void writeAll() {
-    TextFiles.write(repoRoot.resolve(PROMETHEUS_RULE_FILE), prometheusRule());
-    TextFiles.write(repoRoot.resolve(DASHBOARDS_FILE), dashboardConfigMaps());
+    TextFiles.write(stackDirectory.resolve(PROMETHEUS_RULE_FILE), prometheusRule());
+    TextFiles.write(stackDirectory.resolve(DASHBOARDS_FILE), dashboardConfigMaps());
   }
 
-  /** Regenerates the manifests: {@code KubernetesManifests [repository root]}. */
+  /** Regenerates the manifests: {@code KubernetesManifests [stack directory]}. */
   public static void main(String[] args) {
-    Path root = Path.of(args.length > 0 ? args[0] : ".");
-    KubernetesManifests manifests = new KubernetesManifests(root);
+    KubernetesManifests manifests =
+        new KubernetesManifests(Path.of(args.length > 0 ? args[0] : "."));
     manifests.writeAll();
     System.out.println(
         "wrote "
@@ -145,7 +133,7 @@ public final class KubernetesManifests {
             + " rule groups) and "
             + DASHBOARDS_FILE
             + " ("
-            + manifests.dashboardFiles().size()
+            + Dashboards.FILE_NAMES.size()
             + " dashboards)");
   }
 
@@ -154,16 +142,5 @@ public final class KubernetesManifests {
         .substring(0, fileName.lastIndexOf('.'))
         .toLowerCase(Locale.ROOT)
         .replaceAll("[^a-z0-9-]", "-");
-  }
-
-  private static List<Path> list(Path directory, String extension) {
-    if (!Files.isDirectory(directory)) {
-      throw new IllegalStateException(directory + " does not exist");
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      return files.filter(file -> file.toString().endsWith(extension)).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.agentmetrics.stack.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.agentmetrics.stack.LocalStack;
 import io.agentmetrics.stack.RepoFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.nio.file.Files;
@@ -25,7 +24,7 @@ class DockerfileTest {
 
   @Test
   void buildsTheShadedJarWithTheWrapperAndRunsItAsNonRoot() {
-    String jarName = fileName(LocalStack.SERVER_JAR);
+    String jarName = fileName(RepoFiles.SERVER_JAR);
     assertThat(read("metrics-server/pom.xml"))
         .contains("<finalName>" + jarName.replace(".jar", "") + "</finalName>");
     assertThat(dockerfile)

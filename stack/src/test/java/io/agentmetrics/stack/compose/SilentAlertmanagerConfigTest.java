@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SilentAlertmanagerConfigTest {
 
   private final Path source = RepoFiles.resolve(SilentAlertmanagerConfig.SOURCE);
-  private final Path generated = RepoFiles.resolve(SilentAlertmanagerConfig.FILE);
+  private final Path generated = RepoFiles.stackDirectory().resolve(SilentAlertmanagerConfig.FILE);
 
   @Test
   void theGeneratedFileIsUpToDate() throws Exception {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 class KubernetesAlertmanagerConfigTest {
 
   private final Path source = RepoFiles.resolve(SilentAlertmanagerConfig.SOURCE);
-  private final Path generated = RepoFiles.resolve(KubernetesAlertmanagerConfig.FILE);
+  private final Path generated =
+      RepoFiles.stackDirectory().resolve(KubernetesAlertmanagerConfig.FILE);
 
   @Test
   void theGeneratedFileIsUpToDate() throws Exception {

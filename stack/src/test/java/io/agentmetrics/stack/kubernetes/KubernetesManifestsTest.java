@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.api.testing.NativeTool;
+import io.agentmetrics.dashboards.Dashboards;
 import io.agentmetrics.stack.RepoFiles;
 import io.agentmetrics.stack.config.Yaml;
 import java.nio.file.Files;
@@ -28,11 +29,13 @@ class KubernetesManifestsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root = RepoFiles.root();
-  private final KubernetesManifests manifests = new KubernetesManifests(root);
+  private final KubernetesManifests manifests = new KubernetesManifests(RepoFiles.stackDirectory());
 
   @Test
   void theGeneratedFilesAreUpToDate() throws Exception {
-    assertThat(Files.readString(root.resolve(KubernetesManifests.PROMETHEUS_RULE_FILE)))
+    assertThat(
+            Files.readString(
+                RepoFiles.stackDirectory().resolve(KubernetesManifests.PROMETHEUS_RULE_FILE)))
         .as(
             "stale; regenerate with: "
                 + KubernetesManifests.REGENERATE_COMMAND
@@ -40,7 +43,9 @@ class KubernetesManifestsTest {
                 + KubernetesManifests.PROMETHEUS_RULE_FILE
                 + ")")
         .isEqualTo(manifests.prometheusRule());
-    assertThat(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)))
+    assertThat(
+            Files.readString(
+                RepoFiles.stackDirectory().resolve(KubernetesManifests.DASHBOARDS_FILE)))
         .as(
             "stale; regenerate with: "
                 + KubernetesManifests.REGENERATE_COMMAND
@@ -52,7 +57,8 @@ class KubernetesManifestsTest {
 
   @Test
   void thePrometheusRuleHoldsTheAlertingGroupsScopedForASharedPrometheus() throws Exception {
-    JsonNode rule = Yaml.read(root.resolve(KubernetesManifests.PROMETHEUS_RULE_FILE));
+    JsonNode rule =
+        Yaml.read(RepoFiles.stackDirectory().resolve(KubernetesManifests.PROMETHEUS_RULE_FILE));
     List<String> expectedGroups = new ArrayList<>();
     try (Stream<Path> files = Files.list(root.resolve("alerting/rules"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
@@ -84,7 +90,9 @@ class KubernetesManifestsTest {
   @Test
   void everyDashboardIsAConfigMapForTheGrafanaSidecar() throws Exception {
     List<JsonNode> configMaps =
-        Yaml.parseAll(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)));
+        Yaml.parseAll(
+            Files.readString(
+                RepoFiles.stackDirectory().resolve(KubernetesManifests.DASHBOARDS_FILE)));
     Map<String, JsonNode> dashboardByFile = new HashMap<>();
     for (JsonNode configMap : configMaps) {
       assertThat(configMap.path("kind").asText()).isEqualTo("ConfigMap");
@@ -237,7 +245,7 @@ class KubernetesManifestsTest {
         .containsEntry("Service", 1)
         .containsEntry("ServiceMonitor", 1)
         .containsEntry("PrometheusRule", 1)
-        .containsEntry("ConfigMap", manifests.dashboardFiles().size());
+        .containsEntry("ConfigMap", Dashboards.FILE_NAMES.size());
     assertThat(result.output()).contains("image: agentmetrics/metrics-server:0.1.0-SNAPSHOT");
   }
 
@@ -299,7 +307,9 @@ class KubernetesManifestsTest {
         .isEqualTo(KubernetesManifests.FOLDER_ANNOTATION);
     assertThat(dashboards.at("/provider/foldersFromFilesStructure").asBoolean()).isTrue();
     for (JsonNode configMap :
-        Yaml.parseAll(Files.readString(root.resolve(KubernetesManifests.DASHBOARDS_FILE)))) {
+        Yaml.parseAll(
+            Files.readString(
+                RepoFiles.stackDirectory().resolve(KubernetesManifests.DASHBOARDS_FILE)))) {
       assertThat(configMap.at("/metadata/annotations").has(KubernetesManifests.FOLDER_ANNOTATION))
           .isTrue();
     }
