@@ -86,6 +86,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final ValueCheck values;
   private final GuardedMeters guardedMeters;
   private final PriceTable prices;
+  private final LlmSeries llmSeries;
   private final LlmCallRecorder llmCalls;
   private final MeterFamily<Timer> runDurations;
   private final MeterFamily<DistributionSummary> runInferenceCalls;
@@ -128,7 +129,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     Meters meters = new Meters(builder.registry, builder.seriesCap, guard, failures);
     this.guardedMeters = new GuardedMeters(meters);
     this.prices = builder.priceTable;
-    this.llmCalls = new LlmCallRecorder(meters, values, builder.priceTable);
+    this.llmSeries = new LlmSeries(meters, values, builder.priceTable, 4 * builder.seriesCap);
+    this.llmCalls = new LlmCallRecorder(llmSeries, values);
     this.runDurations = meters.timers(AGENT_RUN_DURATION);
     this.runInferenceCalls = meters.summaries(AGENT_RUN_INFERENCE_CALLS);
     this.runToolCalls = meters.summaries(AGENT_RUN_TOOL_CALLS);
@@ -175,6 +177,14 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   /** Meters of other catalogue metrics behind this recorder's guard and counters. */
   public GuardedMeters guardedMeters() {
     return guardedMeters;
+  }
+
+  /**
+   * The LLM call metrics by label set, for recordings that do not come as one {@link LlmCall} (an
+   * OTLP histogram's observations): the same meters, guards and value checks.
+   */
+  public LlmSeries llmSeries() {
+    return llmSeries;
   }
 
   /** The prices this recorder costs calls with. */
@@ -402,7 +412,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   }
 
   private static void record(Timer timer, double seconds) {
-    timer.record(LlmCallRecorder.nanos(seconds), TimeUnit.NANOSECONDS);
+    timer.record(LlmSeries.nanos(seconds), TimeUnit.NANOSECONDS);
   }
 
   private static String errorType(String errorType) {

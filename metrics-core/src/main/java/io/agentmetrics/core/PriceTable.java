@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
 
@@ -108,7 +109,16 @@ public final class PriceTable {
   /** As {@link #costUsd}, NaN when not priced: the recording path's allocation-free variant. */
   double costUsdOrNaN(
       String provider, String model, long inputTokens, long outputTokens, long cachedTokens) {
-    Price price = find(provider, model);
+    return costUsdOrNaN(find(provider, model), inputTokens, outputTokens, cachedTokens);
+  }
+
+  /** The price of a provider's model, looked up once by those who price many of its calls. */
+  Optional<Price> priceOf(String provider, String model) {
+    return Optional.ofNullable(find(provider, model));
+  }
+
+  /** The cost at {@code price}; NaN when there is none. */
+  static double costUsdOrNaN(Price price, long inputTokens, long outputTokens, long cachedTokens) {
     if (price == null) {
       return Double.NaN;
     }
@@ -178,5 +188,6 @@ public final class PriceTable {
     return prices;
   }
 
-  private record Price(double input, double output, double cachedInput) {}
+  /** One model's prices in US dollars per million tokens. */
+  record Price(double input, double output, double cachedInput) {}
 }

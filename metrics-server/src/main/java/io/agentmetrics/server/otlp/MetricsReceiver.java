@@ -4,8 +4,8 @@ import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.LlmSeries;
 import io.agentmetrics.core.MicrometerAgentMetrics;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
@@ -86,13 +86,9 @@ public final class MetricsReceiver {
   private final CumulativeStreams streams;
   private final PendingPoints pending;
   private final AtomicBoolean warned = new AtomicBoolean();
-  private final GuardedMeters.Family<Timer> durations;
-  private final GuardedMeters.Family<Timer> firstChunks;
-  private final GuardedMeters.Family<Timer> chunkIntervals;
+  private final LlmSeries llmSeries;
   private final GuardedMeters.Family<Timer> runs;
   private final GuardedMeters.Family<Timer> tools;
-  private final GuardedMeters.Family<DistributionSummary> callInputTokens;
-  private final GuardedMeters.Family<DistributionSummary> callOutputTokens;
 
   MetricsReceiver(
       MicrometerAgentMetrics recorder,
@@ -106,13 +102,9 @@ public final class MetricsReceiver {
     this.streams = streams;
     this.pending = pending;
     GuardedMeters meters = recorder.guardedMeters();
-    this.durations = meters.timers(MetricCatalogue.LLM_INFERENCE_DURATION);
-    this.firstChunks = meters.timers(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK);
-    this.chunkIntervals = meters.timers(MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK);
+    this.llmSeries = recorder.llmSeries();
     this.runs = meters.timers(MetricCatalogue.AGENT_RUN_DURATION);
     this.tools = meters.timers(MetricCatalogue.TOOL_DURATION);
-    this.callInputTokens = meters.summaries(MetricCatalogue.LLM_CALL_INPUT_TOKENS);
-    this.callOutputTokens = meters.summaries(MetricCatalogue.LLM_CALL_OUTPUT_TOKENS);
   }
 
   /**
@@ -282,16 +274,13 @@ public final class MetricsReceiver {
       return;
     }
     TokenSums.Labels labels = labels(attributes, read.sender());
-    String operation = labels.operation();
-    String provider = labels.provider();
-    String model = labels.model();
     String error = text(attributes, GenAiField.ERROR_TYPE, Labels.NO_ERROR);
     String agent = labels.agent();
     switch (instrument) {
-      case DURATION -> seconds(durations.get(operation, provider, model, error), totals, bounds);
-      case FIRST_CHUNK -> seconds(firstChunks.get(operation, provider, model), totals, bounds);
+      case DURATION -> observations(totals, bounds, llmCall(labels, error)::duration);
+      case FIRST_CHUNK -> observations(totals, bounds, llmCall(labels, error)::timeToFirstChunk);
       case CHUNK_INTERVAL ->
-          seconds(chunkIntervals.get(operation, provider, model), totals, bounds);
+          observations(totals, bounds, llmCall(labels, error)::timePerOutputChunk);
       case AGENT_RUN -> seconds(runs.get(agent, error), totals, bounds);
       case TOOL -> {
         String type = text(attributes, GenAiField.TOOL_TYPE, ToolKind.TOOL.label());
@@ -303,6 +292,17 @@ public final class MetricsReceiver {
       case TOKENS -> tokenUsage(attributes, labels, totals, bounds, read.tokens());
       default -> throw new IllegalArgumentException("not a histogram: " + instrument);
     }
+  }
+
+  /** The LLM call meters of a point's labels. */
+  private LlmSeries.CallMeters llmCall(TokenSums.Labels labels, String errorType) {
+    return llmSeries
+        .operation(labels.operation())
+        .provider(labels.provider())
+        .model(labels.model())
+        .agent(labels.agent())
+        .team(labels.team())
+        .errorType(errorType);
   }
 
   /** The labels of a point: its attributes, else its sender's service (agent) and team. */
@@ -331,10 +331,8 @@ public final class MetricsReceiver {
     if (!input && !type.equals("output")) {
       return;
     }
-    DistributionSummary perCall =
-        (input ? callInputTokens : callOutputTokens)
-            .get(labels.operation(), labels.provider(), labels.model());
-    observations(totals, bounds, perCall::record);
+    LlmSeries.CallMeters meters = llmCall(labels, Labels.NO_ERROR);
+    observations(totals, bounds, input ? meters::inputTokensPerCall : meters::outputTokensPerCall);
     tokens.add(
         labels,
         input ? TokenSums.Kind.INPUT : TokenSums.Kind.OUTPUT,
