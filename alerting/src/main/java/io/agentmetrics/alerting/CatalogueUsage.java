@@ -2,6 +2,7 @@ package io.agentmetrics.alerting;
 
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import io.agentmetrics.catalogue.promql.CatalogueCheck;
 import io.agentmetrics.catalogue.promql.Grouping;
 import io.agentmetrics.catalogue.promql.PromQlException;
@@ -69,7 +70,7 @@ public final class CatalogueUsage {
         continue; // no metric name: nothing to check against
       }
       Set<String> labels = recorded.get(series);
-      Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(series);
+      Optional<MetricDefinition> metric = QueryCatalogue.bySeriesName(series);
       if (labels != null) {
         available.addAll(labels);
         selector.matchers().stream()
@@ -132,7 +133,7 @@ public final class CatalogueUsage {
   private static Set<String> knownLabelNames(List<Rule> rules) {
     Set<String> names = new LinkedHashSet<>(MetricCatalogue.targetLabels());
     names.add("le");
-    MetricCatalogue.all().forEach(m -> names.addAll(m.labelNames()));
+    QueryCatalogue.all().forEach(m -> names.addAll(m.labelNames()));
     rules.forEach(r -> names.addAll(r.labels().keySet()));
     return names;
   }

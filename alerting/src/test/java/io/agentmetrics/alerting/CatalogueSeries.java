@@ -1,9 +1,9 @@
 package io.agentmetrics.alerting;
 
 import io.agentmetrics.api.LabelDefinition;
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.MetricType;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +51,7 @@ final class CatalogueSeries {
   /** Every input series, for {@code steps} steps. */
   static List<Map<String, String>> all(long steps) {
     List<Map<String, String>> series = new ArrayList<>();
-    for (MetricDefinition metric : MetricCatalogue.all()) {
+    for (MetricDefinition metric : QueryCatalogue.all()) {
       for (Map<String, String> labels : labelSets(metric)) {
         for (String name : metric.seriesNames()) {
           add(series, metric, name, labels, steps);
@@ -72,7 +72,7 @@ final class CatalogueSeries {
       case "job" -> JOB;
       case "instance" -> INSTANCE;
       default ->
-          MetricCatalogue.all().stream()
+          QueryCatalogue.all().stream()
               .flatMap(m -> m.labels().stream())
               .filter(l -> l.prometheusName().equals(label))
               .findFirst()

@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.agentmetrics.api.LabelDefinition;
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.testing.NativeTool;
 import io.agentmetrics.catalogue.MetricsDocGenerator;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +153,7 @@ class DocExamplesTest {
   }
 
   static Stream<MetricDefinition> genericExamples() {
-    return MetricCatalogue.all().stream().filter(MetricsDocGenerator::genericExample);
+    return QueryCatalogue.all().stream().filter(MetricsDocGenerator::genericExample);
   }
 
   /**

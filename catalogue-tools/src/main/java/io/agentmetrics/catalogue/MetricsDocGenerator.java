@@ -118,7 +118,7 @@ public final class MetricsDocGenerator {
     out.append("## Contents\n\n");
     for (Origin origin : Origin.values()) {
       out.append("- ").append(title(origin)).append('\n');
-      for (MetricDefinition metric : MetricCatalogue.byOrigin(origin)) {
+      for (MetricDefinition metric : QueryCatalogue.byOrigin(origin)) {
         out.append("  - [`")
             .append(metric.prometheusName())
             .append("`](#")
@@ -131,7 +131,7 @@ public final class MetricsDocGenerator {
         "- [Where the source systems' concepts live](#where-the-source-systems-concepts-live)\n\n");
     for (Origin origin : Origin.values()) {
       out.append("## ").append(title(origin)).append("\n\n");
-      for (MetricDefinition metric : MetricCatalogue.byOrigin(origin)) {
+      for (MetricDefinition metric : QueryCatalogue.byOrigin(origin)) {
         metric(out, metric);
       }
     }
@@ -227,7 +227,7 @@ public final class MetricsDocGenerator {
     List<String> parts = new ArrayList<>();
     for (String name : concept.metrics()) {
       String prometheus =
-          MetricCatalogue.byName(name).map(MetricDefinition::prometheusName).orElse(name);
+          QueryCatalogue.byName(name).map(MetricDefinition::prometheusName).orElse(name);
       parts.add("[`" + prometheus + "`](#" + prometheus + ")");
     }
     if (concept.exporter() != null) {

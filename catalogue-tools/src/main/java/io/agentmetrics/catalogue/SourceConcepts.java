@@ -97,8 +97,8 @@ public final class SourceConcepts {
   private static final String SYSTEM_CPU = MetricCatalogue.SYSTEM_CPU_USAGE.name();
   private static final String MEMORY = MetricCatalogue.JVM_MEMORY_USED.name();
   private static final String MEMORY_MAX = MetricCatalogue.JVM_MEMORY_MAX.name();
-  private static final String UP = MetricCatalogue.UP.name();
-  private static final String SCRAPE = MetricCatalogue.SCRAPE_DURATION.name();
+  private static final String UP = QueryCatalogue.named("up").name();
+  private static final String SCRAPE = QueryCatalogue.named("scrape_duration").name();
 
   // External exporters, for infrastructure only.
   private static final String NODE_CPU = "node_exporter: node_cpu_seconds_total";

@@ -2,7 +2,6 @@ package io.agentmetrics.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.testing.NativeTool;
 import java.io.IOException;
@@ -47,7 +46,7 @@ class MetricsDocTest {
   @Test
   void everyMetricAndEveryConceptIsInTheDocs() {
     String generated = MetricsDocGenerator.generate();
-    for (MetricDefinition metric : MetricCatalogue.all()) {
+    for (MetricDefinition metric : QueryCatalogue.all()) {
       assertThat(generated).contains("### `" + metric.prometheusName() + "`");
       for (String series : metric.seriesNames()) {
         assertThat(generated).contains("`" + series + "`");
@@ -63,7 +62,7 @@ class MetricsDocTest {
     Path promtool = NativeTool.require("promtool", "prometheus");
     StringBuilder rules = new StringBuilder("groups:\n  - name: examples\n    rules:\n");
     int i = 0;
-    for (MetricDefinition metric : MetricCatalogue.all()) {
+    for (MetricDefinition metric : QueryCatalogue.all()) {
       String example = MetricsDocGenerator.example(metric);
       assertThat(example).contains(metric.seriesNames().get(0).replaceAll("_(bucket|total)$", ""));
       rules

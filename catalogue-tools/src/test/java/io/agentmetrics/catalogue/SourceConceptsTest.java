@@ -24,7 +24,7 @@ class SourceConceptsTest {
     List<String> missing = new ArrayList<>();
     for (Concept concept : SourceConcepts.all()) {
       for (String metric : concept.metrics()) {
-        if (MetricCatalogue.byName(metric).isEmpty()) {
+        if (QueryCatalogue.byName(metric).isEmpty()) {
           missing.add(concept.system() + " / " + concept.concept() + ": " + metric);
         }
       }

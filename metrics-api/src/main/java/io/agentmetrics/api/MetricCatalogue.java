@@ -32,10 +32,7 @@ import static io.agentmetrics.api.Labels.TOOL_TYPE;
 import static io.agentmetrics.api.Labels.VIOLATION_TYPE;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -803,379 +800,23 @@ public final class MetricCatalogue {
           List.of(),
           List.of());
 
-  // ---- Written by Prometheus for every target ----
-
-  /** Whether the last scrape of a target succeeded. */
-  public static final MetricDefinition UP =
-      add(
-          "up",
-          MetricType.GAUGE,
-          null,
-          "1 if the last scrape of the target succeeded, else 0 (written by Prometheus).",
-          Origin.PROMETHEUS,
-          List.of(),
-          List.of());
-
-  /** How long the last scrape took. */
-  public static final MetricDefinition SCRAPE_DURATION =
-      add(
-          "scrape_duration",
-          MetricType.GAUGE,
-          "seconds",
-          "Duration of the last scrape of the target (written by Prometheus).",
-          Origin.PROMETHEUS,
-          List.of(),
-          List.of());
-
-  /** Samples in the last scrape. */
-  public static final MetricDefinition SCRAPE_SAMPLES_SCRAPED =
-      add(
-          "scrape_samples_scraped",
-          MetricType.GAUGE,
-          null,
-          "Samples the target exposed in the last scrape (written by Prometheus).",
-          Origin.PROMETHEUS,
-          List.of(),
-          List.of());
-
-  // ---- The host (Prometheus node exporter) ----
-
-  /** CPU time by CPU and mode. */
-  public static final MetricDefinition NODE_CPU_SECONDS =
-      exporter(
-          "node.cpu.seconds",
-          MetricType.COUNTER,
-          null,
-          "Seconds each CPU spent in each mode (idle, user, system, iowait ...).",
-          Origin.HOST,
-          List.of(Labels.external("cpu", "CPU number"), Labels.external("mode", "CPU mode")));
-
-  /** Memory the kernel can give to programs without swapping. */
-  public static final MetricDefinition NODE_MEMORY_AVAILABLE =
-      exporter(
-          "node.memory.MemAvailable",
-          MetricType.GAUGE,
-          "bytes",
-          "Memory available to programs without swapping (MemAvailable of /proc/meminfo).",
-          Origin.HOST,
-          List.of());
-
-  /** Physical memory. */
-  public static final MetricDefinition NODE_MEMORY_TOTAL =
-      exporter(
-          "node.memory.MemTotal",
-          MetricType.GAUGE,
-          "bytes",
-          "Usable physical memory (MemTotal of /proc/meminfo).",
-          Origin.HOST,
-          List.of());
-
-  private static final List<LabelDefinition> FILESYSTEM =
-      List.of(
-          Labels.external("device", "block device"),
-          Labels.external("fstype", "file system type"),
-          Labels.external("mountpoint", "mount point"));
-
-  /** Free file system space for unprivileged users. */
-  public static final MetricDefinition NODE_FILESYSTEM_AVAIL =
-      exporter(
-          "node.filesystem.avail",
-          MetricType.GAUGE,
-          "bytes",
-          "File system space available to non-root users.",
-          Origin.HOST,
-          FILESYSTEM);
-
-  /** File system size. */
-  public static final MetricDefinition NODE_FILESYSTEM_SIZE =
-      exporter(
-          "node.filesystem.size",
-          MetricType.GAUGE,
-          "bytes",
-          "File system size.",
-          Origin.HOST,
-          FILESYSTEM);
-
-  private static final List<LabelDefinition> NETWORK_DEVICE =
-      List.of(Labels.external("device", "network or block device"));
-
-  /** Bytes received by network device. */
-  public static final MetricDefinition NODE_NETWORK_RECEIVE =
-      exporter(
-          "node.network.receive",
-          MetricType.COUNTER,
-          "bytes",
-          "Bytes received, by network device.",
-          Origin.HOST,
-          NETWORK_DEVICE);
-
-  /** Bytes sent by network device. */
-  public static final MetricDefinition NODE_NETWORK_TRANSMIT =
-      exporter(
-          "node.network.transmit",
-          MetricType.COUNTER,
-          "bytes",
-          "Bytes sent, by network device.",
-          Origin.HOST,
-          NETWORK_DEVICE);
-
-  /** Bytes read from disks. */
-  public static final MetricDefinition NODE_DISK_READ =
-      exporter(
-          "node.disk.read",
-          MetricType.COUNTER,
-          "bytes",
-          "Bytes read, by block device.",
-          Origin.HOST,
-          NETWORK_DEVICE);
-
-  /** Bytes written to disks. */
-  public static final MetricDefinition NODE_DISK_WRITTEN =
-      exporter(
-          "node.disk.written",
-          MetricType.COUNTER,
-          "bytes",
-          "Bytes written, by block device.",
-          Origin.HOST,
-          NETWORK_DEVICE);
-
-  /** One-minute load average. */
-  public static final MetricDefinition NODE_LOAD1 =
-      exporter(
-          "node.load1", MetricType.GAUGE, null, "1-minute load average.", Origin.HOST, List.of());
-
-  /** Five-minute load average. */
-  public static final MetricDefinition NODE_LOAD5 =
-      exporter(
-          "node.load5", MetricType.GAUGE, null, "5-minute load average.", Origin.HOST, List.of());
-
-  /** Fifteen-minute load average. */
-  public static final MetricDefinition NODE_LOAD15 =
-      exporter(
-          "node.load15", MetricType.GAUGE, null, "15-minute load average.", Origin.HOST, List.of());
-
-  // ---- PostgreSQL (postgres_exporter; pg_stat_statements through stack/postgres-exporter) ----
-
-  private static final LabelDefinition DATNAME = Labels.external("datname", "database");
-
-  /** Whether the exporter reached PostgreSQL. */
-  public static final MetricDefinition PG_UP =
-      exporter(
-          "pg.up",
-          MetricType.GAUGE,
-          null,
-          "1 if the exporter's last connection to PostgreSQL succeeded, else 0.",
-          Origin.POSTGRES,
-          List.of());
-
-  /** The server's connection limit. */
-  public static final MetricDefinition PG_MAX_CONNECTIONS =
-      exporter(
-          "pg.settings.max_connections",
-          MetricType.GAUGE,
-          null,
-          "The server's max_connections setting.",
-          Origin.POSTGRES,
-          List.of());
-
-  /** Connections per database. */
-  public static final MetricDefinition PG_NUMBACKENDS =
-      exporter(
-          "pg.stat.database.numbackends",
-          MetricType.GAUGE,
-          null,
-          "Backends (client connections) connected to each database.",
-          Origin.POSTGRES,
-          List.of(DATNAME));
-
-  /** Committed transactions. */
-  public static final MetricDefinition PG_XACT_COMMIT =
-      pgDatabaseCounter("pg.stat.database.xact_commit", "Transactions committed, by database.");
-
-  /** Rolled-back transactions. */
-  public static final MetricDefinition PG_XACT_ROLLBACK =
-      pgDatabaseCounter("pg.stat.database.xact_rollback", "Transactions rolled back, by database.");
-
-  /** Deadlocks detected. */
-  public static final MetricDefinition PG_DEADLOCKS =
-      pgDatabaseCounter("pg.stat.database.deadlocks", "Deadlocks detected, by database.");
-
-  /** Blocks found in the buffer cache. */
-  public static final MetricDefinition PG_BLKS_HIT =
-      pgDatabaseCounter(
-          "pg.stat.database.blks_hit", "Disk blocks found in PostgreSQL's buffer cache.");
-
-  /** Blocks read from disk. */
-  public static final MetricDefinition PG_BLKS_READ =
-      pgDatabaseCounter(
-          "pg.stat.database.blks_read", "Disk blocks read (not found in the buffer cache).");
-
-  /** Statement executions (pg_stat_statements). */
-  public static final MetricDefinition PG_STATEMENTS_CALLS =
-      exporter(
-          "pg.stat.statements.calls",
-          MetricType.COUNTER,
-          null,
-          "Statement executions by database, from pg_stat_statements (needs the extension and"
-              + " stack/postgres-exporter/queries.yaml, or --collector.stat_statements).",
-          Origin.POSTGRES,
-          List.of(DATNAME));
-
-  /** Statement execution time (pg_stat_statements). */
-  public static final MetricDefinition PG_STATEMENTS_SECONDS =
-      exporter(
-          "pg.stat.statements",
-          MetricType.COUNTER,
-          "seconds",
-          "Time spent executing statements, by database, from pg_stat_statements.",
-          Origin.POSTGRES,
-          List.of(DATNAME));
-
-  // ---- Redis (redis_exporter) ----
-
-  /** Whether the exporter reached Redis. */
-  public static final MetricDefinition REDIS_UP =
-      exporter(
-          "redis.up",
-          MetricType.GAUGE,
-          null,
-          "1 if the exporter's last connection to Redis succeeded, else 0.",
-          Origin.REDIS,
-          List.of());
-
-  /** Memory Redis uses. */
-  public static final MetricDefinition REDIS_MEMORY_USED =
-      exporter(
-          "redis.memory.used",
-          MetricType.GAUGE,
-          "bytes",
-          "Memory allocated by Redis (used_memory).",
-          Origin.REDIS,
-          List.of());
-
-  /** Redis' memory limit. */
-  public static final MetricDefinition REDIS_MEMORY_MAX =
-      exporter(
-          "redis.memory.max",
-          MetricType.GAUGE,
-          "bytes",
-          "The maxmemory setting; 0 means no limit.",
-          Origin.REDIS,
-          List.of());
-
-  /** Connected clients. */
-  public static final MetricDefinition REDIS_CONNECTED_CLIENTS =
-      exporter(
-          "redis.connected_clients",
-          MetricType.GAUGE,
-          null,
-          "Client connections.",
-          Origin.REDIS,
-          List.of());
-
-  /** Key lookups that found the key. */
-  public static final MetricDefinition REDIS_KEYSPACE_HITS =
-      exporter(
-          "redis.keyspace.hits",
-          MetricType.COUNTER,
-          null,
-          "Key lookups that found the key.",
-          Origin.REDIS,
-          List.of());
-
-  /** Key lookups that missed. */
-  public static final MetricDefinition REDIS_KEYSPACE_MISSES =
-      exporter(
-          "redis.keyspace.misses",
-          MetricType.COUNTER,
-          null,
-          "Key lookups that did not find the key.",
-          Origin.REDIS,
-          List.of());
-
-  /** Keys evicted for maxmemory. */
-  public static final MetricDefinition REDIS_EVICTED_KEYS =
-      exporter(
-          "redis.evicted_keys",
-          MetricType.COUNTER,
-          null,
-          "Keys evicted because of the maxmemory limit.",
-          Origin.REDIS,
-          List.of());
-
-  /** Commands processed. */
-  public static final MetricDefinition REDIS_COMMANDS_PROCESSED =
-      exporter(
-          "redis.commands.processed",
-          MetricType.COUNTER,
-          null,
-          "Commands processed.",
-          Origin.REDIS,
-          List.of());
-
-  // ---- Containers (cAdvisor) ----
-
-  private static final List<LabelDefinition> CONTAINER_NAME =
-      List.of(Labels.external("name", "container name"));
-
-  /** When cAdvisor last saw a container. */
-  public static final MetricDefinition CONTAINER_LAST_SEEN =
-      exporter(
-          "container.last_seen",
-          MetricType.GAUGE,
-          null,
-          "Unix time cAdvisor last saw the container.",
-          Origin.CONTAINER,
-          CONTAINER_NAME);
-
-  /** When a container (re)started. */
-  public static final MetricDefinition CONTAINER_START_TIME =
-      exporter(
-          "container.start_time",
-          MetricType.GAUGE,
-          "seconds",
-          "Unix time the container started; it changes on every restart.",
-          Origin.CONTAINER,
-          CONTAINER_NAME);
-
-  /** CPU used by a container. */
-  public static final MetricDefinition CONTAINER_CPU_USAGE =
-      exporter(
-          "container.cpu.usage.seconds",
-          MetricType.COUNTER,
-          null,
-          "CPU seconds the container used.",
-          Origin.CONTAINER,
-          CONTAINER_NAME);
-
-  /** A container's working set. */
-  public static final MetricDefinition CONTAINER_MEMORY_WORKING_SET =
-      exporter(
-          "container.memory.working_set",
-          MetricType.GAUGE,
-          "bytes",
-          "The container's working set memory (what the OOM killer looks at).",
-          Origin.CONTAINER,
-          CONTAINER_NAME);
-
-  private static final List<MetricDefinition> UNMODIFIABLE = Collections.unmodifiableList(ALL);
-  private static final Map<String, MetricDefinition> BY_SERIES = indexBySeries();
+  private static final MetricIndex INDEX = MetricIndex.of(ALL);
 
   private MetricCatalogue() {}
 
   /** Every metric, in catalogue order. */
   public static List<MetricDefinition> all() {
-    return UNMODIFIABLE;
+    return INDEX.all();
   }
 
   /** The metrics of one origin, in catalogue order. */
   public static List<MetricDefinition> byOrigin(Origin origin) {
-    return ALL.stream().filter(m -> m.origin() == origin).toList();
+    return INDEX.byOrigin(origin);
   }
 
   /** The metric with this meter name (e.g. {@code agent.cost}). */
   public static Optional<MetricDefinition> byName(String name) {
-    return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+    return INDEX.byName(name);
   }
 
   /**
@@ -1183,7 +824,7 @@ public final class MetricCatalogue {
    * {@code gen_ai_client_operation_duration_seconds_bucket}.
    */
   public static Optional<MetricDefinition> bySeriesName(String seriesName) {
-    return Optional.ofNullable(BY_SERIES.get(seriesName));
+    return INDEX.bySeriesName(seriesName);
   }
 
   /**
@@ -1198,18 +839,6 @@ public final class MetricCatalogue {
     return List.of("job", "instance", "environment", "namespace", "cluster");
   }
 
-  private static Map<String, MetricDefinition> indexBySeries() {
-    Map<String, MetricDefinition> index = new LinkedHashMap<>();
-    for (MetricDefinition metric : ALL) {
-      for (String series : metric.seriesNames()) {
-        if (index.put(series, metric) != null) {
-          throw new IllegalStateException("two metrics produce the series " + series);
-        }
-      }
-    }
-    return Collections.unmodifiableMap(index);
-  }
-
   private static MetricDefinition add(
       String name,
       MetricType type,
@@ -1222,21 +851,6 @@ public final class MetricCatalogue {
         new MetricDefinition(name, type, baseUnit, help, origin, labels, buckets);
     ALL.add(metric);
     return metric;
-  }
-
-  private static MetricDefinition exporter(
-      String name,
-      MetricType type,
-      String baseUnit,
-      String help,
-      Origin origin,
-      List<LabelDefinition> labels) {
-    return add(name, type, baseUnit, help, origin, labels, List.of());
-  }
-
-  private static MetricDefinition pgDatabaseCounter(String name, String help) {
-    return exporter(
-        name, MetricType.COUNTER_WITHOUT_TOTAL, null, help, Origin.POSTGRES, List.of(DATNAME));
   }
 
   private static MetricDefinition tokenCounter(String name, String help) {

@@ -29,8 +29,6 @@ class MetricCatalogueTest {
     assertThat(MetricCatalogue.JVM_GC_PAUSE.seriesNames())
         .containsExactly(
             "jvm_gc_pause_seconds_count", "jvm_gc_pause_seconds_sum", "jvm_gc_pause_seconds_max");
-    assertThat(MetricCatalogue.SCRAPE_DURATION.seriesNames())
-        .containsExactly("scrape_duration_seconds");
     assertThat(Labels.PROVIDER.prometheusName()).isEqualTo("gen_ai_provider_name");
   }
 

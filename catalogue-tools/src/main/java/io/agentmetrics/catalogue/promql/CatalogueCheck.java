@@ -3,6 +3,7 @@ package io.agentmetrics.catalogue.promql;
 import io.agentmetrics.api.LabelDefinition;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -58,7 +59,7 @@ public final class CatalogueCheck {
       return List.of(
           "a selector has no metric name, so it cannot be checked: " + selector.matchers());
     }
-    Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(series);
+    Optional<MetricDefinition> metric = QueryCatalogue.bySeriesName(series);
     if (metric.isEmpty()) {
       return List.of("metric '" + series + "' is not in the metrics-api catalogue");
     }
@@ -102,7 +103,7 @@ public final class CatalogueCheck {
   private static List<String> aggregationProblems(Grouping g) {
     List<String> problems = new ArrayList<>();
     for (String series : g.metrics()) {
-      Optional<MetricDefinition> metric = MetricCatalogue.bySeriesName(series);
+      Optional<MetricDefinition> metric = QueryCatalogue.bySeriesName(series);
       if (metric.isEmpty()) {
         continue; // reported with its selector
       }
@@ -127,7 +128,7 @@ public final class CatalogueCheck {
   private static List<String> vectorMatchingProblems(Grouping g) {
     Set<String> union = new HashSet<>();
     for (String series : g.metrics()) {
-      MetricCatalogue.bySeriesName(series).ifPresent(m -> union.addAll(labels(series, m)));
+      QueryCatalogue.bySeriesName(series).ifPresent(m -> union.addAll(labels(series, m)));
     }
     List<String> problems = new ArrayList<>();
     for (String label : g.labels()) {

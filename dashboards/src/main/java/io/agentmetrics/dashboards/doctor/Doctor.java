@@ -1,8 +1,8 @@
 package io.agentmetrics.dashboards.doctor;
 
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.Origin;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import io.agentmetrics.catalogue.promql.PromQlException;
 import io.agentmetrics.catalogue.promql.PromQlReader;
 import io.agentmetrics.catalogue.promql.Selector;
@@ -36,7 +36,8 @@ import java.util.Optional;
 public final class Doctor {
 
   /** The series whose absence means no cAdvisor is scraped. */
-  static final String CADVISOR_PRESENCE = MetricCatalogue.CONTAINER_LAST_SEEN.prometheusName();
+  static final String CADVISOR_PRESENCE =
+      QueryCatalogue.named("container.last_seen").prometheusName();
 
   private final PrometheusClient prometheus;
   private final DoctorOptions options;
@@ -98,7 +99,7 @@ public final class Doctor {
         && selectors.stream()
             .allMatch(
                 s ->
-                    MetricCatalogue.bySeriesName(s.metric())
+                    QueryCatalogue.bySeriesName(s.metric())
                         .map(MetricDefinition::origin)
                         .filter(origin -> origin == Origin.CONTAINER)
                         .isPresent());

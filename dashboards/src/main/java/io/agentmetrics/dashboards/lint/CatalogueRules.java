@@ -1,7 +1,7 @@
 package io.agentmetrics.dashboards.lint;
 
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.catalogue.QueryCatalogue;
 import io.agentmetrics.catalogue.promql.CatalogueCheck;
 import io.agentmetrics.catalogue.promql.Grouping;
 import io.agentmetrics.catalogue.promql.Matcher;
@@ -95,7 +95,7 @@ final class CatalogueRules {
             }
           }
           List<MetricDefinition> missing =
-              MetricCatalogue.all().stream()
+              QueryCatalogue.all().stream()
                   .filter(m -> m.seriesNames().stream().noneMatch(used::contains))
                   .toList();
           if (!all.isEmpty()) {
