@@ -62,25 +62,7 @@ public final class Labels {
       new LabelDefinition(
           "gen_ai.provider.name",
           "GenAI provider",
-          LabelPolicy.wellKnown(
-              48,
-              50,
-              "anthropic",
-              "aws.bedrock",
-              "azure.ai.inference",
-              "azure.ai.openai",
-              "cohere",
-              "deepseek",
-              "gcp.gemini",
-              "gcp.gen_ai",
-              "gcp.vertex_ai",
-              "groq",
-              "ibm.watsonx.ai",
-              "mistral_ai",
-              "moonshot_ai",
-              "openai",
-              "perplexity",
-              "x_ai"));
+          LabelPolicy.wellKnown(48, 50, ProviderNames.WELL_KNOWN.toArray(String[]::new)));
 
   /** {@code gen_ai.request.model}: the model name as requested. */
   public static final LabelDefinition MODEL =
@@ -174,7 +156,7 @@ public final class Labels {
   /** {@code decision} of a skill access check. */
   public static final LabelDefinition ACCESS_DECISION =
       new LabelDefinition(
-          "decision", "Result of the access check", LabelPolicy.oneOf("allowed", "denied"));
+          "decision", "Result of the access check", LabelPolicy.oneOf(AccessDecision.values()));
 
   /** {@code skill}: the skill whose access was checked. */
   public static final LabelDefinition SKILL =
@@ -201,14 +183,12 @@ public final class Labels {
 
   /** {@code result} of a cache lookup. */
   public static final LabelDefinition CACHE_RESULT =
-      new LabelDefinition("result", "Cache lookup result", LabelPolicy.oneOf("hit", "miss"));
+      new LabelDefinition("result", "Cache lookup result", LabelPolicy.oneOf(CacheResult.values()));
 
   /** {@code mechanism} that saved tokens. */
   public static final LabelDefinition SAVING_MECHANISM =
       new LabelDefinition(
-          "mechanism",
-          "What saved the tokens",
-          LabelPolicy.oneOf("caching", "compression", "routing"));
+          "mechanism", "What saved the tokens", LabelPolicy.oneOf(SavingMechanism.values()));
 
   /** {@code period} of a budget. */
   public static final LabelDefinition BUDGET_PERIOD =
@@ -230,9 +210,7 @@ public final class Labels {
   /** {@code reason} a recording was rejected. */
   public static final LabelDefinition REJECT_REASON =
       new LabelDefinition(
-          "reason",
-          "Why the value was rejected",
-          LabelPolicy.oneOf("negative", "not_finite", "invalid_label", "null_event", "internal"));
+          "reason", "Why the value was rejected", LabelPolicy.oneOf(RejectReason.values()));
 
   /** {@code method} of an HTTP request. */
   public static final LabelDefinition HTTP_METHOD =

@@ -642,19 +642,7 @@ public final class MetricCatalogue {
           Origin.SELF,
           List.of(
               new LabelDefinition(
-                  "event_type",
-                  "Ingest event type",
-                  LabelPolicy.oneOf(
-                      "llm_call",
-                      "agent_run",
-                      "tool_call",
-                      "task",
-                      "approval",
-                      "security_event",
-                      "rag_retrieval",
-                      "cache",
-                      "message",
-                      "in_flight")),
+                  "event_type", "Ingest event type", LabelPolicy.oneOf(IngestEventType.values())),
               new LabelDefinition(
                   "result", "Accepted or rejected", LabelPolicy.oneOf("accepted", "rejected"))),
           List.of());

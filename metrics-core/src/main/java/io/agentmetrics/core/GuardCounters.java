@@ -2,6 +2,7 @@ package io.agentmetrics.core;
 
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -11,11 +12,6 @@ import io.micrometer.core.instrument.MeterRegistry;
  * registrations are counted by {@link RegistrationFailures}.
  */
 final class GuardCounters implements GuardReporter {
-
-  static final String NEGATIVE = "negative";
-  static final String NOT_FINITE = "not_finite";
-  static final String NULL_EVENT = "null_event";
-  static final String INTERNAL = "internal";
 
   private final MeterFamily<Counter> overflows;
   private final MeterFamily<Counter> rejections;
@@ -32,12 +28,12 @@ final class GuardCounters implements GuardReporter {
   }
 
   @Override
-  public void rejected(String metric, String reason) {
-    rejections.get(metric, reason).increment();
+  public void rejected(String metric, RejectReason reason) {
+    rejections.get(metric, reason.label()).increment();
   }
 
   /** Counts a rejected recording of {@code metric}; never throws. */
-  void rejected(MetricDefinition metric, String reason) {
+  void rejected(MetricDefinition metric, RejectReason reason) {
     try {
       rejected(metric.prometheusName(), reason);
     } catch (RuntimeException ignored) {

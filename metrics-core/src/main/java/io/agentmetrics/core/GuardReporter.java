@@ -1,5 +1,7 @@
 package io.agentmetrics.core;
 
+import io.agentmetrics.api.RejectReason;
+
 /** Where a {@link MeterFamily} reports the values it replaced or dropped. */
 interface GuardReporter {
 
@@ -10,12 +12,12 @@ interface GuardReporter {
         public void overflow(String metric) {}
 
         @Override
-        public void rejected(String metric, String reason) {}
+        public void rejected(String metric, RejectReason reason) {}
       };
 
   /** A recording of {@code metric} went to the overflow value because a cap was reached. */
   void overflow(String metric);
 
   /** A value of {@code metric} was dropped or replaced, for {@code reason}. */
-  void rejected(String metric, String reason);
+  void rejected(String metric, RejectReason reason);
 }

@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.SavingMechanism;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Timer;
@@ -284,17 +285,17 @@ public final class LlmSeries {
 
     /** Tokens saved by the provider's cache ({@code mechanism="caching"}). */
     void savedByCaching(long tokens) {
-      saved("caching", tokens);
+      saved(SavingMechanism.CACHING, tokens);
     }
 
     /** Tokens saved by prompt compression. */
     void savedByCompression(long tokens) {
-      saved("compression", tokens);
+      saved(SavingMechanism.COMPRESSION, tokens);
     }
 
     /** Tokens saved by routing to a smaller model. */
     void savedByRouting(long tokens) {
-      saved("routing", tokens);
+      saved(SavingMechanism.ROUTING, tokens);
     }
 
     /**
@@ -338,9 +339,9 @@ public final class LlmSeries {
       }
     }
 
-    private void saved(String mechanism, long tokens) {
+    private void saved(SavingMechanism mechanism, long tokens) {
       if (tokens != 0 && f.values.accepts(f.saved.metric(), tokens)) {
-        f.saved.get(provider, model, mechanism).increment(tokens);
+        f.saved.get(provider, model, mechanism.label()).increment(tokens);
       }
     }
 

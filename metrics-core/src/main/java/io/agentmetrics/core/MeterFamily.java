@@ -3,6 +3,7 @@ package io.agentmetrics.core;
 import io.agentmetrics.api.LabelDefinition;
 import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.RejectReason;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
 import java.util.function.Function;
@@ -123,7 +124,7 @@ final class MeterFamily<M> {
       for (int i = 0; i < values.length; i++) {
         LabelPolicy policy = labels.get(i).policy();
         if (!policy.allows(values[i])) {
-          reporter.rejected(metricName, "invalid_label");
+          reporter.rejected(metricName, RejectReason.INVALID_LABEL);
           values[i] = LabelPolicy.OVERFLOW_VALUE;
           replaced = true;
         } else if (distinct[i] != null
@@ -152,7 +153,7 @@ final class MeterFamily<M> {
       }
       return meter;
     } catch (RuntimeException e) {
-      reporter.rejected(metricName, "internal");
+      reporter.rejected(metricName, RejectReason.INTERNAL);
       return fallback;
     }
   }

@@ -36,10 +36,12 @@ import static io.agentmetrics.api.MetricCatalogue.TASK_QUEUE_DEPTH;
 import static io.agentmetrics.api.MetricCatalogue.TOOL_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.VECTORSTORE_QUERY_DURATION;
 
+import io.agentmetrics.api.AccessDecision;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.CacheResult;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
@@ -48,6 +50,7 @@ import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
+import io.agentmetrics.api.RejectReason;
 import io.agentmetrics.api.TaskResult;
 import io.agentmetrics.api.Ticker;
 import io.agentmetrics.api.ToolCall;
@@ -198,7 +201,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
    */
   public void tokenUsage(TokenUsage usage) {
     if (usage == null) {
-      guard.rejected(MetricCatalogue.LLM_INPUT_TOKENS, GuardCounters.NULL_EVENT);
+      guard.rejected(MetricCatalogue.LLM_INPUT_TOKENS, RejectReason.NULL_EVENT);
       return;
     }
     llmCalls.record(usage);
@@ -207,7 +210,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void llmCall(LlmCall call) {
     if (call == null) {
-      guard.rejected(LLM_INFERENCE_DURATION, GuardCounters.NULL_EVENT);
+      guard.rejected(LLM_INFERENCE_DURATION, RejectReason.NULL_EVENT);
       return;
     }
     llmCalls.record(call);
@@ -221,7 +224,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void agentRun(AgentRun run) {
     if (run == null) {
-      guard.rejected(AGENT_RUN_DURATION, GuardCounters.NULL_EVENT);
+      guard.rejected(AGENT_RUN_DURATION, RejectReason.NULL_EVENT);
       return;
     }
     decrement(runsActive.get(run.agent()));
@@ -244,7 +247,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void toolCall(ToolCall call) {
     if (call == null) {
-      guard.rejected(TOOL_DURATION, GuardCounters.NULL_EVENT);
+      guard.rejected(TOOL_DURATION, RejectReason.NULL_EVENT);
       return;
     }
     if (values.accepts(TOOL_DURATION, call.durationSeconds())) {
@@ -264,7 +267,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void taskFinished(TaskResult task) {
     if (task == null) {
-      guard.rejected(TASK_DURATION, GuardCounters.NULL_EVENT);
+      guard.rejected(TASK_DURATION, RejectReason.NULL_EVENT);
       return;
     }
     decrement(tasksActive.get(task.agent()));
@@ -306,7 +309,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void skillAccess(String agent, String skill, boolean allowed) {
-    skillAccess.get(agent, skill, allowed ? "allowed" : "denied").increment();
+    skillAccess
+        .get(agent, skill, (allowed ? AccessDecision.ALLOWED : AccessDecision.DENIED).label())
+        .increment();
   }
 
   @Override
@@ -327,7 +332,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void ragRetrieval(RagRetrieval retrieval) {
     if (retrieval == null) {
-      guard.rejected(RAG_RETRIEVAL_DURATION, GuardCounters.NULL_EVENT);
+      guard.rejected(RAG_RETRIEVAL_DURATION, RejectReason.NULL_EVENT);
       return;
     }
     String agent = retrieval.agent();
@@ -357,7 +362,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void cacheLookup(String cache, boolean hit) {
-    cacheRequests.get(cache, hit ? "hit" : "miss").increment();
+    cacheRequests.get(cache, (hit ? CacheResult.HIT : CacheResult.MISS).label()).increment();
   }
 
   @Override

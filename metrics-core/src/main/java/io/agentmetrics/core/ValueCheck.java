@@ -1,6 +1,7 @@
 package io.agentmetrics.core;
 
 import io.agentmetrics.api.MetricDefinition;
+import io.agentmetrics.api.RejectReason;
 
 /** Checks the numbers handed to the recorders: finite and not negative, else counted. */
 final class ValueCheck {
@@ -17,11 +18,11 @@ final class ValueCheck {
    */
   boolean accepts(MetricDefinition metric, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      guard.rejected(metric, GuardCounters.NOT_FINITE);
+      guard.rejected(metric, RejectReason.NOT_FINITE);
       return false;
     }
     if (value < 0) {
-      guard.rejected(metric, GuardCounters.NEGATIVE);
+      guard.rejected(metric, RejectReason.NEGATIVE);
       return false;
     }
     return true;

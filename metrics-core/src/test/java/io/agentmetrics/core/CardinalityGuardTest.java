@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.RejectReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -140,8 +141,8 @@ class CardinalityGuardTest {
               public void overflow(String metric) {}
 
               @Override
-              public void rejected(String metric, String reason) {
-                rejected.add(metric + " " + reason);
+              public void rejected(String metric, RejectReason reason) {
+                rejected.add(metric + " " + reason.label());
               }
             });
 

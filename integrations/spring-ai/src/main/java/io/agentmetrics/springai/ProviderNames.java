@@ -1,26 +1,16 @@
 package io.agentmetrics.springai;
 
-import java.util.Map;
-
 /**
  * Spring AI's provider names ({@code AiProvider}) as the GenAI conventions' {@code
- * gen_ai.provider.name} values; names without a spec value are kept as they are.
+ * gen_ai.provider.name}: through the one table of spellings, {@link
+ * io.agentmetrics.api.ProviderNames}.
  */
 final class ProviderNames {
-
-  private static final Map<String, String> SPEC =
-      Map.of(
-          "bedrock_converse", "aws.bedrock",
-          "google_genai", "gcp.gen_ai",
-          "vertex_ai", "gcp.vertex_ai",
-          "azure_openai", "azure.ai.openai");
 
   private ProviderNames() {}
 
   static String of(String springAiProvider) {
-    if (springAiProvider == null || springAiProvider.isBlank()) {
-      return "_OTHER";
-    }
-    return SPEC.getOrDefault(springAiProvider, springAiProvider);
+    String canonical = io.agentmetrics.api.ProviderNames.canonical(springAiProvider);
+    return canonical == null ? io.agentmetrics.api.ProviderNames.OTHER : canonical;
   }
 }

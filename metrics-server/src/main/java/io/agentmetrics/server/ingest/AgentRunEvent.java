@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.LabelDefinition;
 import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.Labels;
@@ -19,7 +20,8 @@ final class AgentRunEvent extends EventType {
           "status", "How the agent run ended", LabelPolicy.oneOf(RunStatus.values()));
 
   AgentRunEvent() {
-    super("agent_run", false, "finished", "started", "startup", "sessions", "feature");
+    super(
+        IngestEventType.AGENT_RUN, false, "finished", "started", "startup", "sessions", "feature");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ApprovalDecision;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import java.util.function.Consumer;
 
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 final class ApprovalEvent extends EventType {
 
   ApprovalEvent() {
-    super("approval", true, "requested", "decided", "escalated");
+    super(IngestEventType.APPROVAL, true, "requested", "decided", "escalated");
   }
 
   @Override

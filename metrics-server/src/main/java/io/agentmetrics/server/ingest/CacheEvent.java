@@ -1,6 +1,8 @@
 package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.CacheResult;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import java.util.function.Consumer;
 
@@ -8,13 +10,13 @@ import java.util.function.Consumer;
 final class CacheEvent extends EventType {
 
   CacheEvent() {
-    super("cache", false, "lookup");
+    super(IngestEventType.CACHE, false, "lookup");
   }
 
   @Override
   Consumer<AgentMetrics> read(String kind, EventFields f) throws InvalidEventException {
     String cache = f.label("cache", Labels.CACHE);
-    boolean hit = f.label("result", Labels.CACHE_RESULT).equals("hit");
+    boolean hit = f.label("result", Labels.CACHE_RESULT).equals(CacheResult.HIT.label());
     return metrics -> metrics.cacheLookup(cache, hit);
   }
 }

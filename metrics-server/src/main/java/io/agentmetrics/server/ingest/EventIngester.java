@@ -2,11 +2,13 @@ package io.agentmetrics.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.core.GuardedMeters;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,25 +42,26 @@ public final class EventIngester {
 
   /**
    * Records into {@code metrics} and counts events in {@code agentmetrics_ingest_events_total}
-   * through {@code meters}. Every event type must be a value of that metric's {@code event_type}
-   * label in the catalogue, which is the one list of them.
+   * through {@code meters}. Every {@link IngestEventType}, the one list of them (and that metric's
+   * {@code event_type} values), has exactly one reader.
    */
   public EventIngester(AgentMetrics metrics, GuardedMeters meters) {
     this.metrics = metrics;
     GuardedMeters.Family<Counter> counters = meters.counters(MetricCatalogue.INGEST_EVENTS);
-    Set<String> declared =
-        MetricCatalogue.INGEST_EVENTS.label("event_type").orElseThrow().policy().allowedValues();
+    Set<IngestEventType> read = EnumSet.noneOf(IngestEventType.class);
     for (EventType type : TYPES) {
-      if (!declared.contains(type.name())) {
-        throw new IllegalStateException(
-            "ingest event type '"
-                + type.name()
-                + "' is not declared: add it to the event_type values of"
-                + " MetricCatalogue.INGEST_EVENTS");
+      if (!read.add(type.type())) {
+        throw new IllegalStateException("two readers of ingest event type " + type.name());
       }
       types.put(type.name(), type);
       accepted.put(type.name(), counters.get(type.name(), "accepted"));
       rejected.put(type.name(), counters.get(type.name(), "rejected"));
+    }
+    if (read.size() != IngestEventType.values().length) {
+      throw new IllegalStateException(
+          "ingest event types without a reader: "
+              + EnumSet.complementOf(EnumSet.copyOf(read))
+              + " (add one to EventIngester.TYPES)");
     }
     rejected.put(LabelPolicy.OVERFLOW_VALUE, counters.get(LabelPolicy.OVERFLOW_VALUE, "rejected"));
   }

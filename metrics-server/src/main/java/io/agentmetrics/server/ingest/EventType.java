@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -11,14 +12,21 @@ import java.util.function.Consumer;
  */
 abstract class EventType {
 
+  private final IngestEventType type;
   private final String name;
   private final boolean kindRequired;
   private final List<String> kinds;
 
-  EventType(String name, boolean kindRequired, String... kinds) {
-    this.name = name;
+  EventType(IngestEventType type, boolean kindRequired, String... kinds) {
+    this.type = type;
+    this.name = type.label();
     this.kindRequired = kindRequired;
     this.kinds = List.of(kinds);
+  }
+
+  /** The type it reads. */
+  final IngestEventType type() {
+    return type;
   }
 
   /** The value of the event's {@code type} field. */

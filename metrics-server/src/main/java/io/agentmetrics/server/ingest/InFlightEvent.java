@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.InFlightWork;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +26,7 @@ final class InFlightEvent extends EventType {
           InFlightWork.PERMISSIONS, "permissions");
 
   InFlightEvent() {
-    super("in_flight", false, "report");
+    super(IngestEventType.IN_FLIGHT, false, "report");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
 import java.util.function.Consumer;
@@ -13,7 +14,7 @@ final class LlmCallEvent extends EventType {
   static final int MAX_CHUNK_INTERVALS = 10_000;
 
   LlmCallEvent() {
-    super("llm_call", false, "call", "budget");
+    super(IngestEventType.LLM_CALL, false, "call", "budget");
   }
 
   @Override

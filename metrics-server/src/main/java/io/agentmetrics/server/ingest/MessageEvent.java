@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import java.util.function.Consumer;
 
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 final class MessageEvent extends EventType {
 
   MessageEvent() {
-    super("message", false, "message");
+    super(IngestEventType.MESSAGE, false, "message");
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.RagRetrieval;
 import java.util.function.Consumer;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 final class RagRetrievalEvent extends EventType {
 
   RagRetrievalEvent() {
-    super("rag_retrieval", false, "retrieval", "vector_store_query");
+    super(IngestEventType.RAG_RETRIEVAL, false, "retrieval", "vector_store_query");
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.agentmetrics.server.ingest;
 
+import io.agentmetrics.api.AccessDecision;
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import java.util.function.Consumer;
 
@@ -12,7 +14,7 @@ final class SecurityEvent extends EventType {
 
   SecurityEvent() {
     super(
-        "security_event",
+        IngestEventType.SECURITY_EVENT,
         true,
         "skill_access",
         "permission_escalation",
@@ -26,7 +28,8 @@ final class SecurityEvent extends EventType {
     switch (kind) {
       case "skill_access":
         String skill = f.label("skill", Labels.SKILL);
-        boolean allowed = f.label("decision", Labels.ACCESS_DECISION).equals("allowed");
+        boolean allowed =
+            f.label("decision", Labels.ACCESS_DECISION).equals(AccessDecision.ALLOWED.label());
         return metrics -> metrics.skillAccess(agent, skill, allowed);
       case "permission_escalation":
         return metrics -> metrics.permissionEscalationRequested(agent);

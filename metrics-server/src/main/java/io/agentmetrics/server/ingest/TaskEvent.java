@@ -1,6 +1,7 @@
 package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.TaskResult;
@@ -17,7 +18,7 @@ import java.util.function.Consumer;
 final class TaskEvent extends EventType {
 
   TaskEvent() {
-    super("task", false, "finished", "started", "queue");
+    super(IngestEventType.TASK, false, "finished", "started", "queue");
   }
 
   @Override

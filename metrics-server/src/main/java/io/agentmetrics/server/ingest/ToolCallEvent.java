@@ -1,6 +1,7 @@
 package io.agentmetrics.server.ingest;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.ToolCall;
 import io.agentmetrics.api.ToolKind;
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
 final class ToolCallEvent extends EventType {
 
   ToolCallEvent() {
-    super("tool_call", false, "call");
+    super(IngestEventType.TOOL_CALL, false, "call");
   }
 
   @Override

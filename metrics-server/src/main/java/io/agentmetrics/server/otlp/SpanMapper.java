@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.ProviderNames;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.api.ToolCall;
@@ -78,19 +79,6 @@ final class SpanMapper {
           "tool", EXECUTE_TOOL);
 
   /** Older or instrumentation-specific provider names, as the current conventions spell them. */
-  private static final Map<String, String> PROVIDERS =
-      Map.of(
-          "az.ai.openai", "azure.ai.openai",
-          "az.ai.inference", "azure.ai.inference",
-          "azure", "azure.ai.openai",
-          "vertex_ai", "gcp.vertex_ai",
-          "vertexai", "gcp.vertex_ai",
-          "gemini", "gcp.gemini",
-          "google", "gcp.gen_ai",
-          "mistralai", "mistral_ai",
-          "xai", "x_ai",
-          "bedrock", "aws.bedrock");
-
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private SpanMapper() {}
@@ -289,13 +277,11 @@ final class SpanMapper {
     return new Recorded(metrics -> metrics.llmCall(built), true);
   }
 
-  /** A provider name as the current conventions spell it; null when blank. */
+  /**
+   * A provider name as the current conventions spell it ({@link ProviderNames}); null when blank.
+   */
   static String provider(String name) {
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    String lower = name.toLowerCase(Locale.ROOT);
-    return PROVIDERS.getOrDefault(lower, lower);
+    return ProviderNames.canonical(name);
   }
 
   /** {@code error.type}, else the exception event's type on an ERROR span, else {@code _OTHER}. */
