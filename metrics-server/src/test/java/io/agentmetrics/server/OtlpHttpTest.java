@@ -13,8 +13,10 @@ import io.opentelemetry.proto.metrics.v1.AggregationTemporality;
 import io.opentelemetry.proto.metrics.v1.Histogram;
 import io.opentelemetry.proto.metrics.v1.HistogramDataPoint;
 import io.opentelemetry.proto.metrics.v1.Metric;
+import io.opentelemetry.proto.metrics.v1.NumberDataPoint;
 import io.opentelemetry.proto.metrics.v1.ResourceMetrics;
 import io.opentelemetry.proto.metrics.v1.ScopeMetrics;
+import io.opentelemetry.proto.metrics.v1.Sum;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -223,6 +225,18 @@ class OtlpHttpTest {
                                             .addDataPoints(good)
                                             .addDataPoints(wrongBuckets)
                                             .addDataPoints(negativeSum)))
+                            .addMetrics(
+                                Metric.newBuilder()
+                                    .setName("gen_ai.client.inference.usage.input_tokens")
+                                    .setSum(
+                                        Sum.newBuilder()
+                                            .setIsMonotonic(true)
+                                            .setAggregationTemporality(
+                                                AggregationTemporality
+                                                    .AGGREGATION_TEMPORALITY_DELTA)
+                                            .addDataPoints(tokens(good).setAsInt(100))
+                                            .addDataPoints(tokens(good).setAsDouble(-5))
+                                            .addDataPoints(tokens(good).setAsDouble(Double.NaN))))
                             .addMetrics(Metric.newBuilder().setName("http.server.duration"))))
             .build();
     HttpResponse<byte[]> response =
@@ -230,14 +244,32 @@ class OtlpHttpTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     ExportMetricsServiceResponse answer = ExportMetricsServiceResponse.parseFrom(response.body());
-    assertThat(answer.getPartialSuccess().getRejectedDataPoints()).isEqualTo(2);
+    assertThat(answer.getPartialSuccess().getRejectedDataPoints()).isEqualTo(4);
     assertThat(answer.getPartialSuccess().getErrorMessage())
-        .contains("buckets for 2 bounds", "negative or not finite sum");
+        .contains(
+            "buckets for 2 bounds",
+            "negative or not finite sum",
+            "'gen_ai.client.inference.usage.input_tokens' has a negative or not finite value");
     String[] chat = {"gen_ai_request_model", "gpt-4o", "error_type", ""};
     // The valid point is recorded once its wait for spans of the same service is over.
     server.awaitSample("gen_ai_client_inference_duration_seconds_count", chat);
     Scrape scrape = new Scrape(server.scrape());
     assertThat(scrape.value("gen_ai_client_inference_duration_seconds_count", chat)).isEqualTo(2);
     assertThat(scrape.value("gen_ai_client_inference_duration_seconds_sum", chat)).isEqualTo(3.0);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .as("the valid token count of the same export is kept")
+        .isEqualTo(100.0);
+  }
+
+  /** A token counter point with the histogram point's attributes. */
+  private static NumberDataPoint.Builder tokens(HistogramDataPoint.Builder like) {
+    return NumberDataPoint.newBuilder()
+        .setStartTimeUnixNano(1)
+        .setTimeUnixNano(2)
+        .addAllAttributes(like.getAttributesList());
   }
 }
