@@ -87,7 +87,9 @@ public final class MetricsDocGenerator {
   static String generate() {
     StringBuilder out = new StringBuilder();
     out.append("# Metrics reference\n\n")
-        .append("<!-- Generated from MetricCatalogue and SourceConcepts; do not edit by hand.\n")
+        .append(
+            "<!-- Generated from MetricCatalogue, exporter-series.yaml and SourceConcepts; do not"
+                + " edit by hand.\n")
         .append("     Regenerate: ")
         .append(REGENERATE)
         .append(" -->\n\n")
@@ -95,7 +97,9 @@ public final class MetricsDocGenerator {
             "Every metric agentmetrics exports, as it appears in Prometheus, generated from the"
                 + " catalogue in `metrics-api` (`io.agentmetrics.api.MetricCatalogue`), the single"
                 + " source of truth that the recorders, dashboards and alert rules are tested"
-                + " against.\n\n")
+                + " against; and the exporters' and Prometheus' series that the dashboards and"
+                + " rules read, declared in catalogue-tools"
+                + " (`io/agentmetrics/catalogue/exporter-series.yaml`).\n\n")
         .append("- Prometheus adds `job` and `instance` to every series.\n")
         .append(
             "- A label value outside its policy, or past a cap, is recorded as `"

@@ -36,10 +36,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The single source of truth for every metric agentmetrics exports, for the series Prometheus adds,
- * and for the series of the standard exporters (node, PostgreSQL, Redis, cAdvisor) that the
- * Infrastructure dashboard and the infrastructure alerts read. Dashboards, alert rules, the ingest
- * API and docs/metrics.md are all checked against it.
+ * The single source of truth for every metric agentmetrics records: an application's, the server's
+ * own, the HTTP and JVM meters. Dashboards, alert rules, the ingest API and docs/metrics.md are all
+ * checked against it; the series of the exporters and of Prometheus that they read as well are
+ * declared apart, in catalogue-tools' {@code exporter-series.yaml}, out of every application's
+ * classpath.
  */
 public final class MetricCatalogue {
 
