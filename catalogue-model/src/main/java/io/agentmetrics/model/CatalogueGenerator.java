@@ -1,0 +1,211 @@
+package io.agentmetrics.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Generates metrics-api's {@code MetricCatalogue} from its model ({@code catalogue.yaml}): one
+ * constant per metric with its Javadoc, in the model's sections and order, and the lookups of a
+ * template. Run by metrics-api's build ({@code generate-sources}): {@code CatalogueGenerator MODEL
+ * OUTPUT_DIRECTORY}. A model that names an unknown type, origin or bucket set, repeats a constant
+ * or a name, or misses a field fails the build, naming the metric.
+ */
+public final class CatalogueGenerator {
+
+  private static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
+  private static final Set<String> TYPES =
+      Set.of("counter", "counter_without_total", "gauge", "timer", "distribution_summary");
+  private static final Set<String> ORIGINS = Set.of("agent", "self", "http", "jvm");
+
+  private CatalogueGenerator() {}
+
+  /** {@code CatalogueGenerator MODEL OUTPUT_DIRECTORY}. */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      throw new IllegalArgumentException("usage: CatalogueGenerator MODEL OUTPUT_DIRECTORY");
+    }
+    Path model = Path.of(args[0]);
+    Path out = Path.of(args[1]).resolve("io/agentmetrics/api/MetricCatalogue.java");
+    String source = generate(new ObjectMapper(new YAMLFactory()).readTree(model.toFile()));
+    Files.createDirectories(out.getParent());
+    if (!Files.exists(out) || !Files.readString(out).equals(source)) {
+      Files.writeString(out, source);
+    }
+  }
+
+  /** The Java source of {@code MetricCatalogue} for a parsed model. */
+  static String generate(JsonNode model) {
+    StringBuilder buckets = new StringBuilder();
+    Set<String> bucketSets = new HashSet<>();
+    model
+        .path("buckets")
+        .fields()
+        .forEachRemaining(
+            set -> {
+              JsonNode exponential = set.getValue().path("exponential");
+              bucketSets.add(set.getKey());
+              buckets
+                  .append("  private static final List<Double> ")
+                  .append(bucketConstant(set.getKey()))
+                  .append(" =\n      exponential(")
+                  .append(number(exponential, "start", set.getKey()))
+                  .append(", ")
+                  .append(number(exponential, "factor", set.getKey()))
+                  .append(", ")
+                  .append(number(exponential, "count", set.getKey()))
+                  .append(");\n");
+            });
+    StringBuilder metrics = new StringBuilder();
+    Set<String> constants = new HashSet<>();
+    Set<String> names = new HashSet<>();
+    for (JsonNode section : model.path("sections")) {
+      metrics.append("\n  // ---- ").append(text(section, "title", "a section")).append(" ----\n");
+      for (JsonNode metric : section.path("metrics")) {
+        metrics.append('\n').append(metric(metric, bucketSets, constants, names));
+      }
+    }
+    return template()
+        .replace("${specVersion}", literal(text(model, "spec_version", "the model")))
+        .replace("${buckets}", buckets.toString())
+        .replace("${metrics}", metrics.toString());
+  }
+
+  private static String metric(
+      JsonNode metric, Set<String> bucketSets, Set<String> constants, Set<String> names) {
+    String constant = text(metric, "constant", "a metric");
+    if (!CONSTANT.matcher(constant).matches() || !constants.add(constant)) {
+      throw new IllegalArgumentException("metric constant '" + constant + "' is invalid or twice");
+    }
+    String name = text(metric, "name", constant);
+    if (!names.add(name)) {
+      throw new IllegalArgumentException(constant + ": the name " + name + " is declared twice");
+    }
+    String type = oneOf(text(metric, "type", constant), TYPES, constant + "'s type");
+    String origin = oneOf(text(metric, "origin", constant), ORIGINS, constant + "'s origin");
+    List<String> labels = new ArrayList<>();
+    for (JsonNode label : metric.path("labels")) {
+      labels.add(label(label, constant));
+    }
+    StringBuilder out = new StringBuilder();
+    out.append("  /** ").append(text(metric, "doc", constant)).append(" */\n");
+    out.append("  public static final MetricDefinition ").append(constant).append(" =\n");
+    out.append("      add(\n");
+    out.append("          ").append(literal(name)).append(",\n");
+    out.append("          MetricType.").append(type.toUpperCase(Locale.ROOT)).append(",\n");
+    out.append("          ")
+        .append(metric.hasNonNull("unit") ? literal(metric.get("unit").asText()) : "null")
+        .append(",\n");
+    out.append("          ").append(literal(text(metric, "help", constant))).append(",\n");
+    out.append("          Origin.").append(origin.toUpperCase(Locale.ROOT)).append(",\n");
+    out.append("          List.of(").append(String.join(", ", labels)).append("),\n");
+    out.append("          ").append(buckets(metric.get("buckets"), bucketSets, constant));
+    out.append(");\n");
+    return out.toString();
+  }
+
+  /** A label: a constant of {@code Labels}, or one declared in place. */
+  private static String label(JsonNode label, String constant) {
+    if (label.isTextual()) {
+      if (!CONSTANT.matcher(label.asText()).matches()) {
+        throw new IllegalArgumentException(constant + ": label '" + label.asText() + "'");
+      }
+      return "Labels." + label.asText();
+    }
+    String key = literal(text(label, "key", constant + "'s label"));
+    String description = literal(text(label, "description", constant + "'s label"));
+    String policy;
+    if (label.has("enum")) {
+      policy = "LabelPolicy.oneOf(" + label.get("enum").asText() + ".values())";
+    } else if (label.has("values")) {
+      List<String> values = new ArrayList<>();
+      label.get("values").forEach(v -> values.add(literal(v.asText())));
+      policy = "LabelPolicy.oneOf(" + String.join(", ", values) + ")";
+    } else {
+      policy =
+          "LabelPolicy.freeText("
+              + number(label, "max_length", constant)
+              + ", "
+              + number(label, "max_distinct", constant)
+              + ")";
+    }
+    return "new LabelDefinition(" + key + ", " + description + ", " + policy + ")";
+  }
+
+  private static String buckets(JsonNode buckets, Set<String> bucketSets, String constant) {
+    if (buckets == null || buckets.isNull()) {
+      return "List.of()";
+    }
+    if (buckets.isTextual()) {
+      if (!bucketSets.contains(buckets.asText())) {
+        throw new IllegalArgumentException(constant + ": no bucket set " + buckets.asText());
+      }
+      return bucketConstant(buckets.asText());
+    }
+    List<String> bounds = new ArrayList<>();
+    buckets.forEach(b -> bounds.add(Double.toString(b.asDouble())));
+    return "List.of(" + String.join(", ", bounds) + ")";
+  }
+
+  private static String bucketConstant(String set) {
+    return set.toUpperCase(Locale.ROOT) + "_BUCKETS";
+  }
+
+  private static String number(JsonNode node, String field, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isNumber()) {
+      throw new IllegalArgumentException(what + " needs a number '" + field + "'");
+    }
+    return value.asText();
+  }
+
+  private static String text(JsonNode node, String field, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new IllegalArgumentException(what + " needs a '" + field + "'");
+    }
+    return value.asText();
+  }
+
+  private static String oneOf(String value, Set<String> allowed, String what) {
+    if (!allowed.contains(value)) {
+      throw new IllegalArgumentException(what + " '" + value + "' is not one of " + allowed);
+    }
+    return value;
+  }
+
+  /** A Java string literal. */
+  static String literal(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        default -> out.append(c);
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static String template() {
+    try (InputStream in =
+        CatalogueGenerator.class.getResourceAsStream("MetricCatalogue.java.template")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

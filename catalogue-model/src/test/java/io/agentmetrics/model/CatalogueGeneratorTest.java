@@ -1,0 +1,74 @@
+package io.agentmetrics.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generator on metrics-api's own model and on broken ones. (What the generated class contains,
+ * metric by metric, metrics-api's tests check on the class the build generates.)
+ */
+class CatalogueGeneratorTest {
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  @Test
+  void theModelGeneratesEveryConstantWithItsDocAndLabels() throws Exception {
+    String root = System.getProperty("agentmetrics.repoRoot", "..");
+    JsonNode model =
+        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    String source = CatalogueGenerator.generate(model);
+
+    assertThat(source)
+        .contains(
+            "public static final String SPEC_VERSION = \"semantic-conventions-genai v0.1.0\";",
+            "  /** Duration of LLM inference calls; its count is the number of calls, by error"
+                + " type. */\n  public static final MetricDefinition LLM_INFERENCE_DURATION =",
+            "List.of(Labels.OPERATION, Labels.PROVIDER, Labels.MODEL, Labels.ERROR_TYPE)",
+            "GEN_AI_DURATION_BUCKETS",
+            "LabelPolicy.oneOf(IngestEventType.values())",
+            "// ---- JVM, process and system (Micrometer binders) ----");
+    int constants = 0;
+    for (JsonNode section : model.path("sections")) {
+      constants += section.path("metrics").size();
+    }
+    assertThat(source.split("public static final MetricDefinition ", -1)).hasSize(constants + 1);
+  }
+
+  @Test
+  void aBrokenModelFailsNamingTheMetric() throws Exception {
+    assertThatThrownBy(() -> CatalogueGenerator.generate(model("type: histogram")))
+        .hasMessageContaining("X's type 'histogram'");
+    assertThatThrownBy(
+            () -> CatalogueGenerator.generate(model("type: counter\n        buckets: nope")))
+        .hasMessageContaining("X: no bucket set nope");
+    assertThatThrownBy(
+            () ->
+                CatalogueGenerator.generate(
+                    YAML.readTree(
+                        "spec_version: v\nsections:\n  - title: t\n    metrics:\n"
+                            + "      - {constant: X, doc: d, name: n, type: gauge, origin: agent,"
+                            + " help: h}\n"
+                            + "      - {constant: X, doc: d, name: m, type: gauge, origin: agent,"
+                            + " help: h}\n")))
+        .hasMessageContaining("metric constant 'X' is invalid or twice");
+    assertThatThrownBy(() -> CatalogueGenerator.generate(model("type: gauge", "help")))
+        .hasMessageContaining("X needs a 'help'");
+  }
+
+  /** A model of one metric X with {@code line} among its fields, {@code without} left out. */
+  private static JsonNode model(String line, String... without) throws Exception {
+    StringBuilder metric =
+        new StringBuilder("      - constant: X\n        doc: d\n        name: x\n");
+    metric.append("        origin: agent\n        ").append(line).append('\n');
+    if (without.length == 0) {
+      metric.append("        help: h\n");
+    }
+    return YAML.readTree("spec_version: v\nsections:\n  - title: t\n    metrics:\n" + metric);
+  }
+}
