@@ -17,11 +17,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Generates metrics-api's {@code MetricCatalogue} from its model ({@code catalogue.yaml}): one
- * constant per metric with its Javadoc, in the model's sections and order, and the lookups of a
- * template. Run by metrics-api's build ({@code generate-sources}): {@code CatalogueGenerator MODEL
- * OUTPUT_DIRECTORY}. A model that names an unknown type, origin or bucket set, repeats a constant
- * or a name, or misses a field fails the build, naming the metric.
+ * Generates metrics-api's {@code Labels} and {@code MetricCatalogue} from its model ({@code
+ * catalogue.yaml}): one constant per metric with its Javadoc, in the model's sections and order,
+ * and the lookups of a template. Run by metrics-api's build ({@code generate-sources}): {@code
+ * CatalogueGenerator MODEL OUTPUT_DIRECTORY}. A model that names an unknown type, origin or bucket
+ * set, repeats a constant or a name, or misses a field fails the build, naming the metric.
  */
 public final class CatalogueGenerator {
 
@@ -37,13 +37,85 @@ public final class CatalogueGenerator {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: CatalogueGenerator MODEL OUTPUT_DIRECTORY");
     }
-    Path model = Path.of(args[0]);
-    Path out = Path.of(args[1]).resolve("io/agentmetrics/api/MetricCatalogue.java");
-    String source = generate(new ObjectMapper(new YAMLFactory()).readTree(model.toFile()));
-    Files.createDirectories(out.getParent());
-    if (!Files.exists(out) || !Files.readString(out).equals(source)) {
-      Files.writeString(out, source);
+    JsonNode model = new ObjectMapper(new YAMLFactory()).readTree(Path.of(args[0]).toFile());
+    Path api = Path.of(args[1]).resolve("io/agentmetrics/api");
+    write(api.resolve("Labels.java"), generateLabels(model));
+    write(api.resolve("MetricCatalogue.java"), generate(model));
+  }
+
+  private static void write(Path file, String source) throws IOException {
+    Files.createDirectories(file.getParent());
+    if (!Files.exists(file) || !Files.readString(file).equals(source)) {
+      Files.writeString(file, source);
     }
+  }
+
+  /** The Java source of {@code Labels}: one constant per attribute of the model. */
+  static String generateLabels(JsonNode model) {
+    StringBuilder attributes = new StringBuilder();
+    Set<String> constants = new HashSet<>();
+    for (JsonNode attribute : model.path("attributes")) {
+      String constant = text(attribute, "constant", "an attribute");
+      if (!CONSTANT.matcher(constant).matches() || !constants.add(constant)) {
+        throw new IllegalArgumentException(
+            "attribute constant '" + constant + "' is invalid or twice");
+      }
+      attributes
+          .append("\n  /** ")
+          .append(text(attribute, "doc", constant))
+          .append(" */\n  public static final LabelDefinition ")
+          .append(constant)
+          .append(" =\n      new LabelDefinition(")
+          .append(literal(text(attribute, "key", constant)))
+          .append(", ")
+          .append(literal(text(attribute, "description", constant)))
+          .append(", ")
+          .append(policy(attribute, constant))
+          .append(");\n");
+    }
+    return template("Labels.java.template").replace("${attributes}", attributes.toString());
+  }
+
+  /** A label's policy: a closed set (an enum, a list) or bounded free text. */
+  private static String policy(JsonNode label, String constant) {
+    String policy;
+    if (label.has("enum")) {
+      policy = "LabelPolicy.oneOf(" + label.get("enum").asText() + ".values())";
+    } else if (label.has("values")) {
+      policy = "LabelPolicy.oneOf(" + literals(label.get("values")) + ")";
+    } else if (label.has("well_known")) {
+      policy =
+          "LabelPolicy.wellKnown("
+              + number(label, "max_length", constant)
+              + ", "
+              + number(label, "max_distinct", constant)
+              + ", "
+              + literals(label.get("well_known"))
+              + ")";
+    } else if (label.has("well_known_from")) {
+      policy =
+          "LabelPolicy.wellKnown("
+              + number(label, "max_length", constant)
+              + ", "
+              + number(label, "max_distinct", constant)
+              + ", "
+              + label.get("well_known_from").asText()
+              + ".toArray(String[]::new))";
+    } else {
+      policy =
+          "LabelPolicy.freeText("
+              + number(label, "max_length", constant)
+              + ", "
+              + number(label, "max_distinct", constant)
+              + ")";
+    }
+    return label.path("or_empty").asBoolean(false) ? policy + ".orEmpty()" : policy;
+  }
+
+  private static String literals(JsonNode values) {
+    List<String> literals = new ArrayList<>();
+    values.forEach(v -> literals.add(literal(v.asText())));
+    return String.join(", ", literals);
   }
 
   /** The Java source of {@code MetricCatalogue} for a parsed model. */
@@ -77,7 +149,7 @@ public final class CatalogueGenerator {
         metrics.append('\n').append(metric(metric, bucketSets, constants, names));
       }
     }
-    return template()
+    return template("MetricCatalogue.java.template")
         .replace("${specVersion}", literal(text(model, "spec_version", "the model")))
         .replace("${buckets}", buckets.toString())
         .replace("${metrics}", metrics.toString());
@@ -126,22 +198,13 @@ public final class CatalogueGenerator {
     }
     String key = literal(text(label, "key", constant + "'s label"));
     String description = literal(text(label, "description", constant + "'s label"));
-    String policy;
-    if (label.has("enum")) {
-      policy = "LabelPolicy.oneOf(" + label.get("enum").asText() + ".values())";
-    } else if (label.has("values")) {
-      List<String> values = new ArrayList<>();
-      label.get("values").forEach(v -> values.add(literal(v.asText())));
-      policy = "LabelPolicy.oneOf(" + String.join(", ", values) + ")";
-    } else {
-      policy =
-          "LabelPolicy.freeText("
-              + number(label, "max_length", constant)
-              + ", "
-              + number(label, "max_distinct", constant)
-              + ")";
-    }
-    return "new LabelDefinition(" + key + ", " + description + ", " + policy + ")";
+    return "new LabelDefinition("
+        + key
+        + ", "
+        + description
+        + ", "
+        + policy(label, constant + "'s label")
+        + ")";
   }
 
   private static String buckets(JsonNode buckets, Set<String> bucketSets, String constant) {
@@ -200,9 +263,8 @@ public final class CatalogueGenerator {
     return out.append('"').toString();
   }
 
-  private static String template() {
-    try (InputStream in =
-        CatalogueGenerator.class.getResourceAsStream("MetricCatalogue.java.template")) {
+  private static String template(String name) {
+    try (InputStream in = CatalogueGenerator.class.getResourceAsStream(name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -38,6 +38,17 @@ class CatalogueGeneratorTest {
       constants += section.path("metrics").size();
     }
     assertThat(source.split("public static final MetricDefinition ", -1)).hasSize(constants + 1);
+
+    String labels = CatalogueGenerator.generateLabels(model);
+    assertThat(labels)
+        .contains(
+            "public static final LabelDefinition PROVIDER =",
+            "LabelPolicy.wellKnown(48, 50, ProviderNames.WELL_KNOWN.toArray(String[]::new))",
+            "LabelPolicy.freeText(48, 100).orEmpty()",
+            "LabelPolicy.oneOf(TaskStatus.values())",
+            "LabelPolicy.oneOf(\"GET\", \"HEAD\"");
+    assertThat(labels.split("public static final LabelDefinition ", -1))
+        .hasSize(model.path("attributes").size() + 1);
   }
 
   @Test
