@@ -83,24 +83,19 @@ public final class CatalogueGenerator {
       policy = "LabelPolicy.oneOf(" + label.get("enum").asText() + ".values())";
     } else if (label.has("values")) {
       policy = "LabelPolicy.oneOf(" + literals(label.get("values")) + ")";
-    } else if (label.has("well_known")) {
+    } else if (label.has("well_known") || label.has("well_known_from")) {
+      String known =
+          label.has("well_known")
+              ? literals(label.get("well_known"))
+              : label.get("well_known_from").asText() + ".toArray(String[]::new)";
       policy =
           "LabelPolicy.wellKnown("
               + number(label, "max_length", constant)
               + ", "
               + number(label, "max_distinct", constant)
               + ", "
-              + literals(label.get("well_known"))
+              + known
               + ")";
-    } else if (label.has("well_known_from")) {
-      policy =
-          "LabelPolicy.wellKnown("
-              + number(label, "max_length", constant)
-              + ", "
-              + number(label, "max_distinct", constant)
-              + ", "
-              + label.get("well_known_from").asText()
-              + ".toArray(String[]::new))";
     } else {
       policy =
           "LabelPolicy.freeText("

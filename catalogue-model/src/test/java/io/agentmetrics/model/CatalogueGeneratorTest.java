@@ -44,6 +44,7 @@ class CatalogueGeneratorTest {
         .contains(
             "public static final LabelDefinition PROVIDER =",
             "LabelPolicy.wellKnown(48, 50, ProviderNames.WELL_KNOWN.toArray(String[]::new))",
+            "LabelPolicy.wellKnown(16, 10, \"text\", \"image\", \"audio\", \"unknown\")",
             "LabelPolicy.freeText(48, 100).orEmpty()",
             "LabelPolicy.oneOf(TaskStatus.values())",
             "LabelPolicy.oneOf(\"GET\", \"HEAD\"");
