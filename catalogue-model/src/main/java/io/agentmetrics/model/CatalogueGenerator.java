@@ -40,6 +40,7 @@ public final class CatalogueGenerator {
     JsonNode model = new ObjectMapper(new YAMLFactory()).readTree(Path.of(args[0]).toFile());
     Path api = Path.of(args[1]).resolve("io/agentmetrics/api");
     write(api.resolve("Labels.java"), generateLabels(model));
+    write(api.resolve("IngestEventType.java"), generateEventTypes(model));
     write(api.resolve("MetricCatalogue.java"), generate(model));
   }
 
@@ -48,6 +49,32 @@ public final class CatalogueGenerator {
     if (!Files.exists(file) || !Files.readString(file).equals(source)) {
       Files.writeString(file, source);
     }
+  }
+
+  /** The Java source of {@code IngestEventType}: one constant per event type of the model. */
+  static String generateEventTypes(JsonNode model) {
+    List<String> constants = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (JsonNode event : model.path("events")) {
+      String constant = text(event, "constant", "an event type");
+      String type = text(event, "type", constant);
+      if (!CONSTANT.matcher(constant).matches() || !seen.add(constant) || !seen.add(type)) {
+        throw new IllegalArgumentException("event type " + constant + " is invalid or twice");
+      }
+      constants.add(
+          "  /** "
+              + text(event, "doc", constant)
+              + " */\n  "
+              + constant
+              + "("
+              + literal(type)
+              + ")");
+    }
+    if (constants.isEmpty()) {
+      throw new IllegalArgumentException("the model declares no event types");
+    }
+    return template("IngestEventType.java.template")
+        .replace("${events}", String.join(",\n", constants));
   }
 
   /** The Java source of {@code Labels}: one constant per attribute of the model. */

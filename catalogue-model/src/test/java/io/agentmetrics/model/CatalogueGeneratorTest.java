@@ -50,6 +50,10 @@ class CatalogueGeneratorTest {
             "LabelPolicy.oneOf(\"GET\", \"HEAD\"");
     assertThat(labels.split("public static final LabelDefinition ", -1))
         .hasSize(model.path("attributes").size() + 1);
+
+    assertThat(CatalogueGenerator.generateEventTypes(model))
+        .contains("  /** An LLM call, or a budget. */\n  LLM_CALL(\"llm_call\"),")
+        .contains("IN_FLIGHT(\"in_flight\");");
   }
 
   @Test
@@ -71,6 +75,13 @@ class CatalogueGeneratorTest {
         .hasMessageContaining("metric constant 'X' is invalid or twice");
     assertThatThrownBy(() -> CatalogueGenerator.generate(model("type: gauge", "help")))
         .hasMessageContaining("X needs a 'help'");
+    assertThatThrownBy(
+            () ->
+                CatalogueGenerator.generateEventTypes(
+                    YAML.readTree(
+                        "events:\n  - {constant: A, type: a, doc: d}\n"
+                            + "  - {constant: B, type: a, doc: d}\n")))
+        .hasMessageContaining("event type B is invalid or twice");
   }
 
   /** A model of one metric X with {@code line} among its fields, {@code without} left out. */
