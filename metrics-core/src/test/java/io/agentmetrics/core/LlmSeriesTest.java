@@ -55,24 +55,10 @@ class LlmSeriesTest {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     LlmSeries series = MicrometerAgentMetrics.builder(registry).build().llmSeries();
 
-    LlmSeries.CallMeters first =
-        series
-            .operation("chat")
-            .provider("openai")
-            .model("gpt-4o")
-            .agent("bot")
-            .team("payments")
-            .errorType("");
+    LlmSeries.CallMeters first = call(series, "gpt-4o", "payments");
     first.duration(0.5);
     first.inputTokens(100);
-    LlmSeries.CallMeters again =
-        series
-            .operation("chat")
-            .provider("openai")
-            .model("gpt-4o")
-            .agent("bot")
-            .team("payments")
-            .errorType("");
+    LlmSeries.CallMeters again = call(series, "gpt-4o", "payments");
     again.duration(1.5);
     again.inputTokens(20);
 
@@ -150,12 +136,16 @@ class LlmSeriesTest {
   }
 
   private static LlmSeries.CallMeters call(LlmSeries series, String model) {
+    return call(series, model, "");
+  }
+
+  private static LlmSeries.CallMeters call(LlmSeries series, String model, String team) {
     return series
         .operation("chat")
         .provider("openai")
         .model(model)
         .agent("bot")
-        .team("")
+        .team(team)
         .errorType("");
   }
 
