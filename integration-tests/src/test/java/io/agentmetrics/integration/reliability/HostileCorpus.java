@@ -428,8 +428,8 @@ final class HostileCorpus {
     String chunked = "Transfer-Encoding: chunked";
     byte[] events = ("[" + VALID + "]").getBytes(StandardCharsets.UTF_8);
     List<RawCase> cases = new ArrayList<>();
-    // Only the head: the server refuses by the declared length before any body is read. Sending a
-    // body too would race the server's early answer and close (a broken pipe on the client side).
+    // Only the head: the server answers by the declared length before any body is read (and would
+    // then read on and throw the body away).
     cases.add(
         raw(
             "declared body over the limit",

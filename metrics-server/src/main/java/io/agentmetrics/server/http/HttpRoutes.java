@@ -100,6 +100,7 @@ public final class HttpRoutes {
               config.routes.get(ServerSettings.READY_PATH, health::readiness);
               config.routes.get(ServerSettings.RUNBOOKS_PATH, new RunbooksHandler());
               config.routes.exception(ApiException.class, (e, ctx) -> JsonResponses.error(ctx, e));
+              config.routes.exception(BodyReader.Answered.class, (e, ctx) -> {});
               config.routes.exception(HttpResponseException.class, HttpRoutes::javalinError);
               config.routes.exception(Exception.class, HttpRoutes::internalError);
               config.routes.error(404, ctx -> fail(ctx, 404, "not_found", "no such endpoint"));

@@ -6,9 +6,7 @@ import io.agentmetrics.server.ingest.IngestResult;
 import io.agentmetrics.server.ingest.MalformedBatchException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
@@ -32,25 +30,27 @@ final class IngestHandler implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    EventBatchParser.Format format = format(ctx.header("Content-Type"));
-    String encoding = ctx.header("Content-Encoding");
-    if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
-      throw new ApiException(
-          415, "unsupported_media_type", "Content-Encoding " + encoding + " is not supported");
-    }
-    bodies.refuseDeclaredOversize(ctx.req());
     // Javalin switches the request to async mode before it calls the supplier.
     ctx.future(
         () -> {
           try {
+            EventBatchParser.Format format = format(ctx.header("Content-Type"));
+            identityEncoding(ctx.header("Content-Encoding"));
             return bodies
-                .read(ctx.req())
+                .read(ctx.req(), ctx.res())
                 .thenApplyAsync(body -> ingest(body, format), workers)
                 .thenAccept(result -> JsonResponses.accepted(ctx, result));
-          } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
+          } catch (ApiException refusal) {
+            return bodies.refuse(ctx.req(), ctx.res(), refusal);
           }
         });
+  }
+
+  private static void identityEncoding(String encoding) {
+    if (encoding != null && !encoding.isBlank() && !encoding.equalsIgnoreCase("identity")) {
+      throw new ApiException(
+          415, "unsupported_media_type", "Content-Encoding " + encoding + " is not supported");
+    }
   }
 
   private IngestResult ingest(BodyReader.Body body, EventBatchParser.Format format) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.agentmetrics.server.ingest.IngestResult;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,20 @@ final class JsonResponses {
   static void error(Context ctx, ApiException e) {
     e.headers().forEach(ctx::header);
     error(ctx, e.status(), e.error(), e.getMessage());
+  }
+
+  /**
+   * Writes the JSON error answer of {@code e} on the servlet response and sends it at once, with
+   * its {@code Content-Length}, so that the client has the whole answer while the request goes on.
+   */
+  static void answerNow(HttpServletResponse response, ApiException e) throws IOException {
+    byte[] body = errorBody(e.status(), e.error(), e.getMessage());
+    response.setStatus(e.status());
+    e.headers().forEach(response::setHeader);
+    response.setContentType(CONTENT_TYPE);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
   }
 
   /** Answers {@code status} with the error body {@code {"status", "error", "message"}}. */

@@ -7,7 +7,6 @@ import io.agentmetrics.server.otlp.OtlpFormat;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -57,31 +56,35 @@ final class OtlpHandler<B extends Message.Builder> implements Handler {
 
   @Override
   public void handle(Context ctx) {
-    OtlpFormat format = OtlpFormat.of(ctx.header("Content-Type"));
-    if (format == null) {
-      throw new ApiException(
-          415,
-          "unsupported_media_type",
-          "OTLP/HTTP takes application/x-protobuf or application/json, not "
-              + ctx.header("Content-Type"));
-    }
-    boolean gzip = gzip(ctx.header("Content-Encoding"));
-    bodies.refuseDeclaredOversize(ctx.req());
+    // Javalin switches the request to async mode before it calls the supplier.
     ctx.future(
         () -> {
           try {
+            OtlpFormat format = format(ctx.header("Content-Type"));
+            boolean gzip = gzip(ctx.header("Content-Encoding"));
             return bodies
-                .read(ctx.req())
+                .read(ctx.req(), ctx.res())
                 .thenApplyAsync(body -> answer(body, format, gzip), workers)
                 .thenAccept(
                     answer ->
                         ctx.status(answer.status())
                             .contentType(answer.format().mediaType())
                             .result(answer.body()));
-          } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
+          } catch (ApiException refusal) {
+            return bodies.refuse(ctx.req(), ctx.res(), refusal);
           }
         });
+  }
+
+  private static OtlpFormat format(String contentType) {
+    OtlpFormat format = OtlpFormat.of(contentType);
+    if (format == null) {
+      throw new ApiException(
+          415,
+          "unsupported_media_type",
+          "OTLP/HTTP takes application/x-protobuf or application/json, not " + contentType);
+    }
+    return format;
   }
 
   private Answer answer(BodyReader.Body body, OtlpFormat format, boolean gzip) {

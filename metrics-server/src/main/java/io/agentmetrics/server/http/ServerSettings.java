@@ -41,6 +41,13 @@ public record ServerSettings(
   /** The ingest endpoint. */
   public static final String EVENTS_PATH = "/api/v1/events";
 
+  /**
+   * How much of a refused body (413, 415, 503) the server reads and throws away after answering, so
+   * that the sender reads the answer instead of a connection reset; within {@code bodyTimeout}. A
+   * body declared larger than the limit plus this is answered and the connection closed.
+   */
+  public static final long REFUSED_BODY_DRAIN_BYTES = 64L * 1024 * 1024;
+
   /** OTLP/HTTP's traces endpoint. */
   public static final String OTLP_TRACES_PATH = "/v1/traces";
 
