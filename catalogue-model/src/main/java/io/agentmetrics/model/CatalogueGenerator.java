@@ -32,16 +32,47 @@ public final class CatalogueGenerator {
 
   private CatalogueGenerator() {}
 
-  /** {@code CatalogueGenerator MODEL OUTPUT_DIRECTORY}. */
+  /**
+   * {@code CatalogueGenerator MODEL OUTPUT_DIRECTORY} writes metrics-api's classes; {@code
+   * CatalogueGenerator --server MODEL OUTPUT_DIRECTORY} the metrics server's readers of the
+   * declared events. MODEL is a file, or {@code classpath:} and a resource (the model metrics-api's
+   * jar carries).
+   */
   public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: CatalogueGenerator MODEL OUTPUT_DIRECTORY");
+    boolean server = args.length == 3 && args[0].equals("--server");
+    if (args.length != 2 && !server) {
+      throw new IllegalArgumentException(
+          "usage: CatalogueGenerator [--server] MODEL OUTPUT_DIRECTORY");
     }
-    JsonNode model = new ObjectMapper(new YAMLFactory()).readTree(Path.of(args[0]).toFile());
-    Path api = Path.of(args[1]).resolve("io/agentmetrics/api");
+    JsonNode model = readModel(args[args.length - 2]);
+    Path out = Path.of(args[args.length - 1]);
+    if (server) {
+      write(
+          out.resolve("io/agentmetrics/server/ingest/DeclaredEventTypes.java"),
+          EventSources.readers(EventModel.read(model)));
+      return;
+    }
+    Path api = out.resolve("io/agentmetrics/api");
     write(api.resolve("Labels.java"), generateLabels(model));
     write(api.resolve("IngestEventType.java"), generateEventTypes(model));
+    write(api.resolve("DeclaredEvents.java"), EventSources.facade(EventModel.read(model)));
     write(api.resolve("MetricCatalogue.java"), generate(model));
+  }
+
+  /** The model at {@code location}: a file, or {@code classpath:} and a resource. */
+  static JsonNode readModel(String location) throws IOException {
+    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+    if (!location.startsWith("classpath:")) {
+      return yaml.readTree(Path.of(location).toFile());
+    }
+    String resource = location.substring("classpath:".length());
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no resource " + resource + " on the classpath");
+      }
+      return yaml.readTree(in);
+    }
   }
 
   private static void write(Path file, String source) throws IOException {
@@ -51,27 +82,25 @@ public final class CatalogueGenerator {
     }
   }
 
-  /** The Java source of {@code IngestEventType}: one constant per event type of the model. */
+  /**
+   * The Java source of {@code IngestEventType}: one constant per event type of the model, with its
+   * kinds.
+   */
   static String generateEventTypes(JsonNode model) {
     List<String> constants = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (JsonNode event : model.path("events")) {
-      String constant = text(event, "constant", "an event type");
-      String type = text(event, "type", constant);
-      if (!CONSTANT.matcher(constant).matches() || !seen.add(constant) || !seen.add(type)) {
-        throw new IllegalArgumentException("event type " + constant + " is invalid or twice");
-      }
+    for (EventModel.Event event : EventModel.read(model).events()) {
+      List<String> arguments = new ArrayList<>();
+      arguments.add(literal(event.type()));
+      arguments.add(Boolean.toString(event.kindRequired()));
+      event.kinds().forEach(kind -> arguments.add(literal(kind.kind())));
       constants.add(
           "  /** "
-              + text(event, "doc", constant)
+              + event.doc()
               + " */\n  "
-              + constant
+              + event.constant()
               + "("
-              + literal(type)
+              + String.join(", ", arguments)
               + ")");
-    }
-    if (constants.isEmpty()) {
-      throw new IllegalArgumentException("the model declares no event types");
     }
     return template("IngestEventType.java.template")
         .replace("${events}", String.join(",\n", constants));

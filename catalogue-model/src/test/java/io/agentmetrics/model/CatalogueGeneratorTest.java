@@ -52,8 +52,11 @@ class CatalogueGeneratorTest {
         .hasSize(model.path("attributes").size() + 1);
 
     assertThat(CatalogueGenerator.generateEventTypes(model))
-        .contains("  /** An LLM call, or a budget. */\n  LLM_CALL(\"llm_call\"),")
-        .contains("IN_FLIGHT(\"in_flight\");");
+        .contains(
+            "  /** An LLM call, or a budget. */\n  LLM_CALL(\"llm_call\", false, \"call\","
+                + " \"budget\"),")
+        .contains("APPROVAL(\"approval\", true, \"requested\", \"decided\", \"escalated\"),")
+        .contains("IN_FLIGHT(\"in_flight\", false, \"report\");");
   }
 
   @Test
@@ -79,9 +82,81 @@ class CatalogueGeneratorTest {
             () ->
                 CatalogueGenerator.generateEventTypes(
                     YAML.readTree(
-                        "events:\n  - {constant: A, type: a, doc: d}\n"
-                            + "  - {constant: B, type: a, doc: d}\n")))
+                        "events:\n  - {constant: A, type: a, doc: d, kinds: [{kind: k,"
+                            + " fields_doc: f}]}\n"
+                            + "  - {constant: B, type: a, doc: d, kinds: [{kind: k,"
+                            + " fields_doc: f}]}\n")))
         .hasMessageContaining("event type B is invalid or twice");
+  }
+
+  private static final String ATTRIBUTES =
+      "attributes:\n"
+          + "  - {constant: AGENT, key: gen_ai.agent.name, max_length: 9, max_distinct: 9}\n"
+          + "  - {constant: NOTE, key: note, max_length: 9, max_distinct: 9, or_empty: true}\n"
+          + "  - {constant: RESULT, key: result, enum: CacheResult}\n";
+
+  /** A model with one declared event type E whose one kind has {@code fields}. */
+  private static EventModel declared(String fields, String example) throws Exception {
+    return EventModel.read(
+        YAML.readTree(
+            ATTRIBUTES
+                + "events:\n  - constant: E\n    type: e\n    doc: An e.\n"
+                + example
+                + "    kinds:\n      - {kind: k, method: eRecorded, doc: Records an e., fields: "
+                + fields
+                + "}\n"));
+  }
+
+  @Test
+  void aDeclaredEventGeneratesItsFacadeMethodNoopReaderAndReadmeRow() throws Exception {
+    EventModel model =
+        declared(
+            "[{name: agent, attribute: AGENT, required: true}, {name: result, attribute: RESULT,"
+                + " required: true}, {name: score_value, number: true, doc: a score}, {name:"
+                + " note, attribute: NOTE}]",
+            "    example: '{\"type\": \"e\", \"agent\": \"a\", \"result\": \"hit\"}'\n");
+
+    String facade = EventSources.facade(model);
+    String signature =
+        "eRecorded(String agent, CacheResult result, double scoreValue, String note)";
+    assertThat(facade)
+        .contains(
+            "   * Records an e.\n",
+            "   * @param scoreValue a score; NaN when absent\n",
+            "   * @param note the {@code note} field; empty when absent\n",
+            "  void " + signature + ";",
+            "    default void " + signature + " {}");
+
+    assertThat(EventSources.readers(model))
+        .contains(
+            "import io.agentmetrics.api.CacheResult;",
+            "return List.of(new EEvent());",
+            "super(IngestEventType.E);",
+            "String agent = f.label(\"agent\", Labels.AGENT);",
+            "CacheResult result = f.choice(\"result\", Labels.RESULT, CacheResult::fromLabel);",
+            "double scoreValue = f.optionalNumber(\"score_value\");",
+            "String note = f.label(\"note\", Labels.NOTE, \"\");",
+            "return metrics -> metrics.eRecorded(agent, result, scoreValue, note);");
+
+    assertThat(EventSources.readme(model))
+        .contains(
+            "| `e` | | `agent`\\*, `result`\\*, `score_value` (a score), `note` |\n",
+            "```json\n{\"type\": \"e\", \"agent\": \"a\", \"result\": \"hit\"}\n```\n");
+  }
+
+  @Test
+  void aBrokenEventDeclarationFailsNamingIt() {
+    String example = "    example: '{}'\n";
+    assertThatThrownBy(() -> declared("[{name: agent, attribute: NOPE}]", example))
+        .hasMessageContaining("e's kind k's field agent: no attribute NOPE");
+    assertThatThrownBy(() -> declared("[{name: result, attribute: RESULT}]", example))
+        .hasMessageContaining("field result: an enum field must be required");
+    assertThatThrownBy(() -> declared("[{name: agent, attribute: AGENT}]", example))
+        .hasMessageContaining("an optional label needs a default");
+    assertThatThrownBy(() -> declared("[{name: agent}]", example))
+        .hasMessageContaining("field agent needs an attribute or number: true");
+    assertThatThrownBy(() -> declared("[{name: agent, attribute: AGENT, required: true}]", ""))
+        .hasMessageContaining("e: a type with declared fields needs an example");
   }
 
   /** A model of one metric X with {@code line} among its fields, {@code without} left out. */

@@ -6,9 +6,11 @@ package io.agentmetrics.api;
  * LabelPolicy#OVERFLOW_VALUE}, and counted in {@code agentmetrics_recordings_rejected_total}.
  *
  * <p>Durations are in seconds. The {@code start...} methods return scopes that measure durations
- * themselves, so no caller computes one. Use {@link #noop()} where metrics are switched off.
+ * themselves, so no caller computes one. Use {@link #noop()} where metrics are switched off. The
+ * methods of the events whose fields the catalogue's model declares come from {@link
+ * DeclaredEvents}, generated from the model.
  */
-public interface AgentMetrics {
+public interface AgentMetrics extends DeclaredEvents {
 
   /** Records a finished LLM call: duration, tokens, time to first chunk, cost and savings. */
   void llmCall(LlmCall call);

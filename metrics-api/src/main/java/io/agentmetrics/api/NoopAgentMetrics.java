@@ -1,7 +1,7 @@
 package io.agentmetrics.api;
 
 /** An {@link AgentMetrics} that records nothing; see {@link AgentMetrics#noop()}. */
-final class NoopAgentMetrics implements AgentMetrics {
+final class NoopAgentMetrics implements AgentMetrics, DeclaredEvents.Noop {
 
   static final NoopAgentMetrics INSTANCE = new NoopAgentMetrics();
 

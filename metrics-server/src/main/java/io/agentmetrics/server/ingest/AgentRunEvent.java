@@ -20,8 +20,7 @@ final class AgentRunEvent extends EventType {
           "status", "How the agent run ended", LabelPolicy.oneOf(RunStatus.values()));
 
   AgentRunEvent() {
-    super(
-        IngestEventType.AGENT_RUN, false, "finished", "started", "startup", "sessions", "feature");
+    super(IngestEventType.AGENT_RUN);
   }
 
   @Override

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 final class ApprovalEvent extends EventType {
 
   ApprovalEvent() {
-    super(IngestEventType.APPROVAL, true, "requested", "decided", "escalated");
+    super(IngestEventType.APPROVAL);
   }
 
   @Override

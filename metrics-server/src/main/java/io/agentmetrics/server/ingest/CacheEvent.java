@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 final class CacheEvent extends EventType {
 
   CacheEvent() {
-    super(IngestEventType.CACHE, false, "lookup");
+    super(IngestEventType.CACHE);
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Validates parsed events against the catalogue and records the valid ones through the {@link
@@ -23,17 +24,20 @@ import java.util.function.Consumer;
 public final class EventIngester {
 
   private static final List<EventType> TYPES =
-      List.of(
-          new LlmCallEvent(),
-          new AgentRunEvent(),
-          new ToolCallEvent(),
-          new TaskEvent(),
-          new ApprovalEvent(),
-          new SecurityEvent(),
-          new RagRetrievalEvent(),
-          new CacheEvent(),
-          new MessageEvent(),
-          new InFlightEvent());
+      Stream.concat(
+              Stream.of(
+                  new LlmCallEvent(),
+                  new AgentRunEvent(),
+                  new ToolCallEvent(),
+                  new TaskEvent(),
+                  new ApprovalEvent(),
+                  new SecurityEvent(),
+                  new RagRetrievalEvent(),
+                  new CacheEvent(),
+                  new MessageEvent(),
+                  new InFlightEvent()),
+              DeclaredEventTypes.all().stream())
+          .toList();
 
   private final AgentMetrics metrics;
   private final Map<String, EventType> types = new LinkedHashMap<>();
@@ -61,7 +65,7 @@ public final class EventIngester {
       throw new IllegalStateException(
           "ingest event types without a reader: "
               + EnumSet.complementOf(EnumSet.copyOf(read))
-              + " (add one to EventIngester.TYPES)");
+              + " (declare its fields in the model, or add a reader to EventIngester.TYPES)");
     }
     rejected.put(LabelPolicy.OVERFLOW_VALUE, counters.get(LabelPolicy.OVERFLOW_VALUE, "rejected"));
   }

@@ -17,11 +17,12 @@ abstract class EventType {
   private final boolean kindRequired;
   private final List<String> kinds;
 
-  EventType(IngestEventType type, boolean kindRequired, String... kinds) {
+  /** A reader of {@code type}, whose kinds the model declares. */
+  EventType(IngestEventType type) {
     this.type = type;
     this.name = type.label();
-    this.kindRequired = kindRequired;
-    this.kinds = List.of(kinds);
+    this.kindRequired = type.kindRequired();
+    this.kinds = type.kinds();
   }
 
   /** The type it reads. */

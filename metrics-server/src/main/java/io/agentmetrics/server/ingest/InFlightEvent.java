@@ -26,7 +26,7 @@ final class InFlightEvent extends EventType {
           InFlightWork.PERMISSIONS, "permissions");
 
   InFlightEvent() {
-    super(IngestEventType.IN_FLIGHT, false, "report");
+    super(IngestEventType.IN_FLIGHT);
   }
 
   @Override

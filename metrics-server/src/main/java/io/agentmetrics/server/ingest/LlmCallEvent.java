@@ -14,7 +14,7 @@ final class LlmCallEvent extends EventType {
   static final int MAX_CHUNK_INTERVALS = 10_000;
 
   LlmCallEvent() {
-    super(IngestEventType.LLM_CALL, false, "call", "budget");
+    super(IngestEventType.LLM_CALL);
   }
 
   @Override

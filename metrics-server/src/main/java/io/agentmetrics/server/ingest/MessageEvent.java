@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 final class MessageEvent extends EventType {
 
   MessageEvent() {
-    super(IngestEventType.MESSAGE, false, "message");
+    super(IngestEventType.MESSAGE);
   }
 
   @Override

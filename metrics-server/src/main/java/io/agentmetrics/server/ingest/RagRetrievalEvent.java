@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 final class RagRetrievalEvent extends EventType {
 
   RagRetrievalEvent() {
-    super(IngestEventType.RAG_RETRIEVAL, false, "retrieval", "vector_store_query");
+    super(IngestEventType.RAG_RETRIEVAL);
   }
 
   @Override

@@ -13,13 +13,7 @@ import java.util.function.Consumer;
 final class SecurityEvent extends EventType {
 
   SecurityEvent() {
-    super(
-        IngestEventType.SECURITY_EVENT,
-        true,
-        "skill_access",
-        "permission_escalation",
-        "permissions",
-        "policy_violation");
+    super(IngestEventType.SECURITY_EVENT);
   }
 
   @Override

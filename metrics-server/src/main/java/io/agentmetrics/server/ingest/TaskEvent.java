@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 final class TaskEvent extends EventType {
 
   TaskEvent() {
-    super(IngestEventType.TASK, false, "finished", "started", "queue");
+    super(IngestEventType.TASK);
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 final class ToolCallEvent extends EventType {
 
   ToolCallEvent() {
-    super(IngestEventType.TOOL_CALL, false, "call");
+    super(IngestEventType.TOOL_CALL);
   }
 
   @Override

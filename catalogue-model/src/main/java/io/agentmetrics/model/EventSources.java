@@ -1,0 +1,218 @@
+package io.agentmetrics.model;
+
+import io.agentmetrics.model.EventModel.Event;
+import io.agentmetrics.model.EventModel.Field;
+import io.agentmetrics.model.EventModel.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the model's ingest events generate beyond {@code IngestEventType}: the facade methods of the
+ * declared kinds ({@code DeclaredEvents}, with their no-ops), the metrics server's readers of them
+ * ({@code DeclaredEventTypes}), and the README's table of every event type.
+ */
+final class EventSources {
+
+  /** Where the generated files say they come from. */
+  static final String ORIGIN =
+      "GENERATED from the {@code events} of {@code metrics-api/src/main/model/catalogue.yaml} by"
+          + " {@code io.agentmetrics.model.CatalogueGenerator}: change the model, not this file.";
+
+  /** The line before the README's generated table. */
+  static final String README_BEGIN =
+      "<!-- BEGIN ingest events: generated from metrics-api/src/main/model/catalogue.yaml; "
+          + "regenerate with ./mvnw -B -q -pl catalogue-model test -Dagentmetrics.regenerateDocs=true"
+          + " -->";
+
+  /** The line after it. */
+  static final String README_END = "<!-- END ingest events -->";
+
+  private EventSources() {}
+
+  /** {@code io.agentmetrics.api.DeclaredEvents}: one abstract and one no-op method per kind. */
+  static String facade(EventModel model) {
+    StringBuilder methods = new StringBuilder();
+    StringBuilder noops = new StringBuilder();
+    for (Event event : model.declared()) {
+      for (Kind kind : event.kinds()) {
+        methods.append("\n  /**\n   * ").append(kind.doc()).append("\n   *\n");
+        for (Field field : kind.fields()) {
+          methods
+              .append("   * @param ")
+              .append(field.parameter())
+              .append(' ')
+              .append(parameterDoc(field))
+              .append('\n');
+        }
+        methods.append("   */\n  void ").append(signature(kind)).append(";\n");
+        noops.append("\n    @Override\n    default void ").append(signature(kind)).append(" {}\n");
+      }
+    }
+    return "package io.agentmetrics.api;\n\n"
+        + "/**\n"
+        + " * The facade methods of the ingest events whose fields the model declares, one per kind;\n"
+        + " * {@link AgentMetrics} extends it and the metrics server's readers call them.\n"
+        + " *\n"
+        + " * <p>"
+        + ORIGIN
+        + "\n */\n"
+        + "public interface DeclaredEvents {\n"
+        + methods
+        + "\n  /** Records nothing: the methods of the no-op facade. */\n"
+        + "  interface Noop extends DeclaredEvents {"
+        + noops
+        + "  }\n}\n";
+  }
+
+  /** {@code io.agentmetrics.server.ingest.DeclaredEventTypes}: a reader per declared type. */
+  static String readers(EventModel model) {
+    Set<String> imports =
+        new TreeSet<>(
+            Set.of(
+                "io.agentmetrics.api.AgentMetrics",
+                "io.agentmetrics.api.IngestEventType",
+                "java.util.List",
+                "java.util.function.Consumer"));
+    List<String> instances = new ArrayList<>();
+    StringBuilder classes = new StringBuilder();
+    for (Event event : model.declared()) {
+      String name = className(event.constant()) + "Event";
+      instances.add("new " + name + "()");
+      classes
+          .append("\n  /** {@code ")
+          .append(event.type())
+          .append("}: ")
+          .append(event.doc())
+          .append(" */\n  private static final class ")
+          .append(name)
+          .append(" extends EventType {\n    ")
+          .append(name)
+          .append("() {\n      super(IngestEventType.")
+          .append(event.constant())
+          .append(
+              ");\n    }\n\n    @Override\n    Consumer<AgentMetrics> read(String kind, EventFields f)"
+                  + " throws InvalidEventException {\n");
+      for (Kind kind : event.kinds()) {
+        classes.append("      if (kind.equals(").append(CatalogueGenerator.literal(kind.kind()));
+        classes.append(")) {\n");
+        List<String> arguments = new ArrayList<>();
+        for (Field field : kind.fields()) {
+          classes
+              .append("        ")
+              .append(field.javaType())
+              .append(' ')
+              .append(field.parameter())
+              .append(" = ")
+              .append(readExpression(field))
+              .append(";\n");
+          arguments.add(field.parameter());
+          if (!field.number()) {
+            imports.add("io.agentmetrics.api.Labels");
+          }
+          if (field.enumType() != null) {
+            imports.add("io.agentmetrics.api." + field.enumType());
+          }
+        }
+        classes
+            .append("        return metrics -> metrics.")
+            .append(kind.method())
+            .append('(')
+            .append(String.join(", ", arguments))
+            .append(");\n      }\n");
+      }
+      classes.append("      throw new IllegalStateException(\"no kind \" + kind);\n    }\n  }\n");
+    }
+    StringBuilder source = new StringBuilder("package io.agentmetrics.server.ingest;\n\n");
+    imports.forEach(i -> source.append("import ").append(i).append(";\n"));
+    return source
+        + "\n/**\n * The readers of the ingest events whose fields the model declares.\n *\n * <p>"
+        + ORIGIN
+        + "\n */\nfinal class DeclaredEventTypes {\n\n  private DeclaredEventTypes() {}\n\n"
+        + "  /** One reader per declared type. */\n  static List<EventType> all() {\n"
+        + "    return List.of("
+        + String.join(", ", instances)
+        + ");\n  }\n"
+        + classes
+        + "}\n";
+  }
+
+  /** The README's table of event types, kinds and fields, and the declared types' examples. */
+  static String readme(EventModel model) {
+    StringBuilder out = new StringBuilder(README_BEGIN).append('\n');
+    out.append("| `type` | `kind` (default first) | Fields |\n| --- | --- | --- |\n");
+    for (Event event : model.events()) {
+      boolean first = true;
+      for (Kind kind : event.kinds()) {
+        String kindCell = "";
+        if (event.kinds().size() > 1) {
+          kindCell = (first && event.kindRequired() ? "required: " : "") + "`" + kind.kind() + "`";
+        }
+        out.append("| ")
+            .append(first ? "`" + event.type() + "` " : "")
+            .append("| ")
+            .append(kindCell.isEmpty() ? "" : kindCell + " ")
+            .append("| ")
+            .append(kind.fieldsDoc())
+            .append(" |\n");
+        first = false;
+      }
+    }
+    out.append("\n\\* required.\n");
+    for (Event event : model.declared()) {
+      out.append("\n```json\n").append(event.example().strip()).append("\n```\n");
+    }
+    return out.append(README_END).append('\n').toString();
+  }
+
+  private static String signature(Kind kind) {
+    List<String> parameters = new ArrayList<>();
+    for (Field field : kind.fields()) {
+      parameters.add(field.javaType() + " " + field.parameter());
+    }
+    return kind.method() + "(" + String.join(", ", parameters) + ")";
+  }
+
+  private static String parameterDoc(Field field) {
+    String doc = field.doc() == null ? "the {@code " + field.name() + "} field" : field.doc();
+    if (field.required()) {
+      return doc;
+    }
+    if (field.number()) {
+      return doc + "; NaN when absent";
+    }
+    return doc
+        + (field.defaultValue().isEmpty()
+            ? "; empty when absent"
+            : "; {@code " + field.defaultValue() + "} when absent");
+  }
+
+  private static String readExpression(Field field) {
+    String name = CatalogueGenerator.literal(field.name());
+    if (field.number()) {
+      return (field.required() ? "f.number(" : "f.optionalNumber(") + name + ")";
+    }
+    String label = "Labels." + field.attribute();
+    if (field.enumType() != null) {
+      return "f.choice(" + name + ", " + label + ", " + field.enumType() + "::fromLabel)";
+    }
+    return field.required()
+        ? "f.label(" + name + ", " + label + ")"
+        : "f.label("
+            + name
+            + ", "
+            + label
+            + ", "
+            + CatalogueGenerator.literal(field.defaultValue())
+            + ")";
+  }
+
+  private static String className(String constant) {
+    StringBuilder out = new StringBuilder();
+    for (String part : constant.split("_")) {
+      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return out.toString();
+  }
+}
