@@ -28,6 +28,8 @@ record EventModel(List<Event> events) {
    *
    * @param example for a declared type, one event as JSON (shown in the README and accepted by its
    *     test); null otherwise
+   * @param feeds for a declared type, the constants of the metrics its example records (checked by
+   *     the server's tests); empty otherwise
    */
   record Event(
       String constant,
@@ -35,7 +37,8 @@ record EventModel(List<Event> events) {
       String doc,
       boolean kindRequired,
       List<Kind> kinds,
-      String example) {
+      String example,
+      List<String> feeds) {
 
     /** Whether its kinds declare their fields (and its reader is generated). */
     boolean declared() {
@@ -99,6 +102,10 @@ record EventModel(List<Event> events) {
     for (JsonNode attribute : model.path("attributes")) {
       attributes.put(attribute.path("constant").asText(), attribute);
     }
+    Set<String> metrics = new HashSet<>();
+    for (JsonNode section : model.path("sections")) {
+      section.path("metrics").forEach(m -> metrics.add(m.path("constant").asText()));
+    }
     List<Event> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> methods = new HashSet<>();
@@ -131,14 +138,16 @@ record EventModel(List<Event> events) {
               text(node, "doc", constant),
               node.path("kind_required").asBoolean(false),
               List.copyOf(kinds),
-              node.hasNonNull("example") ? node.get("example").asText() : null);
+              node.hasNonNull("example") ? node.get("example").asText() : null,
+              feeds(node, type, metrics));
       boolean declared = event.declared();
       if (kinds.stream().anyMatch(k -> (k.method() != null) != declared)) {
         throw new IllegalArgumentException(type + ": declare the fields of all its kinds or none");
       }
-      if (declared != (event.example() != null)) {
+      if (declared != (event.example() != null) || declared == event.feeds().isEmpty()) {
         throw new IllegalArgumentException(
-            type + ": a type with declared fields needs an example, and only such a type");
+            type
+                + ": a type with declared fields needs an example and feeds, and only such a type");
       }
       events.add(event);
     }
@@ -151,6 +160,17 @@ record EventModel(List<Event> events) {
   /** The declared types only. */
   List<Event> declared() {
     return events.stream().filter(Event::declared).toList();
+  }
+
+  private static List<String> feeds(JsonNode node, String type, Set<String> metrics) {
+    List<String> feeds = new ArrayList<>();
+    for (JsonNode metric : node.path("feeds")) {
+      if (!metrics.contains(metric.asText())) {
+        throw new IllegalArgumentException(type + " feeds no metric " + metric.asText());
+      }
+      feeds.add(metric.asText());
+    }
+    return List.copyOf(feeds);
   }
 
   private static Kind kind(JsonNode kind, String what, Map<String, JsonNode> attributes) {

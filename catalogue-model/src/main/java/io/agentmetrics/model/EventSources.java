@@ -73,13 +73,26 @@ final class EventSources {
             Set.of(
                 "io.agentmetrics.api.AgentMetrics",
                 "io.agentmetrics.api.IngestEventType",
+                "io.agentmetrics.api.MetricCatalogue",
+                "io.agentmetrics.api.MetricDefinition",
                 "java.util.List",
                 "java.util.function.Consumer"));
     List<String> instances = new ArrayList<>();
+    List<String> examples = new ArrayList<>();
     StringBuilder classes = new StringBuilder();
     for (Event event : model.declared()) {
       String name = className(event.constant()) + "Event";
       instances.add("new " + name + "()");
+      List<String> feeds = new ArrayList<>();
+      event.feeds().forEach(metric -> feeds.add("MetricCatalogue." + metric));
+      examples.add(
+          "\n        new Example(IngestEventType."
+              + event.constant()
+              + ", "
+              + CatalogueGenerator.literal(event.example().strip())
+              + ", List.of("
+              + String.join(", ", feeds)
+              + "))");
       classes
           .append("\n  /** {@code ")
           .append(event.type())
@@ -133,6 +146,12 @@ final class EventSources {
         + "  /** One reader per declared type. */\n  static List<EventType> all() {\n"
         + "    return List.of("
         + String.join(", ", instances)
+        + ");\n  }\n\n"
+        + "  /** An example event of a declared type and the metrics it records. */\n"
+        + "  record Example(IngestEventType type, String json, List<MetricDefinition> feeds) {}\n\n"
+        + "  /** One example per declared type, from the model, for tests. */\n"
+        + "  static List<Example> examples() {\n    return List.of("
+        + String.join(",", examples)
         + ");\n  }\n"
         + classes
         + "}\n";

@@ -100,7 +100,8 @@ class CatalogueGeneratorTest {
     return EventModel.read(
         YAML.readTree(
             ATTRIBUTES
-                + "events:\n  - constant: E\n    type: e\n    doc: An e.\n"
+                + "sections:\n  - {title: t, metrics: [{constant: M}]}\n"
+                + "events:\n  - constant: E\n    type: e\n    doc: An e.\n    feeds: [M]\n"
                 + example
                 + "    kinds:\n      - {kind: k, method: eRecorded, doc: Records an e., fields: "
                 + fields
@@ -136,7 +137,9 @@ class CatalogueGeneratorTest {
             "CacheResult result = f.choice(\"result\", Labels.RESULT, CacheResult::fromLabel);",
             "double scoreValue = f.optionalNumber(\"score_value\");",
             "String note = f.label(\"note\", Labels.NOTE, \"\");",
-            "return metrics -> metrics.eRecorded(agent, result, scoreValue, note);");
+            "return metrics -> metrics.eRecorded(agent, result, scoreValue, note);",
+            "new Example(IngestEventType.E, \"{\\\"type\\\": \\\"e\\\", \\\"agent\\\": \\\"a\\\","
+                + " \\\"result\\\": \\\"hit\\\"}\", List.of(MetricCatalogue.M))");
 
     assertThat(EventSources.readme(model))
         .contains(
@@ -156,7 +159,7 @@ class CatalogueGeneratorTest {
     assertThatThrownBy(() -> declared("[{name: agent}]", example))
         .hasMessageContaining("field agent needs an attribute or number: true");
     assertThatThrownBy(() -> declared("[{name: agent, attribute: AGENT, required: true}]", ""))
-        .hasMessageContaining("e: a type with declared fields needs an example");
+        .hasMessageContaining("e: a type with declared fields needs an example and feeds");
   }
 
   /** A model of one metric X with {@code line} among its fields, {@code without} left out. */
