@@ -56,7 +56,7 @@ class CatalogueGeneratorTest {
             "  /** An LLM call, or a budget. */\n  LLM_CALL(\"llm_call\", false, \"call\","
                 + " \"budget\"),")
         .contains("APPROVAL(\"approval\", true, \"requested\", \"decided\", \"escalated\"),")
-        .contains("IN_FLIGHT(\"in_flight\", false, \"report\");");
+        .contains("IN_FLIGHT(\"in_flight\", false, \"report\")");
   }
 
   @Test
