@@ -1,8 +1,11 @@
 package io.agentmetrics.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agentmetrics.model.EventModel.Event;
 import io.agentmetrics.model.EventModel.Field;
 import io.agentmetrics.model.EventModel.Kind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,13 +32,17 @@ final class EventSources {
   /** The line after it. */
   static final String README_END = "<!-- END ingest events -->";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private EventSources() {}
 
   /** {@code io.agentmetrics.api.DeclaredEvents}: one abstract and one no-op method per kind. */
   static String facade(EventModel model) {
     StringBuilder methods = new StringBuilder();
     StringBuilder noops = new StringBuilder();
+    StringBuilder examples = new StringBuilder();
     for (Event event : model.declared()) {
+      examples.append("    ").append(exampleCall(event)).append(";\n");
       for (Kind kind : event.kinds()) {
         methods.append("\n  /**\n   * ").append(kind.doc()).append("\n   *\n");
         for (Field field : kind.fields()) {
@@ -60,6 +67,11 @@ final class EventSources {
         + "\n */\n"
         + "public interface DeclaredEvents {\n"
         + methods
+        + "\n  /**\n   * Records the model's example event of each declared type on {@code target}: one of"
+        + " each,\n   * for tests.\n   */\n"
+        + "  static void recordExamples(DeclaredEvents target) {\n"
+        + examples
+        + "  }\n"
         + "\n  /** Records nothing: the methods of the no-op facade. */\n"
         + "  interface Noop extends DeclaredEvents {"
         + noops
@@ -183,6 +195,55 @@ final class EventSources {
       out.append("\n```json\n").append(event.example().strip()).append("\n```\n");
     }
     return out.append(README_END).append('\n').toString();
+  }
+
+  /** The facade call of {@code event}'s example, e.g. {@code target.x("a", 0.5)}. */
+  static String exampleCall(Event event) {
+    JsonNode example;
+    try {
+      example = JSON.readTree(event.example());
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          event.type() + "'s example is not JSON: " + e.getMessage());
+    }
+    if (!event.type().equals(example.path("type").asText())) {
+      throw new IllegalArgumentException(event.type() + "'s example has another type");
+    }
+    String kindName = example.path("kind").asText(event.kinds().get(0).kind());
+    Kind kind =
+        event.kinds().stream()
+            .filter(k -> k.kind().equals(kindName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(event.type() + "'s example: no kind " + kindName));
+    List<String> arguments = new ArrayList<>();
+    Set<String> known = new TreeSet<>(Set.of("type", "kind"));
+    for (Field field : kind.fields()) {
+      known.add(field.name());
+      JsonNode value = example.get(field.name());
+      if (value == null && field.required()) {
+        throw new IllegalArgumentException(event.type() + "'s example lacks " + field.name());
+      }
+      if (field.number()) {
+        arguments.add(value == null ? "Double.NaN" : Double.toString(value.asDouble()));
+      } else if (field.enumType() != null) {
+        arguments.add(
+            field.enumType() + ".fromLabel(" + CatalogueGenerator.literal(value.asText()) + ")");
+      } else {
+        arguments.add(
+            CatalogueGenerator.literal(value == null ? field.defaultValue() : value.asText()));
+      }
+    }
+    example
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                throw new IllegalArgumentException(event.type() + "'s example: no field " + name);
+              }
+            });
+    return "target." + kind.method() + "(" + String.join(", ", arguments) + ")";
   }
 
   private static String signature(Kind kind) {

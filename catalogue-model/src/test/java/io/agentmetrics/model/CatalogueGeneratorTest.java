@@ -126,7 +126,9 @@ class CatalogueGeneratorTest {
             "   * @param scoreValue a score; NaN when absent\n",
             "   * @param note the {@code note} field; empty when absent\n",
             "  void " + signature + ";",
-            "    default void " + signature + " {}");
+            "    default void " + signature + " {}",
+            "  static void recordExamples(DeclaredEvents target) {\n"
+                + "    target.eRecorded(\"a\", CacheResult.fromLabel(\"hit\"), Double.NaN, \"\");\n");
 
     assertThat(EventSources.readers(model))
         .contains(
@@ -148,7 +150,7 @@ class CatalogueGeneratorTest {
   }
 
   @Test
-  void aBrokenEventDeclarationFailsNamingIt() {
+  void aBrokenEventDeclarationFailsNamingIt() throws Exception {
     String example = "    example: '{}'\n";
     assertThatThrownBy(() -> declared("[{name: agent, attribute: NOPE}]", example))
         .hasMessageContaining("e's kind k's field agent: no attribute NOPE");
@@ -158,6 +160,12 @@ class CatalogueGeneratorTest {
         .hasMessageContaining("an optional label needs a default");
     assertThatThrownBy(() -> declared("[{name: agent}]", example))
         .hasMessageContaining("field agent needs an attribute or number: true");
+    EventModel wrongExample =
+        declared(
+            "[{name: agent, attribute: AGENT, required: true}]",
+            "    example: '{\"type\": \"e\", \"agnet\": \"a\"}'\n");
+    assertThatThrownBy(() -> EventSources.facade(wrongExample))
+        .hasMessageContaining("e's example lacks agent");
     assertThatThrownBy(() -> declared("[{name: agent, attribute: AGENT, required: true}]", ""))
         .hasMessageContaining("e: a type with declared fields needs an example and feeds");
   }

@@ -4,6 +4,7 @@ import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
+import io.agentmetrics.api.DeclaredEvents;
 import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
@@ -20,6 +21,7 @@ final class EveryEvent {
   private EveryEvent() {}
 
   static void recordAll(AgentMetrics metrics) {
+    DeclaredEvents.recordExamples(metrics); // the events the model declares, from its examples
     metrics.llmCall(
         LlmCall.builder("openai", "gpt-4o")
             .agent("support")
