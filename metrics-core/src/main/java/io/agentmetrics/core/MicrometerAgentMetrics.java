@@ -17,6 +17,8 @@ import static io.agentmetrics.api.MetricCatalogue.APPROVAL_RESPONSE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.BUDGET_LIMIT;
 import static io.agentmetrics.api.MetricCatalogue.BUILD_INFO;
 import static io.agentmetrics.api.MetricCatalogue.CACHE_REQUESTS;
+import static io.agentmetrics.api.MetricCatalogue.EVALUATION_RESULTS;
+import static io.agentmetrics.api.MetricCatalogue.EVALUATION_SCORE;
 import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
 import static io.agentmetrics.api.MetricCatalogue.INTEGRATION_FAILURES;
 import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
@@ -115,6 +117,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MeterFamily<DistributionSummary> ragRelevance;
   private final MeterFamily<Timer> vectorStoreQueries;
   private final MeterFamily<Counter> cacheRequests;
+  private final MeterFamily<DistributionSummary> evaluationScores;
+  private final MeterFamily<Counter> evaluationResults;
   private final MeterFamily<Counter> messages;
   private final MeterFamily<Counter> features;
   private final MeterFamily<Counter> integrationFailures;
@@ -158,6 +162,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.ragRelevance = meters.summaries(RAG_RELEVANCE_SCORE);
     this.vectorStoreQueries = meters.timers(VECTORSTORE_QUERY_DURATION);
     this.cacheRequests = meters.counters(CACHE_REQUESTS);
+    this.evaluationScores = meters.summaries(EVALUATION_SCORE);
+    this.evaluationResults = meters.counters(EVALUATION_RESULTS);
     this.messages = meters.counters(MESSAGES);
     this.features = meters.counters(FEATURE_USAGE);
     this.integrationFailures = meters.counters(INTEGRATION_FAILURES);
@@ -363,6 +369,15 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void cacheLookup(String cache, boolean hit) {
     cacheRequests.get(cache, (hit ? CacheResult.HIT : CacheResult.MISS).label()).increment();
+  }
+
+  @Override
+  public void evaluationResult(
+      String agent, String evaluation, double scoreValue, String scoreLabel) {
+    evaluationResults.get(agent, evaluation, scoreLabel == null ? "" : scoreLabel).increment();
+    if (!Double.isNaN(scoreValue) && values.accepts(EVALUATION_SCORE, scoreValue)) {
+      evaluationScores.get(agent, evaluation).record(scoreValue);
+    }
   }
 
   @Override

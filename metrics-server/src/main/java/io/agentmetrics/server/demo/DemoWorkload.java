@@ -170,6 +170,9 @@ public final class DemoWorkload implements AutoCloseable {
     }
     boolean cached = sample.chance(0.35);
     metrics.cacheLookup("response", cached);
+    double relevance = sample.between(0.45, 1.0);
+    metrics.evaluationResult(
+        agent.name(), "relevance", relevance, relevance >= 0.6 ? "relevant" : "irrelevant");
     if (!cached) {
       activity.ragRetrieval(agent);
       boolean routed = sample.chance(0.3);
