@@ -2,6 +2,7 @@ package io.agentmetrics.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -19,6 +20,9 @@ class DeclaredEventsTest {
 
   @Test
   void eachDeclaredTypesExampleRecordsTheMetricsItFeeds() throws Exception {
+    assertThat(DeclaredEventTypes.examples())
+        .extracting(DeclaredEventTypes.Example::type)
+        .contains(IngestEventType.EVALUATION);
     for (DeclaredEventTypes.Example example : DeclaredEventTypes.examples()) {
       PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       MicrometerAgentMetrics metrics = MicrometerAgentMetrics.builder(registry).build();
