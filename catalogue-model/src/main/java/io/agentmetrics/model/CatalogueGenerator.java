@@ -39,17 +39,21 @@ public final class CatalogueGenerator {
    * jar carries).
    */
   public static void main(String[] args) throws IOException {
-    boolean server = args.length == 3 && args[0].equals("--server");
-    if (args.length != 2 && !server) {
+    String mode = args.length == 3 ? args[0] : "";
+    if (args.length != 2 && !mode.equals("--server") && !mode.equals("--core")) {
       throw new IllegalArgumentException(
-          "usage: CatalogueGenerator [--server] MODEL OUTPUT_DIRECTORY");
+          "usage: CatalogueGenerator [--server|--core] MODEL OUTPUT_DIRECTORY");
     }
     JsonNode model = readModel(args[args.length - 2]);
     Path out = Path.of(args[args.length - 1]);
-    if (server) {
+    if (mode.equals("--server")) {
       write(
           out.resolve("io/agentmetrics/server/ingest/DeclaredEventTypes.java"),
           EventSources.readers(EventModel.read(model)));
+      return;
+    }
+    if (mode.equals("--core")) {
+      write(out.resolve("io/agentmetrics/core/MetricHandles.java"), HandleSources.handles(model));
       return;
     }
     Path api = out.resolve("io/agentmetrics/api");

@@ -50,6 +50,7 @@ import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.MetricCatalogue;
+import io.agentmetrics.api.MetricDefinition;
 import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.RejectReason;
@@ -93,39 +94,39 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final PriceTable prices;
   private final LlmSeries llmSeries;
   private final LlmCallRecorder llmCalls;
-  private final MeterFamily<Timer> runDurations;
-  private final MeterFamily<DistributionSummary> runInferenceCalls;
-  private final MeterFamily<DistributionSummary> runToolCalls;
-  private final MeterFamily<AtomicLong> runsActive;
-  private final MeterFamily<Timer> startups;
-  private final MeterFamily<Timer> toolDurations;
-  private final MeterFamily<Counter> tasksStarted;
-  private final MeterFamily<Timer> taskDurations;
-  private final MeterFamily<AtomicLong> tasksActive;
-  private final MeterFamily<AtomicLong> queueDepths;
-  private final MeterFamily<AtomicLong> tasksBlocked;
-  private final MeterFamily<Counter> approvalRequests;
-  private final MeterFamily<Timer> approvalResponses;
-  private final MeterFamily<AtomicLong> approvalsPending;
-  private final MeterFamily<Counter> approvalEscalations;
-  private final MeterFamily<Counter> skillAccess;
-  private final MeterFamily<Counter> permissionEscalations;
-  private final MeterFamily<AtomicLong> permissionsActive;
-  private final MeterFamily<Counter> policyViolations;
-  private final MeterFamily<Timer> ragDurations;
-  private final MeterFamily<DistributionSummary> ragDocuments;
-  private final MeterFamily<DistributionSummary> ragRelevance;
-  private final MeterFamily<Timer> vectorStoreQueries;
-  private final MeterFamily<Counter> cacheRequests;
-  private final MeterFamily<DistributionSummary> evaluationScores;
-  private final MeterFamily<Counter> evaluationResults;
-  private final MeterFamily<Counter> messages;
-  private final MeterFamily<Counter> features;
-  private final MeterFamily<Counter> integrationFailures;
-  private final MeterFamily<AtomicLong> sessionsActive;
-  private final MeterFamily<InFlightReport> inFlight;
-  private final MeterFamily<InFlightReport> queueReports;
-  private final MeterFamily<AtomicReference<Double>> budgets;
+  private final MetricHandles.AgentRunDuration<Timer> runDurations;
+  private final MetricHandles.AgentRunInferenceCalls<DistributionSummary> runInferenceCalls;
+  private final MetricHandles.AgentRunToolCalls<DistributionSummary> runToolCalls;
+  private final MetricHandles.AgentRunsActive<AtomicLong> runsActive;
+  private final MetricHandles.AgentStartupDuration<Timer> startups;
+  private final MetricHandles.ToolDuration<Timer> toolDurations;
+  private final MetricHandles.TasksStarted<Counter> tasksStarted;
+  private final MetricHandles.TaskDuration<Timer> taskDurations;
+  private final MetricHandles.TasksActive<AtomicLong> tasksActive;
+  private final MetricHandles.TaskQueueDepth<AtomicLong> queueDepths;
+  private final MetricHandles.TasksBlocked<AtomicLong> tasksBlocked;
+  private final MetricHandles.ApprovalRequests<Counter> approvalRequests;
+  private final MetricHandles.ApprovalResponseDuration<Timer> approvalResponses;
+  private final MetricHandles.ApprovalsPending<AtomicLong> approvalsPending;
+  private final MetricHandles.ApprovalEscalations<Counter> approvalEscalations;
+  private final MetricHandles.SkillAccess<Counter> skillAccess;
+  private final MetricHandles.PermissionEscalationRequests<Counter> permissionEscalations;
+  private final MetricHandles.PermissionsActive<AtomicLong> permissionsActive;
+  private final MetricHandles.PolicyViolations<Counter> policyViolations;
+  private final MetricHandles.RagRetrievalDuration<Timer> ragDurations;
+  private final MetricHandles.RagDocumentsRetrieved<DistributionSummary> ragDocuments;
+  private final MetricHandles.RagRelevanceScore<DistributionSummary> ragRelevance;
+  private final MetricHandles.VectorstoreQueryDuration<Timer> vectorStoreQueries;
+  private final MetricHandles.CacheRequests<Counter> cacheRequests;
+  private final MetricHandles.EvaluationScore<DistributionSummary> evaluationScores;
+  private final MetricHandles.EvaluationResults<Counter> evaluationResults;
+  private final MetricHandles.Messages<Counter> messages;
+  private final MetricHandles.FeatureUsage<Counter> features;
+  private final MetricHandles.IntegrationFailures<Counter> integrationFailures;
+  private final MetricHandles.AgentSessionsActive<AtomicLong> sessionsActive;
+  private final MetricHandles.AgentInFlight<InFlightReport> inFlight;
+  private final MetricHandles.AgentQueueTasks<InFlightReport> queueReports;
+  private final MetricHandles.BudgetLimit<AtomicReference<Double>> budgets;
 
   private MicrometerAgentMetrics(Builder builder) {
     this.ticker = builder.ticker;
@@ -138,44 +139,65 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.prices = builder.priceTable;
     this.llmSeries = new LlmSeries(meters, values, builder.priceTable, 4 * builder.seriesCap);
     this.llmCalls = new LlmCallRecorder(llmSeries, values);
-    this.runDurations = meters.timers(AGENT_RUN_DURATION);
-    this.runInferenceCalls = meters.summaries(AGENT_RUN_INFERENCE_CALLS);
-    this.runToolCalls = meters.summaries(AGENT_RUN_TOOL_CALLS);
-    this.runsActive = meters.longGauges(AGENT_RUNS_ACTIVE);
-    this.startups = meters.timers(AGENT_STARTUP_DURATION);
-    this.toolDurations = meters.timers(TOOL_DURATION);
-    this.tasksStarted = meters.counters(TASKS_STARTED);
-    this.taskDurations = meters.timers(TASK_DURATION);
-    this.tasksActive = meters.longGauges(TASKS_ACTIVE);
-    this.queueDepths = meters.longGauges(TASK_QUEUE_DEPTH);
-    this.tasksBlocked = meters.longGauges(TASKS_BLOCKED);
-    this.approvalRequests = meters.counters(APPROVAL_REQUESTS);
-    this.approvalResponses = meters.timers(APPROVAL_RESPONSE_DURATION);
-    this.approvalsPending = meters.longGauges(APPROVALS_PENDING);
-    this.approvalEscalations = meters.counters(APPROVAL_ESCALATIONS);
-    this.skillAccess = meters.counters(SKILL_ACCESS);
-    this.permissionEscalations = meters.counters(PERMISSION_ESCALATION_REQUESTS);
-    this.permissionsActive = meters.longGauges(PERMISSIONS_ACTIVE);
-    this.policyViolations = meters.counters(POLICY_VIOLATIONS);
-    this.ragDurations = meters.timers(RAG_RETRIEVAL_DURATION);
-    this.ragDocuments = meters.summaries(RAG_DOCUMENTS_RETRIEVED);
-    this.ragRelevance = meters.summaries(RAG_RELEVANCE_SCORE);
-    this.vectorStoreQueries = meters.timers(VECTORSTORE_QUERY_DURATION);
-    this.cacheRequests = meters.counters(CACHE_REQUESTS);
-    this.evaluationScores = meters.summaries(EVALUATION_SCORE);
-    this.evaluationResults = meters.counters(EVALUATION_RESULTS);
-    this.messages = meters.counters(MESSAGES);
-    this.features = meters.counters(FEATURE_USAGE);
-    this.integrationFailures = meters.counters(INTEGRATION_FAILURES);
-    this.sessionsActive = meters.longGauges(AGENT_SESSIONS_ACTIVE);
+    this.runDurations = new MetricHandles.AgentRunDuration<>(meters.timers(AGENT_RUN_DURATION));
+    this.runInferenceCalls =
+        new MetricHandles.AgentRunInferenceCalls<>(meters.summaries(AGENT_RUN_INFERENCE_CALLS));
+    this.runToolCalls =
+        new MetricHandles.AgentRunToolCalls<>(meters.summaries(AGENT_RUN_TOOL_CALLS));
+    this.runsActive = new MetricHandles.AgentRunsActive<>(meters.longGauges(AGENT_RUNS_ACTIVE));
+    this.startups = new MetricHandles.AgentStartupDuration<>(meters.timers(AGENT_STARTUP_DURATION));
+    this.toolDurations = new MetricHandles.ToolDuration<>(meters.timers(TOOL_DURATION));
+    this.tasksStarted = new MetricHandles.TasksStarted<>(meters.counters(TASKS_STARTED));
+    this.taskDurations = new MetricHandles.TaskDuration<>(meters.timers(TASK_DURATION));
+    this.tasksActive = new MetricHandles.TasksActive<>(meters.longGauges(TASKS_ACTIVE));
+    this.queueDepths = new MetricHandles.TaskQueueDepth<>(meters.longGauges(TASK_QUEUE_DEPTH));
+    this.tasksBlocked = new MetricHandles.TasksBlocked<>(meters.longGauges(TASKS_BLOCKED));
+    this.approvalRequests =
+        new MetricHandles.ApprovalRequests<>(meters.counters(APPROVAL_REQUESTS));
+    this.approvalResponses =
+        new MetricHandles.ApprovalResponseDuration<>(meters.timers(APPROVAL_RESPONSE_DURATION));
+    this.approvalsPending =
+        new MetricHandles.ApprovalsPending<>(meters.longGauges(APPROVALS_PENDING));
+    this.approvalEscalations =
+        new MetricHandles.ApprovalEscalations<>(meters.counters(APPROVAL_ESCALATIONS));
+    this.skillAccess = new MetricHandles.SkillAccess<>(meters.counters(SKILL_ACCESS));
+    this.permissionEscalations =
+        new MetricHandles.PermissionEscalationRequests<>(
+            meters.counters(PERMISSION_ESCALATION_REQUESTS));
+    this.permissionsActive =
+        new MetricHandles.PermissionsActive<>(meters.longGauges(PERMISSIONS_ACTIVE));
+    this.policyViolations =
+        new MetricHandles.PolicyViolations<>(meters.counters(POLICY_VIOLATIONS));
+    this.ragDurations =
+        new MetricHandles.RagRetrievalDuration<>(meters.timers(RAG_RETRIEVAL_DURATION));
+    this.ragDocuments =
+        new MetricHandles.RagDocumentsRetrieved<>(meters.summaries(RAG_DOCUMENTS_RETRIEVED));
+    this.ragRelevance =
+        new MetricHandles.RagRelevanceScore<>(meters.summaries(RAG_RELEVANCE_SCORE));
+    this.vectorStoreQueries =
+        new MetricHandles.VectorstoreQueryDuration<>(meters.timers(VECTORSTORE_QUERY_DURATION));
+    this.cacheRequests = new MetricHandles.CacheRequests<>(meters.counters(CACHE_REQUESTS));
+    this.evaluationScores = new MetricHandles.EvaluationScore<>(meters.summaries(EVALUATION_SCORE));
+    this.evaluationResults =
+        new MetricHandles.EvaluationResults<>(meters.counters(EVALUATION_RESULTS));
+    this.messages = new MetricHandles.Messages<>(meters.counters(MESSAGES));
+    this.features = new MetricHandles.FeatureUsage<>(meters.counters(FEATURE_USAGE));
+    this.integrationFailures =
+        new MetricHandles.IntegrationFailures<>(meters.counters(INTEGRATION_FAILURES));
+    this.sessionsActive =
+        new MetricHandles.AgentSessionsActive<>(meters.longGauges(AGENT_SESSIONS_ACTIVE));
     this.inFlight =
-        meters.inFlightReports(
-            AGENT_IN_FLIGHT, AGENT_IN_FLIGHT_REPORT_TIMESTAMP, builder.inFlightExpiry);
+        new MetricHandles.AgentInFlight<>(
+            meters.inFlightReports(
+                AGENT_IN_FLIGHT, AGENT_IN_FLIGHT_REPORT_TIMESTAMP, builder.inFlightExpiry));
     this.queueReports =
-        meters.inFlightReports(
-            AGENT_QUEUE_TASKS, AGENT_QUEUE_TASKS_REPORT_TIMESTAMP, builder.inFlightExpiry);
-    this.budgets = meters.doubleGauges(BUDGET_LIMIT);
-    meters.doubleGauges(BUILD_INFO).get(BuildInfo.version()).set(1.0);
+        new MetricHandles.AgentQueueTasks<>(
+            meters.inFlightReports(
+                AGENT_QUEUE_TASKS, AGENT_QUEUE_TASKS_REPORT_TIMESTAMP, builder.inFlightExpiry));
+    this.budgets = new MetricHandles.BudgetLimit<>(meters.doubleGauges(BUDGET_LIMIT));
+    new MetricHandles.BuildInfo<>(meters.doubleGauges(BUILD_INFO))
+        .version(BuildInfo.version())
+        .set(1.0);
   }
 
   /** Starts a recorder on {@code registry}. */
@@ -224,7 +246,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
 
   @Override
   public void agentRunStarted(String agent) {
-    runsActive.get(agent).incrementAndGet();
+    runsActive.agent(agent).incrementAndGet();
   }
 
   @Override
@@ -233,20 +255,24 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
       guard.rejected(AGENT_RUN_DURATION, RejectReason.NULL_EVENT);
       return;
     }
-    decrement(runsActive.get(run.agent()));
+    decrement(runsActive.agent(run.agent()));
     if (values.accepts(AGENT_RUN_DURATION, run.durationSeconds())) {
       record(
-          runDurations.get(run.agent(), errorType(run.effectiveErrorType())),
+          runDurations.agent(run.agent()).errorType(errorType(run.effectiveErrorType())),
           run.durationSeconds());
     }
-    recordCalls(runInferenceCalls, run.agent(), run.inferenceCalls());
-    recordCalls(runToolCalls, run.agent(), run.toolCalls());
+    if (reported(AGENT_RUN_INFERENCE_CALLS, run.inferenceCalls())) {
+      runInferenceCalls.agent(run.agent()).record(run.inferenceCalls());
+    }
+    if (reported(AGENT_RUN_TOOL_CALLS, run.toolCalls())) {
+      runToolCalls.agent(run.agent()).record(run.toolCalls());
+    }
   }
 
   @Override
   public void agentStartup(String agent, double seconds) {
     if (values.accepts(AGENT_STARTUP_DURATION, seconds)) {
-      record(startups.get(agent), seconds);
+      record(startups.agent(agent), seconds);
     }
   }
 
@@ -259,15 +285,19 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     if (values.accepts(TOOL_DURATION, call.durationSeconds())) {
       String kind = call.kind() == null ? null : call.kind().label();
       record(
-          toolDurations.get(call.agent(), call.tool(), kind, errorType(call.errorType())),
+          toolDurations
+              .agent(call.agent())
+              .tool(call.tool())
+              .toolType(kind)
+              .errorType(errorType(call.errorType())),
           call.durationSeconds());
     }
   }
 
   @Override
   public void taskStarted(String agent, String queue) {
-    tasksStarted.get(agent, queue).increment();
-    tasksActive.get(agent).incrementAndGet();
+    tasksStarted.agent(agent).queue(queue).increment();
+    tasksActive.agent(agent).incrementAndGet();
   }
 
   @Override
@@ -276,63 +306,73 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
       guard.rejected(TASK_DURATION, RejectReason.NULL_EVENT);
       return;
     }
-    decrement(tasksActive.get(task.agent()));
+    decrement(tasksActive.agent(task.agent()));
     if (values.accepts(TASK_DURATION, task.durationSeconds())) {
       String status = task.status() == null ? null : task.status().label();
-      record(taskDurations.get(task.agent(), task.queue(), status), task.durationSeconds());
+      record(
+          taskDurations.agent(task.agent()).queue(task.queue()).taskStatus(status),
+          task.durationSeconds());
     }
   }
 
   @Override
   public void queueDepth(String queue, long depth) {
-    setGauge(queueDepths, queue, depth);
+    if (values.accepts(TASK_QUEUE_DEPTH, depth)) {
+      queueDepths.queue(queue).set(depth);
+    }
   }
 
   @Override
   public void tasksBlocked(String queue, long blocked) {
-    setGauge(tasksBlocked, queue, blocked);
+    if (values.accepts(TASKS_BLOCKED, blocked)) {
+      tasksBlocked.queue(queue).set(blocked);
+    }
   }
 
   @Override
   public void approvalRequested(String agent) {
-    approvalRequests.get(agent).increment();
-    approvalsPending.get(agent).incrementAndGet();
+    approvalRequests.agent(agent).increment();
+    approvalsPending.agent(agent).incrementAndGet();
   }
 
   @Override
   public void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds) {
-    decrement(approvalsPending.get(agent));
+    decrement(approvalsPending.agent(agent));
     if (values.accepts(APPROVAL_RESPONSE_DURATION, waitSeconds)) {
       String label = decision == null ? null : decision.label();
-      record(approvalResponses.get(agent, label), waitSeconds);
+      record(approvalResponses.agent(agent).approvalDecision(label), waitSeconds);
     }
   }
 
   @Override
   public void approvalEscalated(String agent) {
-    approvalEscalations.get(agent).increment();
+    approvalEscalations.agent(agent).increment();
   }
 
   @Override
   public void skillAccess(String agent, String skill, boolean allowed) {
     skillAccess
-        .get(agent, skill, (allowed ? AccessDecision.ALLOWED : AccessDecision.DENIED).label())
+        .agent(agent)
+        .skill(skill)
+        .accessDecision((allowed ? AccessDecision.ALLOWED : AccessDecision.DENIED).label())
         .increment();
   }
 
   @Override
   public void permissionEscalationRequested(String agent) {
-    permissionEscalations.get(agent).increment();
+    permissionEscalations.agent(agent).increment();
   }
 
   @Override
   public void activePermissions(String agent, long permissions) {
-    setGauge(permissionsActive, agent, permissions);
+    if (values.accepts(PERMISSIONS_ACTIVE, permissions)) {
+      permissionsActive.agent(agent).set(permissions);
+    }
   }
 
   @Override
   public void policyViolation(String agent, String violationType) {
-    policyViolations.get(agent, violationType).increment();
+    policyViolations.agent(agent).violationType(violationType).increment();
   }
 
   @Override
@@ -344,14 +384,14 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     String agent = retrieval.agent();
     String store = retrieval.store();
     if (values.accepts(RAG_RETRIEVAL_DURATION, retrieval.durationSeconds())) {
-      record(ragDurations.get(agent, store), retrieval.durationSeconds());
+      record(ragDurations.agent(agent).store(store), retrieval.durationSeconds());
     }
     if (values.accepts(RAG_DOCUMENTS_RETRIEVED, retrieval.documents())) {
-      ragDocuments.get(agent, store).record(retrieval.documents());
+      ragDocuments.agent(agent).store(store).record(retrieval.documents());
     }
     double score = retrieval.relevanceScore();
     if (!Double.isNaN(score) && values.accepts(RAG_RELEVANCE_SCORE, score)) {
-      ragRelevance.get(agent, store).record(score);
+      ragRelevance.agent(agent).store(store).record(score);
     }
     double vectorSeconds = retrieval.vectorStoreSeconds();
     if (!Double.isNaN(vectorSeconds)) {
@@ -362,68 +402,86 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   @Override
   public void vectorStoreQuery(String store, double seconds) {
     if (values.accepts(VECTORSTORE_QUERY_DURATION, seconds)) {
-      record(vectorStoreQueries.get(store), seconds);
+      record(vectorStoreQueries.store(store), seconds);
     }
   }
 
   @Override
   public void cacheLookup(String cache, boolean hit) {
-    cacheRequests.get(cache, (hit ? CacheResult.HIT : CacheResult.MISS).label()).increment();
+    cacheRequests
+        .cache(cache)
+        .cacheResult((hit ? CacheResult.HIT : CacheResult.MISS).label())
+        .increment();
   }
 
   @Override
   public void evaluationResult(
       String agent, String evaluation, double scoreValue, String scoreLabel) {
-    evaluationResults.get(agent, evaluation, scoreLabel == null ? "" : scoreLabel).increment();
+    evaluationResults
+        .agent(agent)
+        .evaluationName(evaluation)
+        .evaluationScoreLabel(scoreLabel == null ? "" : scoreLabel)
+        .increment();
     if (!Double.isNaN(scoreValue) && values.accepts(EVALUATION_SCORE, scoreValue)) {
-      evaluationScores.get(agent, evaluation).record(scoreValue);
+      evaluationScores.agent(agent).evaluationName(evaluation).record(scoreValue);
     }
   }
 
   @Override
   public void message(String agent, String channel, Direction direction) {
-    messages.get(agent, channel, direction == null ? null : direction.label()).increment();
+    messages
+        .agent(agent)
+        .channel(channel)
+        .direction(direction == null ? null : direction.label())
+        .increment();
   }
 
   @Override
   public void featureUsed(String feature) {
-    features.get(feature).increment();
+    features.feature(feature).increment();
   }
 
   @Override
   public void activeSessions(String agent, long sessions) {
-    setGauge(sessionsActive, agent, sessions);
+    if (values.accepts(AGENT_SESSIONS_ACTIVE, sessions)) {
+      sessionsActive.agent(agent).set(sessions);
+    }
   }
 
   @Override
   public void budget(BudgetPeriod period, String team, double usd) {
     if (values.accepts(BUDGET_LIMIT, usd)) {
-      budgets.get(period == null ? null : period.label(), team == null ? "" : team).set(usd);
+      budgets
+          .budgetPeriod(period == null ? null : period.label())
+          .team(team == null ? "" : team)
+          .set(usd);
     }
   }
 
   @Override
   public void integrationFailed(Integration integration) {
-    integrationFailures.get(integration == null ? null : integration.label()).increment();
+    integrationFailures.integration(integration == null ? null : integration.label()).increment();
   }
 
   @Override
   public void inFlight(String source, String agent, InFlightWork work, long count) {
     if (values.accepts(AGENT_IN_FLIGHT, count)) {
-      inFlight.get(agent, source, work == null ? null : work.label()).report(count);
+      inFlight
+          .agent(agent)
+          .source(source)
+          .inFlightWork(work == null ? null : work.label())
+          .report(count);
     }
   }
 
   @Override
   public void queueReport(String source, String queue, QueuedTaskState state, long count) {
     if (values.accepts(AGENT_QUEUE_TASKS, count)) {
-      queueReports.get(queue, source, state == null ? null : state.label()).report(count);
-    }
-  }
-
-  private void setGauge(MeterFamily<AtomicLong> family, String label, long value) {
-    if (values.accepts(family.metric(), value)) {
-      family.get(label).set(value);
+      queueReports
+          .queue(queue)
+          .source(source)
+          .queuedTaskState(state == null ? null : state.label())
+          .report(count);
     }
   }
 
@@ -439,11 +497,12 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     return errorType == null ? Labels.NO_ERROR : errorType;
   }
 
-  /** One observation of a per-run call count; {@link AgentRun#NOT_REPORTED} records nothing. */
-  private void recordCalls(MeterFamily<DistributionSummary> family, String agent, long calls) {
-    if (calls != AgentRun.NOT_REPORTED && values.accepts(family.metric(), calls)) {
-      family.get(agent).record(calls);
-    }
+  /**
+   * Whether a per-run call count is to be recorded: reported ({@link AgentRun#NOT_REPORTED} is not)
+   * and valid.
+   */
+  private boolean reported(MetricDefinition metric, long calls) {
+    return calls != AgentRun.NOT_REPORTED && values.accepts(metric, calls);
   }
 
   @Override

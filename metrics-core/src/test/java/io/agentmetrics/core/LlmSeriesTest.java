@@ -6,13 +6,6 @@ import io.agentmetrics.api.LabelPolicy;
 import io.agentmetrics.api.Labels;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.StringWriter;
-import java.net.URI;
-import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,38 +157,6 @@ class LlmSeriesTest {
 
   /** The compiler's errors for {@code statement} in a method given {@code LlmSeries series}. */
   private static String compile(String statement) {
-    String source =
-        "package probe;\n"
-            + "class Probe {\n"
-            + "  void call(io.agentmetrics.core.LlmSeries series) {\n"
-            + "    "
-            + statement
-            + "\n  }\n}\n";
-    JavaFileObject file =
-        new SimpleJavaFileObject(
-            URI.create("string:///probe/Probe.java"), JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        };
-    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-    StringWriter errors = new StringWriter();
-    boolean ok =
-        compiler
-            .getTask(
-                errors,
-                null,
-                null,
-                List.of(
-                    "-proc:none",
-                    "-d",
-                    System.getProperty("java.io.tmpdir"),
-                    "-classpath",
-                    System.getProperty("java.class.path")),
-                null,
-                List.of(file))
-            .call();
-    return ok ? "" : errors.toString();
+    return JavaProbe.errors("probe", "io.agentmetrics.core.LlmSeries series", statement);
   }
 }
