@@ -59,6 +59,10 @@ class OtlpNodeIT {
               "Spend against monthly budget",
               "budgets are agentmetrics configuration, not telemetry"),
           Map.entry("Spend against daily budget", "as above"),
+          Map.entry(
+              "Evaluation scores and verdicts",
+              "evaluation results arrive as OTLP log events (gen_ai.evaluation.result), which the"
+                  + " receiver does not take yet"),
           Map.entry("Budgets", "as above"),
           Map.entry(
               "Team spend against daily budget",

@@ -24,6 +24,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -101,6 +102,9 @@ public final class SupportAgent {
       String cached = answers.get(question);
       metrics.cacheLookup("answers", cached != null);
       String answer = cached != null ? cached : redacted(streamed(assistant.chat(question)));
+      if (cached == null) {
+        evaluate(question, answer);
+      }
       answers.putIfAbsent(question, answer);
       metrics.message(NAME, CHANNEL, Direction.OUTBOUND);
       return answer;
@@ -110,6 +114,25 @@ public final class SupportAgent {
     } finally {
       run.close();
     }
+  }
+
+  /**
+   * A toy evaluator, there to show the evaluation metrics: the share of the question's words (of
+   * four letters or more) that the answer takes up, {@code relevant} from one half. A real agent
+   * would use an LLM judge or LangChain4j's output guardrails.
+   */
+  private void evaluate(String question, String answer) {
+    String said = answer.toLowerCase(Locale.ROOT);
+    long words = 0;
+    long taken = 0;
+    for (String word : question.toLowerCase(Locale.ROOT).split("\\W+")) {
+      if (word.length() >= 4) {
+        words++;
+        taken += said.contains(word) ? 1 : 0;
+      }
+    }
+    double score = words == 0 ? 1 : (double) taken / words;
+    metrics.evaluationResult(NAME, "relevance", score, score >= 0.5 ? "relevant" : "irrelevant");
   }
 
   /**

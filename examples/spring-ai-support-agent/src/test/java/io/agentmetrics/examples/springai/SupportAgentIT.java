@@ -45,7 +45,13 @@ class SupportAgentIT {
             PrometheusProcess.start(dir, SupportAgent.NAME, base.substring("http://".length()))) {
           System.out.println(
               AgentDashboardsCheck.assertEveryPanelHasData(
-                  prometheus.uri(), withApplicationHttp(), Map.of()));
+                  prometheus.uri(),
+                  withApplicationHttp(),
+                  Map.of(
+                      "Evaluation scores and verdicts",
+                      "this example does not evaluate its answers: Spring AI's evaluators ask the"
+                          + " model to judge, which the stand-in cannot (the LangChain4j example"
+                          + " records a toy evaluator's results)")));
         } finally {
           conversation.interrupt();
         }
