@@ -50,6 +50,9 @@ public final class CatalogueGenerator {
       write(
           out.resolve("io/agentmetrics/server/ingest/DeclaredEventTypes.java"),
           EventSources.readers(EventModel.read(model)));
+      write(
+          out.resolve("io/agentmetrics/server/otlp/GenAiField.java"),
+          OtlpSources.genAiField(model));
       return;
     }
     if (mode.equals("--core")) {

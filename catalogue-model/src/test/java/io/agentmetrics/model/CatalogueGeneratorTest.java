@@ -150,6 +150,25 @@ class CatalogueGeneratorTest {
   }
 
   @Test
+  void theOtlpFieldsGenerateTheReceiversTable() throws Exception {
+    String root = System.getProperty("agentmetrics.repoRoot", "..");
+    JsonNode model =
+        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    assertThat(OtlpSources.genAiField(model))
+        .contains(
+            "  PROVIDER(\n      new Variant(\"gen_ai.provider.name\", \"GenAI conventions (current)\"),\n"
+                + "      new Variant(\"gen_ai.system\", \"GenAI conventions (older)\"),",
+            "public record Variant(String key, String source) {}");
+    assertThatThrownBy(
+            () ->
+                OtlpSources.genAiField(
+                    YAML.readTree(
+                        "otlp_sources: {current: c}\notlp_fields:\n  - {constant: X, doc: d,"
+                            + " keys: [{key: k, source: nope}]}\n")))
+        .hasMessageContaining("X: no otlp source 'nope'");
+  }
+
+  @Test
   void aBrokenEventDeclarationFailsNamingIt() throws Exception {
     String example = "    example: '{}'\n";
     assertThatThrownBy(() -> declared("[{name: agent, attribute: NOPE}]", example))
