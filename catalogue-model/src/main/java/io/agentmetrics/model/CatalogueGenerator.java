@@ -63,6 +63,7 @@ public final class CatalogueGenerator {
     write(api.resolve("Labels.java"), generateLabels(model));
     write(api.resolve("IngestEventType.java"), generateEventTypes(model));
     write(api.resolve("DeclaredEvents.java"), EventSources.facade(EventModel.read(model)));
+    write(api.resolve("ProviderNames.java"), generateProviderNames(model));
     write(api.resolve("MetricCatalogue.java"), generate(model));
   }
 
@@ -111,6 +112,49 @@ public final class CatalogueGenerator {
     }
     return template("IngestEventType.java.template")
         .replace("${events}", String.join(",\n", constants));
+  }
+
+  /**
+   * The Java source of {@code ProviderNames}: the provider attribute's well-known values and its
+   * aliases, each with its sender.
+   */
+  static String generateProviderNames(JsonNode model) {
+    JsonNode provider = null;
+    for (JsonNode attribute : model.path("attributes")) {
+      if (attribute.has("aliases")) {
+        if (provider != null || !attribute.path("constant").asText().equals("PROVIDER")) {
+          throw new IllegalArgumentException("aliases are declared on the provider attribute only");
+        }
+        provider = attribute;
+      }
+    }
+    if (provider == null) {
+      throw new IllegalArgumentException("the provider attribute declares no aliases");
+    }
+    JsonNode senders = model.path("alias_senders");
+    Set<String> spellings = new HashSet<>();
+    provider.path("well_known").forEach(value -> spellings.add(value.asText()));
+    List<String> aliases = new ArrayList<>();
+    for (JsonNode alias : provider.path("aliases")) {
+      String spelling = text(alias, "spelling", "a provider alias");
+      String sender = text(alias, "sender", spelling);
+      if (!senders.hasNonNull(sender) || !spellings.add(spelling)) {
+        throw new IllegalArgumentException(
+            "provider alias " + spelling + ": declared twice, or no sender " + sender);
+      }
+      String value = text(alias, "value", spelling);
+      aliases.add(
+          "          new Alias("
+              + literal(spelling)
+              + ", "
+              + (value.equals("_OTHER") ? "OTHER" : literal(value))
+              + ", "
+              + literal(senders.get(sender).asText())
+              + ")");
+    }
+    return template("ProviderNames.java.template")
+        .replace("${wellKnown}", literals(provider.path("well_known")))
+        .replace("${aliases}", String.join(",\n", aliases));
   }
 
   /** The Java source of {@code Labels}: one constant per attribute of the model. */

@@ -43,7 +43,7 @@ class CatalogueGeneratorTest {
     assertThat(labels)
         .contains(
             "public static final LabelDefinition PROVIDER =",
-            "LabelPolicy.wellKnown(48, 50, ProviderNames.WELL_KNOWN.toArray(String[]::new))",
+            "LabelPolicy.wellKnown(48, 50, \"anthropic\", \"aws.bedrock\",",
             "LabelPolicy.wellKnown(16, 10, \"text\", \"image\", \"audio\", \"unknown\")",
             "LabelPolicy.freeText(48, 100).orEmpty()",
             "LabelPolicy.oneOf(TaskStatus.values())",
@@ -147,6 +147,26 @@ class CatalogueGeneratorTest {
         .contains(
             "| `e` | | `agent`\\*, `result`\\*, `score_value` (a score), `note` |\n",
             "```json\n{\"type\": \"e\", \"agent\": \"a\", \"result\": \"hit\"}\n```\n");
+  }
+
+  @Test
+  void theProviderAttributeGeneratesTheOneTableOfProviderNames() throws Exception {
+    String root = System.getProperty("agentmetrics.repoRoot", "..");
+    JsonNode model =
+        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    assertThat(CatalogueGenerator.generateProviderNames(model))
+        .contains(
+            "List.of(\"anthropic\", \"aws.bedrock\",",
+            "new Alias(\"gemini\", \"gcp.gemini\", \"GenAI conventions (older)\")",
+            "new Alias(\"other\", OTHER, \"LangChain4j (ModelProvider)\"));");
+    assertThatThrownBy(
+            () ->
+                CatalogueGenerator.generateProviderNames(
+                    YAML.readTree(
+                        "alias_senders: {s: S}\nattributes:\n  - constant: PROVIDER\n"
+                            + "    well_known: [openai]\n"
+                            + "    aliases: [{spelling: openai, value: openai, sender: s}]\n")))
+        .hasMessageContaining("provider alias openai: declared twice");
   }
 
   @Test
