@@ -17,11 +17,15 @@ class CatalogueGeneratorTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** metrics-api's model. */
+  private static JsonNode ownModel() throws Exception {
+    String root = System.getProperty("agentmetrics.repoRoot", "..");
+    return YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+  }
+
   @Test
   void theModelGeneratesEveryConstantWithItsDocAndLabels() throws Exception {
-    String root = System.getProperty("agentmetrics.repoRoot", "..");
-    JsonNode model =
-        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    JsonNode model = ownModel();
     String source = CatalogueGenerator.generate(model);
 
     assertThat(source)
@@ -151,9 +155,7 @@ class CatalogueGeneratorTest {
 
   @Test
   void theProviderAttributeGeneratesTheOneTableOfProviderNames() throws Exception {
-    String root = System.getProperty("agentmetrics.repoRoot", "..");
-    JsonNode model =
-        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    JsonNode model = ownModel();
     assertThat(CatalogueGenerator.generateProviderNames(model))
         .contains(
             "List.of(\"anthropic\", \"aws.bedrock\",",
@@ -171,9 +173,7 @@ class CatalogueGeneratorTest {
 
   @Test
   void theOtlpFieldsGenerateTheReceiversTable() throws Exception {
-    String root = System.getProperty("agentmetrics.repoRoot", "..");
-    JsonNode model =
-        YAML.readTree(Path.of(root, "metrics-api/src/main/model/catalogue.yaml").toFile());
+    JsonNode model = ownModel();
     assertThat(OtlpSources.genAiField(model))
         .contains(
             "  PROVIDER(\n      new Variant(\"gen_ai.provider.name\", \"GenAI conventions (current)\"),\n"
