@@ -31,16 +31,20 @@ final class HandleSources {
     return "package io.agentmetrics.core;\n\n"
         + "import io.agentmetrics.api.MetricCatalogue;\n"
         + "import io.agentmetrics.api.MetricDefinition;\n"
-        + "\n"
+        + "import io.micrometer.core.instrument.Counter;\n"
+        + "import io.micrometer.core.instrument.DistributionSummary;\n"
+        + "import io.micrometer.core.instrument.Timer;\n\n"
         + "/**\n"
         + " * Typed handles on the catalogue's labelled metrics: each label a named stage, in the\n"
-        + " * catalogue's order, so that a label left out or out of place does not compile.\n"
+        + " * catalogue's order, so that a label left out or out of place does not compile. Built on\n"
+        + " * core's families (same cache and guards); counters, timers and summaries also on {@link\n"
+        + " * GuardedMeters}, for code outside core.\n"
         + " *\n"
         + " * <p>GENERATED from the metrics of {@code metrics-api/src/main/model/catalogue.yaml} by"
         + " {@code\n"
         + " * io.agentmetrics.model.CatalogueGenerator}: change the model, not this file.\n"
         + " */\n"
-        + "final class MetricHandles {\n\n"
+        + "public final class MetricHandles {\n\n"
         + "  private MetricHandles() {}\n\n"
         + "  private static <M> MeterFamily<M> check(MeterFamily<M> family, MetricDefinition metric)"
         + " {\n"
@@ -71,7 +75,30 @@ final class HandleSources {
         .append("}, by ")
         .append(String.join(", then ", stages))
         .append(". */\n");
-    out.append("  static final class ")
+    String[] meter =
+        switch (metric.path("type").asText()) {
+          case "counter" -> new String[] {"Counter", "counters"};
+          case "timer" -> new String[] {"Timer", "timers"};
+          case "distribution_summary" -> new String[] {"DistributionSummary", "summaries"};
+          default -> null;
+        };
+    if (meter != null) {
+      out.append("  public static ")
+          .append(name)
+          .append('<')
+          .append(meter[0])
+          .append("> ")
+          .append(Character.toLowerCase(name.charAt(0)))
+          .append(name.substring(1))
+          .append("(GuardedMeters meters) {\n    return new ")
+          .append(name)
+          .append("<>(meters.meters().")
+          .append(meter[1])
+          .append("(MetricCatalogue.")
+          .append(constant)
+          .append("));\n  }\n\n");
+    }
+    out.append("  public static final class ")
         .append(name)
         .append("<M> {\n    private final MeterFamily<M> family;\n\n    ")
         .append(name)
@@ -84,7 +111,7 @@ final class HandleSources {
       List<String> held = stages.subList(0, i);
       out.append("\n    /** The values up to {@code ")
           .append(stages.get(i - 1))
-          .append("}. */\n    record ")
+          .append("}. */\n    public record ")
           .append(stageType(stages.get(i - 1)))
           .append("<M>(MeterFamily<M> family, ")
           .append(String.join(", ", held.stream().map(s -> "String " + s).toList()))
@@ -106,6 +133,7 @@ final class HandleSources {
             ? family + ".get(" + String.join(", ", values) + ")"
             : "new " + stageType(label) + "<>(" + family + ", " + String.join(", ", values) + ")";
     return indent
+        + "public "
         + returned
         + " "
         + label

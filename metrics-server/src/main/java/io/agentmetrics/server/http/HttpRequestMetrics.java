@@ -1,7 +1,7 @@
 package io.agentmetrics.server.http;
 
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.MetricHandles;
 import io.javalin.http.Context;
 import io.javalin.http.RequestLogger;
 import io.javalin.router.Endpoint;
@@ -22,18 +22,21 @@ final class HttpRequestMetrics implements RequestLogger {
   static final String UNMATCHED = "unmatched";
 
   private final Set<String> routes;
-  private final GuardedMeters.Family<Timer> timers;
+  private final MetricHandles.HttpServerRequests<Timer> timers;
 
   HttpRequestMetrics(GuardedMeters meters, Set<String> routes) {
     this.routes = Set.copyOf(routes);
-    this.timers = meters.timers(MetricCatalogue.HTTP_SERVER_REQUESTS);
+    this.timers = MetricHandles.httpServerRequests(meters);
   }
 
   @Override
   public void handle(Context ctx, Float executionTimeMs) {
     String status = Integer.toString(ctx.statusCode());
     timers
-        .get(ctx.req().getMethod(), route(ctx), status, outcome(ctx.statusCode()))
+        .httpMethod(ctx.req().getMethod())
+        .httpUri(route(ctx))
+        .httpStatus(status)
+        .httpOutcome(outcome(ctx.statusCode()))
         .record(Math.round(executionTimeMs * 1_000_000d), TimeUnit.NANOSECONDS);
   }
 

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.IngestEventType;
 import io.agentmetrics.api.LabelPolicy;
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.MetricHandles;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -51,15 +51,15 @@ public final class EventIngester {
    */
   public EventIngester(AgentMetrics metrics, GuardedMeters meters) {
     this.metrics = metrics;
-    GuardedMeters.Family<Counter> counters = meters.counters(MetricCatalogue.INGEST_EVENTS);
+    MetricHandles.IngestEvents<Counter> counters = MetricHandles.ingestEvents(meters);
     Set<IngestEventType> read = EnumSet.noneOf(IngestEventType.class);
     for (EventType type : TYPES) {
       if (!read.add(type.type())) {
         throw new IllegalStateException("two readers of ingest event type " + type.name());
       }
       types.put(type.name(), type);
-      accepted.put(type.name(), counters.get(type.name(), "accepted"));
-      rejected.put(type.name(), counters.get(type.name(), "rejected"));
+      accepted.put(type.name(), counters.eventType(type.name()).result("accepted"));
+      rejected.put(type.name(), counters.eventType(type.name()).result("rejected"));
     }
     if (read.size() != IngestEventType.values().length) {
       throw new IllegalStateException(
@@ -67,7 +67,9 @@ public final class EventIngester {
               + EnumSet.complementOf(EnumSet.copyOf(read))
               + " (declare its fields in the model, or add a reader to EventIngester.TYPES)");
     }
-    rejected.put(LabelPolicy.OVERFLOW_VALUE, counters.get(LabelPolicy.OVERFLOW_VALUE, "rejected"));
+    rejected.put(
+        LabelPolicy.OVERFLOW_VALUE,
+        counters.eventType(LabelPolicy.OVERFLOW_VALUE).result("rejected"));
   }
 
   /** The event types, by the value of their {@code type} field, with their kinds. */

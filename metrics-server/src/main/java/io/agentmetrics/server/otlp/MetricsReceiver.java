@@ -5,6 +5,7 @@ import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.core.GuardedMeters;
 import io.agentmetrics.core.LlmSeries;
+import io.agentmetrics.core.MetricHandles;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
@@ -87,8 +88,8 @@ public final class MetricsReceiver {
   private final PendingPoints pending;
   private final AtomicBoolean warned = new AtomicBoolean();
   private final LlmSeries llmSeries;
-  private final GuardedMeters.Family<Timer> runs;
-  private final GuardedMeters.Family<Timer> tools;
+  private final MetricHandles.AgentRunDuration<Timer> runs;
+  private final MetricHandles.ToolDuration<Timer> tools;
 
   MetricsReceiver(
       MicrometerAgentMetrics recorder,
@@ -103,8 +104,8 @@ public final class MetricsReceiver {
     this.pending = pending;
     GuardedMeters meters = recorder.guardedMeters();
     this.llmSeries = recorder.llmSeries();
-    this.runs = meters.timers(MetricCatalogue.AGENT_RUN_DURATION);
-    this.tools = meters.timers(MetricCatalogue.TOOL_DURATION);
+    this.runs = MetricHandles.agentRunDuration(meters);
+    this.tools = MetricHandles.toolDuration(meters);
   }
 
   /**
@@ -281,11 +282,15 @@ public final class MetricsReceiver {
       case FIRST_CHUNK -> observations(totals, bounds, llmCall(labels, error)::timeToFirstChunk);
       case CHUNK_INTERVAL ->
           observations(totals, bounds, llmCall(labels, error)::timePerOutputChunk);
-      case AGENT_RUN -> seconds(runs.get(agent, error), totals, bounds);
+      case AGENT_RUN -> seconds(runs.agent(agent).errorType(error), totals, bounds);
       case TOOL -> {
         String type = text(attributes, GenAiField.TOOL_TYPE, ToolKind.TOOL.label());
         seconds(
-            tools.get(agent, text(attributes, GenAiField.TOOL_NAME, "unknown"), type, error),
+            tools
+                .agent(agent)
+                .tool(text(attributes, GenAiField.TOOL_NAME, "unknown"))
+                .toolType(type)
+                .errorType(error),
             totals,
             bounds);
       }

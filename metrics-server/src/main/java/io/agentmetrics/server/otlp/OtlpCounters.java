@@ -1,17 +1,17 @@
 package io.agentmetrics.server.otlp;
 
-import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.core.GuardedMeters;
+import io.agentmetrics.core.MetricHandles;
 import io.micrometer.core.instrument.Counter;
 
 /** {@code agentmetrics_otlp_items_total{signal, result}}: what became of every OTLP item. */
 public final class OtlpCounters {
 
-  private final GuardedMeters.Family<Counter> items;
+  private final MetricHandles.OtlpItems<Counter> items;
 
   /** Counters through the server's guarded meters. */
   public OtlpCounters(GuardedMeters meters) {
-    this.items = meters.counters(MetricCatalogue.OTLP_ITEMS);
+    this.items = MetricHandles.otlpItems(meters);
   }
 
   void count(OtlpResult result) {
@@ -23,7 +23,7 @@ public final class OtlpCounters {
 
   void add(String signal, String result, long count) {
     if (count > 0) {
-      items.get(signal, result).increment(count);
+      items.signal(signal).result(result).increment(count);
     }
   }
 }
