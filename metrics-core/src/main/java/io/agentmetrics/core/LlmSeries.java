@@ -317,7 +317,7 @@ public final class LlmSeries {
       if (known instanceof PriceTable.Price listed) {
         costUsd(PriceTable.costUsdOrNaN(listed, input, output, Math.max(0, cachedTokens)));
       } else {
-        f.unknownModels.get(provider, model).increment(Math.max(1, calls));
+        f.unknownModels.provider(provider).model(model).increment(Math.max(1, calls));
       }
     }
 
@@ -399,7 +399,7 @@ public final class LlmSeries {
     final MeterFamily<DistributionSummary> callOutputTokens;
     final MeterFamily<Counter> saved;
     final MeterFamily<Counter> costs;
-    final MeterFamily<Counter> unknownModels;
+    final MetricHandles.CostUnknownModel<Counter> unknownModels;
 
     Families(Meters meters, ValueCheck values, PriceTable prices) {
       this.values = values;
@@ -416,7 +416,8 @@ public final class LlmSeries {
       this.callOutputTokens = meters.summaries(MetricCatalogue.LLM_CALL_OUTPUT_TOKENS);
       this.saved = meters.counters(MetricCatalogue.TOKENS_SAVED);
       this.costs = meters.counters(MetricCatalogue.COST);
-      this.unknownModels = meters.counters(MetricCatalogue.COST_UNKNOWN_MODEL);
+      this.unknownModels =
+          new MetricHandles.CostUnknownModel<>(meters.counters(MetricCatalogue.COST_UNKNOWN_MODEL));
     }
   }
 }
