@@ -47,15 +47,6 @@ public interface AgentMetrics extends DeclaredEvents {
    */
   void queueReport(String source, String queue, QueuedTaskState state, long count);
 
-  /** An agent asked a human for approval: counts it and raises the pending gauge. */
-  void approvalRequested(String agent);
-
-  /** An approval was decided after {@code waitSeconds}: lowers the pending gauge. */
-  void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds);
-
-  /** An approval breached its SLA and was escalated automatically. */
-  void approvalEscalated(String agent);
-
   /** A skill access check was allowed or denied. */
   void skillAccess(String agent, String skill, boolean allowed);
 
@@ -76,9 +67,6 @@ public interface AgentMetrics extends DeclaredEvents {
 
   /** A lookup in {@code cache} hit or missed. */
   void cacheLookup(String cache, boolean hit);
-
-  /** A message passed through {@code channel}. */
-  void message(String agent, String channel, Direction direction);
 
   /** A product feature was used through an agent. */
   void featureUsed(String feature);

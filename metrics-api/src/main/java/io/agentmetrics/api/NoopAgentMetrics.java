@@ -35,15 +35,6 @@ final class NoopAgentMetrics implements AgentMetrics, DeclaredEvents.Noop {
   public void tasksBlocked(String queue, long blocked) {}
 
   @Override
-  public void approvalRequested(String agent) {}
-
-  @Override
-  public void approvalDecided(String agent, ApprovalDecision decision, double waitSeconds) {}
-
-  @Override
-  public void approvalEscalated(String agent) {}
-
-  @Override
   public void skillAccess(String agent, String skill, boolean allowed) {}
 
   @Override
@@ -63,9 +54,6 @@ final class NoopAgentMetrics implements AgentMetrics, DeclaredEvents.Noop {
 
   @Override
   public void cacheLookup(String cache, boolean hit) {}
-
-  @Override
-  public void message(String agent, String channel, Direction direction) {}
 
   @Override
   public void featureUsed(String feature) {}

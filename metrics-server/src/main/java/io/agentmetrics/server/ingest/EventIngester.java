@@ -30,11 +30,9 @@ public final class EventIngester {
                   new AgentRunEvent(),
                   new ToolCallEvent(),
                   new TaskEvent(),
-                  new ApprovalEvent(),
                   new SecurityEvent(),
                   new RagRetrievalEvent(),
                   new CacheEvent(),
-                  new MessageEvent(),
                   new InFlightEvent()),
               DeclaredEventTypes.all().stream())
           .toList();
