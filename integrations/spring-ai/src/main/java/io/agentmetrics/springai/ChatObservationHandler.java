@@ -14,7 +14,8 @@ import org.springframework.ai.chat.prompt.ChatOptions;
  * duration, provider, requested model (else the response's), input, output, cache-read and
  * cache-write tokens from the response's usage, the exception's class on failure, and for a stream
  * through a {@code ChatClient} with the {@link ChunkTimingAdvisor} the time to first chunk and
- * between chunks.
+ * between chunks and the usage of the stream's last chunk (which has the cache tokens that Spring
+ * AI's aggregated response drops), recorded once the advisor has seen the stream end.
  */
 final class ChatObservationHandler extends TimedHandler<ChatModelObservationContext> {
 
@@ -37,23 +38,38 @@ final class ChatObservationHandler extends TimedHandler<ChatModelObservationCont
         response == null || response.getMetadata() == null
             ? null
             : response.getMetadata().getUsage();
+    if (context.getError() != null) {
+      call.errorType(ErrorTypes.of(context.getError()));
+    }
+    ChunkClock clock = context.isStreaming() ? ChunkClock.above(context) : null;
+    if (clock == null) {
+      tokens(call, usage);
+      metrics.llmCall(call.build());
+      return;
+    }
+    // A stream through the advisor: recorded once the advisor has seen every chunk.
+    clock.whenDone(
+        () ->
+            failures.guard(
+                "chat stream",
+                () -> {
+                  tokens(call, clock.usage() != null ? clock.usage() : usage);
+                  chunkTimes(call, clock, startNanos);
+                  metrics.llmCall(call.build());
+                }));
+  }
+
+  private static void tokens(LlmCall.Builder call, Usage usage) {
     if (usage != null) {
       call.tokens(orZero(usage.getPromptTokens()), orZero(usage.getCompletionTokens()));
       call.cachedTokens(orZero(usage.getCacheReadInputTokens()));
       call.cacheWriteTokens(orZero(usage.getCacheWriteInputTokens()));
     }
-    if (context.getError() != null) {
-      call.errorType(ErrorTypes.of(context.getError()));
-    }
-    if (context.isStreaming()) {
-      chunkTimes(call, ChunkClock.above(context), startNanos);
-    }
-    metrics.llmCall(call.build());
   }
 
-  /** The time to first chunk and between chunks, where a {@link ChunkTimingAdvisor} saw them. */
+  /** The time to first chunk and between chunks, as the {@link ChunkTimingAdvisor} saw them. */
   private static void chunkTimes(LlmCall.Builder call, ChunkClock clock, long startNanos) {
-    long[] arrivals = clock == null ? new long[0] : clock.arrivals();
+    long[] arrivals = clock.arrivals();
     if (arrivals.length == 0) {
       return;
     }

@@ -3,11 +3,18 @@ package io.agentmetrics.springai;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationView;
 import java.util.Arrays;
+import org.springframework.ai.chat.metadata.Usage;
 
 /**
- * When each chunk of one streamed model call passed {@link ChunkTimingAdvisor}: the advisor puts a
- * fresh clock in its own observation's context for every pass through the chain, and the chat model
- * observation under it finds the clock through its parents when it stops.
+ * When each chunk of one streamed model call passed {@link ChunkTimingAdvisor}, and the usage of
+ * the last chunk that carried one: the advisor puts a fresh clock in its own observation's context
+ * for every pass through the chain, and the chat model observation under it finds the clock through
+ * its parents when it stops.
+ *
+ * <p>The model's observation may stop before the advisor has seen the last chunks (Spring AI hands
+ * the chunks to the advisor on another thread), so the handler does not read the clock then: it
+ * asks to be called {@link #whenDone} the advisor's stream has ended, which is right by
+ * construction, whichever of the two ends first.
  */
 final class ChunkClock {
 
@@ -21,6 +28,9 @@ final class ChunkClock {
 
   private long[] nanos = new long[16];
   private int count;
+  private Usage usage;
+  private boolean done;
+  private Runnable then;
 
   /** A chunk arrived at {@code now} (the facade's ticker). */
   synchronized void chunk(long now) {
@@ -36,6 +46,43 @@ final class ChunkClock {
   /** The chunks' arrival times, oldest first. */
   synchronized long[] arrivals() {
     return Arrays.copyOf(nanos, count);
+  }
+
+  /** A chunk carried {@code usage}: the last one is the call's (its cache tokens included). */
+  synchronized void usage(Usage usage) {
+    this.usage = usage;
+  }
+
+  /** The usage of the last chunk that carried one, or null. */
+  synchronized Usage usage() {
+    return usage;
+  }
+
+  /** The advisor's stream has ended (completed, failed or cancelled): runs what waits for it. */
+  void finish() {
+    Runnable waiting;
+    synchronized (this) {
+      if (done) {
+        return;
+      }
+      done = true;
+      waiting = then;
+      then = null;
+    }
+    if (waiting != null) {
+      waiting.run();
+    }
+  }
+
+  /** Runs {@code action} once the advisor's stream has ended: now if it has, else then. */
+  void whenDone(Runnable action) {
+    synchronized (this) {
+      if (!done) {
+        then = action;
+        return;
+      }
+    }
+    action.run();
   }
 
   /** The clock of the advisor pass that {@code context} (a chat model call) ran under, or null. */

@@ -8,6 +8,7 @@ import org.springframework.ai.chat.client.ChatClientRequest;
 import org.springframework.ai.chat.client.ChatClientResponse;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
 import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
+import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.model.Generation;
 import org.springframework.core.Ordered;
@@ -57,8 +58,31 @@ public final class ChunkTimingAdvisor implements StreamAdvisor {
                             if (carriesOutput(response)) {
                               clock.chunk(metrics.ticker().nanos());
                             }
-                          }));
+                            Usage usage = usageOf(response);
+                            if (usage != null) {
+                              clock.usage(usage);
+                            }
+                          }))
+              .doFinally(signal -> clock.finish());
         });
+  }
+
+  /**
+   * The usage a chunk carries (the provider's, with its cache tokens: Spring AI's aggregated
+   * response of a stream keeps only prompt, completion and total), or null.
+   */
+  private static Usage usageOf(ChatClientResponse response) {
+    ChatResponse chat = response.chatResponse();
+    if (chat == null || chat.getMetadata() == null) {
+      return null;
+    }
+    Usage usage = chat.getMetadata().getUsage();
+    if (usage == null
+        || (ChatObservationHandler.orZero(usage.getPromptTokens()) == 0
+            && ChatObservationHandler.orZero(usage.getCompletionTokens()) == 0)) {
+      return null;
+    }
+    return usage;
   }
 
   private static boolean carriesOutput(ChatClientResponse response) {

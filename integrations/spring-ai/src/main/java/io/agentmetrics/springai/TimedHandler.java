@@ -16,7 +16,7 @@ abstract class TimedHandler<C extends Observation.Context> implements Observatio
 
   final AgentMetrics metrics;
   final Attribution attribution;
-  private final IntegrationGuard failures;
+  final IntegrationGuard failures;
   private final Class<C> type;
   private final String what;
 

@@ -13,8 +13,13 @@ import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -225,6 +230,91 @@ class SpringAiBridgeTest {
                         + call
                         + "} "
                         + (n + 1) * 0.25));
+  }
+
+  private ChatClient streamingClient() {
+    SpringAiBridge bridge = bridge(metrics);
+    ObservationRegistry observations = observations(bridge);
+    return ChatClient.builder(chatModel(observations, true), observations, null, null)
+        .defaultAdvisors(new ChunkTimingAdvisor(bridge))
+        .build();
+  }
+
+  @Test
+  void aStreamThroughChatClientKeepsTheCacheTokensOfItsLastChunk() {
+    // Spring AI's aggregated response of a stream keeps prompt, completion and total only; the
+    // stream's last chunk has the provider's usage with the cache reads (20).
+    streamingClient().prompt("Stream it").stream().content().collectList().block();
+
+    String tokens =
+        "gen_ai_agent_name=\"support-bot\",gen_ai_operation_name=\"chat\","
+            + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
+            + "gen_ai_token_modality=\"unknown\",team=\"care\"";
+    afterTheStream(
+        lines ->
+            assertThat(lines)
+                .contains(
+                    "gen_ai_client_inference_usage_input_tokens_total{" + tokens + "} 120.0",
+                    "gen_ai_client_inference_usage_cache_read_input_tokens_total{"
+                        + tokens
+                        + "} 20.0",
+                    "agent_tokens_saved_total{gen_ai_provider_name=\"openai\","
+                        + "gen_ai_request_model=\"gpt-5-mini\",mechanism=\"caching\"} 20.0",
+                    // at the cached price: 100 x $0.25/M + 20 x $0.025/M + 30 x $2/M
+                    "agent_cost_usd_total{gen_ai_agent_name=\"support-bot\","
+                        + "gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
+                        + "team=\"care\"} 8.55E-5"));
+  }
+
+  @Test
+  void manyConcurrentStreamsAreTimedChunkByChunkEveryOne() throws Exception {
+    // Spring AI hands the chunks to the advisor on another thread than the one that stops the
+    // model's observation; each call is recorded once the advisor has seen its stream end.
+    ChatClient client = streamingClient();
+    int streams = 40;
+    int chunks = client.prompt("Stream it").stream().content().collectList().block().size();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<List<String>>> answers = new ArrayList<>();
+      for (int i = 0; i < streams; i++) {
+        // A consumer slower than the chunks arrive (the stand-in sends one every 20 ms), as a chat
+        // window can be: the model's stream ends, and its observation stops, before the advisor
+        // has seen the last chunks. The handler before this fix lost chunks here every run.
+        answers.add(
+            pool.submit(
+                () ->
+                    client.prompt("Stream it").stream()
+                        .content()
+                        .delayElements(Duration.ofMillis(30))
+                        .collectList()
+                        .block()));
+      }
+      for (Future<List<String>> answer : answers) {
+        assertThat(answer.get(30, TimeUnit.SECONDS)).hasSize(chunks);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    int calls = streams + 1;
+    String call =
+        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    afterTheStream(
+        lines ->
+            assertThat(lines)
+                .contains(
+                    "gen_ai_client_inference_duration_seconds_count{error_type=\"\","
+                        + call
+                        + "} "
+                        + calls,
+                    "gen_ai_client_inference_time_to_first_chunk_seconds_count{"
+                        + call
+                        + "} "
+                        + calls,
+                    "gen_ai_client_inference_time_per_output_chunk_seconds_count{"
+                        + call
+                        + "} "
+                        + calls * (chunks - 1)));
   }
 
   @Test
