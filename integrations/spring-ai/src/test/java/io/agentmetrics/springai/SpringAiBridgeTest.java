@@ -50,6 +50,10 @@ class SpringAiBridgeTest {
 
   private static final long STEP_NANOS = 250_000_000L;
 
+  /** The labels of the stand-in's chat calls on the inference metrics. */
+  private static final String CALL =
+      "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicLong ticks = new AtomicLong();
@@ -123,8 +127,7 @@ class SpringAiBridgeTest {
     assertThat(response.getResult().getOutput().getText())
         .startsWith("You asked: Where is my order?");
 
-    String call =
-        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    String call = CALL;
     String tokens =
         "gen_ai_agent_name=\"support-bot\","
             + call
@@ -210,8 +213,7 @@ class SpringAiBridgeTest {
     // one at the start, one per chunk, one at the end.
     assertThat(String.join("", chunks)).isEqualTo("You asked: Stream it. Here is what I found.");
     int n = chunks.size();
-    String call =
-        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    String call = CALL;
     afterTheStream(
         lines ->
             assertThat(lines)
@@ -297,8 +299,7 @@ class SpringAiBridgeTest {
     }
 
     int calls = streams + 1;
-    String call =
-        "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\"";
+    String call = CALL;
     afterTheStream(
         lines ->
             assertThat(lines)
