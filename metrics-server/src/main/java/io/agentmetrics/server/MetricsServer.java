@@ -42,7 +42,7 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /**
-   * A builder with the defaults: 0.0.0.0:9464, /metrics, no auth, no CORS, 1 MiB bodies that must
+   * A builder with the defaults: 127.0.0.1:9464, /metrics, no auth, no CORS, 1 MiB bodies that must
    * arrive within 10 s.
    */
   public static Builder builder() {
@@ -77,7 +77,7 @@ public final class MetricsServer implements AutoCloseable {
 
   /** Builds a {@link MetricsServer}. */
   public static final class Builder {
-    private String host = "0.0.0.0";
+    private String host = "127.0.0.1";
     private int port = 9464;
     private String path = "/metrics";
     private PrometheusMeterRegistry registry;
@@ -93,7 +93,11 @@ public final class MetricsServer implements AutoCloseable {
 
     private Builder() {}
 
-    /** The bind address, {@code 0.0.0.0} by default. */
+    /**
+     * The bind address, {@code 127.0.0.1} by default: reachable from this host only. {@code
+     * 0.0.0.0} (all interfaces) is what a container or a pod needs; without ingest credentials the
+     * start line then warns that anyone who can reach the port may push.
+     */
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;

@@ -54,8 +54,10 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--bind",
-      defaultValue = "${env:AGENTMETRICS_BIND:-0.0.0.0}",
-      description = "Address to bind (env AGENTMETRICS_BIND, default ${DEFAULT-VALUE}).")
+      defaultValue = "${env:AGENTMETRICS_BIND:-127.0.0.1}",
+      description =
+          "Address to bind (env AGENTMETRICS_BIND, default ${DEFAULT-VALUE}: this host only;"
+              + " 0.0.0.0 for every interface, as in a container).")
   String bind;
 
   @Option(

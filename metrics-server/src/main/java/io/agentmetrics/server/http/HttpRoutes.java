@@ -11,6 +11,8 @@ import io.javalin.http.HttpResponseException;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -143,6 +145,23 @@ public final class HttpRoutes {
         settings.metricsPath(),
         settings.scrapeAuth(),
         settings.ingestAuth());
+    if (!settings.ingestAuth().enabled() && !loopback(settings.host())) {
+      LOG.warn(
+          "ingest is open to anyone who can reach {}:{}: no ingest credentials are configured;"
+              + " set --ingest-token-file (or --ingest-user and --ingest-password-file), or bind"
+              + " 127.0.0.1 where only this host pushes",
+          settings.host(),
+          port());
+    }
+  }
+
+  /** Whether {@code host} is a loopback address, reachable from this host only. */
+  static boolean loopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** Reports not ready, lets requests in flight complete and stops. */
