@@ -78,17 +78,7 @@ record EventModel(List<Event> events) {
 
     /** The facade parameter's name: the field's name in camel case. */
     String parameter() {
-      StringBuilder out = new StringBuilder();
-      boolean upper = false;
-      for (char c : name.toCharArray()) {
-        if (c == '_') {
-          upper = true;
-        } else {
-          out.append(upper ? Character.toUpperCase(c) : c);
-          upper = false;
-        }
-      }
-      return out.toString();
+      return JavaNames.camel(name);
     }
 
     String javaType() {

@@ -93,7 +93,7 @@ final class EventSources {
     List<String> examples = new ArrayList<>();
     StringBuilder classes = new StringBuilder();
     for (Event event : model.declared()) {
-      String name = className(event.constant()) + "Event";
+      String name = JavaNames.className(event.constant()) + "Event";
       instances.add("new " + name + "()");
       List<String> feeds = new ArrayList<>();
       event.feeds().forEach(metric -> feeds.add("MetricCatalogue." + metric));
@@ -286,13 +286,5 @@ final class EventSources {
             + ", "
             + CatalogueGenerator.literal(field.defaultValue())
             + ")";
-  }
-
-  private static String className(String constant) {
-    StringBuilder out = new StringBuilder();
-    for (String part : constant.split("_")) {
-      out.append(part.charAt(0)).append(part.substring(1).toLowerCase(java.util.Locale.ROOT));
-    }
-    return out.toString();
   }
 }

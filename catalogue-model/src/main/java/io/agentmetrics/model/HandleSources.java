@@ -61,13 +61,13 @@ final class HandleSources {
 
   private static String handle(JsonNode metric) {
     String constant = metric.path("constant").asText();
-    String name = className(constant);
+    String name = JavaNames.className(constant);
     List<String> stages = new ArrayList<>();
     for (JsonNode label : metric.path("labels")) {
       stages.add(
           label.isTextual()
-              ? camel(label.asText().toLowerCase(Locale.ROOT))
-              : camel(label.path("key").asText()));
+              ? JavaNames.camel(label.asText().toLowerCase(Locale.ROOT))
+              : JavaNames.camel(label.path("key").asText()));
     }
     StringBuilder out = new StringBuilder();
     out.append("\n  /** {@code ")
@@ -150,25 +150,5 @@ final class HandleSources {
 
   private static String stageType(String label) {
     return "By" + Character.toUpperCase(label.charAt(0)) + label.substring(1);
-  }
-
-  private static String className(String constant) {
-    String camel = camel(constant.toLowerCase(Locale.ROOT));
-    return Character.toUpperCase(camel.charAt(0)) + camel.substring(1);
-  }
-
-  /** {@code gen_ai.agent_name} to {@code genAiAgentName}. */
-  static String camel(String text) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : text.toCharArray()) {
-      if (c == '_' || c == '.') {
-        upper = true;
-      } else {
-        out.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return out.toString();
   }
 }
