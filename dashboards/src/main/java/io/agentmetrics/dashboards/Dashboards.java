@@ -28,6 +28,7 @@ public final class Dashboards {
           "tasks-queues.json",
           "security-approvals.json",
           "rag-caches.json",
+          "quality.json",
           "service-health.json",
           "service-levels.json",
           "application-http.json",

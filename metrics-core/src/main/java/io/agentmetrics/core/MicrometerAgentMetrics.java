@@ -20,6 +20,7 @@ import static io.agentmetrics.api.MetricCatalogue.CACHE_REQUESTS;
 import static io.agentmetrics.api.MetricCatalogue.EVALUATION_RESULTS;
 import static io.agentmetrics.api.MetricCatalogue.EVALUATION_SCORE;
 import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
+import static io.agentmetrics.api.MetricCatalogue.GUARDRAIL_CHECKS;
 import static io.agentmetrics.api.MetricCatalogue.INTEGRATION_FAILURES;
 import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.MESSAGES;
@@ -45,6 +46,8 @@ import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.CacheResult;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.GuardrailOutcome;
+import io.agentmetrics.api.GuardrailStage;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.api.Labels;
@@ -120,6 +123,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MetricHandles.CacheRequests<Counter> cacheRequests;
   private final MetricHandles.EvaluationScore<DistributionSummary> evaluationScores;
   private final MetricHandles.EvaluationResults<Counter> evaluationResults;
+  private final MetricHandles.GuardrailChecks<Counter> guardrailChecks;
   private final MetricHandles.Messages<Counter> messages;
   private final MetricHandles.FeatureUsage<Counter> features;
   private final MetricHandles.IntegrationFailures<Counter> integrationFailures;
@@ -180,6 +184,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.evaluationScores = new MetricHandles.EvaluationScore<>(meters.summaries(EVALUATION_SCORE));
     this.evaluationResults =
         new MetricHandles.EvaluationResults<>(meters.counters(EVALUATION_RESULTS));
+    this.guardrailChecks = new MetricHandles.GuardrailChecks<>(meters.counters(GUARDRAIL_CHECKS));
     this.messages = new MetricHandles.Messages<>(meters.counters(MESSAGES));
     this.features = new MetricHandles.FeatureUsage<>(meters.counters(FEATURE_USAGE));
     this.integrationFailures =
@@ -425,6 +430,17 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     if (!Double.isNaN(scoreValue) && values.accepts(EVALUATION_SCORE, scoreValue)) {
       evaluationScores.agent(agent).evaluationName(evaluation).record(scoreValue);
     }
+  }
+
+  @Override
+  public void guardrailChecked(
+      String agent, String guardrail, GuardrailStage stage, GuardrailOutcome outcome) {
+    guardrailChecks
+        .agent(agent)
+        .guardrail(guardrail)
+        .guardrailStage(stage == null ? null : stage.label())
+        .guardrailOutcome(outcome == null ? null : outcome.label())
+        .increment();
   }
 
   @Override

@@ -41,7 +41,11 @@ final class TargetRules {
       Set.of(
           // AgentMetricsMonthlyCostProjectedOverBudget: month to date plus the 7-day hourly
           // average.
-          List.of("agentmetrics / Cost", "Forecast to end of month", "7d"));
+          List.of("agentmetrics / Cost", "Forecast to end of month", "7d"),
+          // AgentMetricsEvaluationScoreDropped: the hourly mean score against the daily mean.
+          List.of("agentmetrics / Quality", "Score against its baseline", "1h"),
+          List.of("agentmetrics / Quality", "Score against its baseline", "1d"),
+          List.of("agentmetrics / Quality", "Evaluation score against its baseline", "1d"));
 
   private TargetRules() {}
 

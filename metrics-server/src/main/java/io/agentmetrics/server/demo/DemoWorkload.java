@@ -5,6 +5,8 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ApprovalDecision;
 import io.agentmetrics.api.BudgetPeriod;
 import io.agentmetrics.api.Direction;
+import io.agentmetrics.api.GuardrailOutcome;
+import io.agentmetrics.api.GuardrailStage;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.QueuedTaskState;
@@ -173,6 +175,16 @@ public final class DemoWorkload implements AutoCloseable {
     double relevance = sample.between(0.45, 1.0);
     metrics.evaluationResult(
         agent.name(), "relevance", relevance, relevance >= 0.6 ? "relevant" : "irrelevant");
+    metrics.guardrailChecked(
+        agent.name(),
+        "prompt_injection",
+        GuardrailStage.INPUT,
+        sample.chance(0.03) ? GuardrailOutcome.FAILED : GuardrailOutcome.PASSED);
+    metrics.guardrailChecked(
+        agent.name(),
+        "no_pii",
+        GuardrailStage.OUTPUT,
+        sample.chance(0.05) ? GuardrailOutcome.REPROMPTED : GuardrailOutcome.PASSED);
     if (!cached) {
       activity.ragRetrieval(agent);
       boolean routed = sample.chance(0.3);
