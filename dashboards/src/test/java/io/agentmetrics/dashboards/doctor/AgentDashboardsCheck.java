@@ -23,6 +23,7 @@ public final class AgentDashboardsCheck {
           "llm-calls-tokens.json",
           "tools-skills.json",
           "rag-caches.json",
+          "quality.json",
           "cost.json",
           "agents-overview.json");
 

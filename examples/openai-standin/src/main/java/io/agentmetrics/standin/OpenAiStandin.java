@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +27,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The script: a request that offers tools and has no tool result yet is answered with a call of
  * the first tool, its first string parameter set to the last user message; any other request is
- * answered with text that quotes the last message (the tool result, or the user's question).
+ * answered with text that quotes the last message (the tool result, or the user's question). A
+ * judge's prompt (one that asks to evaluate and to answer yes or no, as Spring AI's evaluators do)
+ * is answered {@code YES}, or {@code NO} when it holds "I don't know".
  */
 public final class OpenAiStandin implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A judge's prompt: it asks to evaluate and to answer yes or no (Spring AI's evaluators). */
+  private static final Pattern JUDGE =
+      Pattern.compile("(?is)(?=.*\\bevaluate)(?=.*\\byes\\b)(?=.*\\bno\\b)");
+
+  /** What makes the judge say no: the text under review admits it does not know. */
+  private static final Pattern DOUBT = Pattern.compile("(?i)I don't know");
+
   private static final Logger LOG = LoggerFactory.getLogger(OpenAiStandin.class);
 
   private final Settings settings;
@@ -197,6 +208,9 @@ public final class OpenAiStandin implements AutoCloseable {
         arguments.put(names.next(), lastText);
       }
       return new Answer(null, function.path("name").asText(), arguments.toString());
+    }
+    if (JUDGE.matcher(lastText).find()) {
+      return new Answer(DOUBT.matcher(lastText).find() ? "NO" : "YES", null, null);
     }
     return new Answer("You asked: " + lastText + ". Here is what I found.", null, null);
   }

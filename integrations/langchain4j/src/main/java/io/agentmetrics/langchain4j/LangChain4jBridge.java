@@ -2,6 +2,7 @@ package io.agentmetrics.langchain4j;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
 import dev.langchain4j.store.embedding.listener.EmbeddingStoreListener;
 import io.agentmetrics.api.AgentMetrics;
@@ -9,6 +10,7 @@ import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.api.Integration;
 import io.agentmetrics.core.BridgeBuilder;
 import io.agentmetrics.core.IntegrationGuard;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,7 +20,8 @@ import java.util.Objects;
  * <pre>{@code
  * LangChain4jBridge bridge = LangChain4jBridge.builder(metrics).agent("support-bot").build();
  * OpenAiChatModel.builder()...listeners(List.of(bridge.chatModelListener())).build();
- * AiServices.builder(Assistant.class)...afterToolExecution(new ToolExecutionRecorder(bridge)).build();
+ * AiServices.builder(Assistant.class)...afterToolExecution(new ToolExecutionRecorder(bridge))
+ *     .registerListeners(bridge.guardrailListeners()).build();
  * retriever = EmbeddingStoreContentRetriever.builder()...build()
  *     .addListener(bridge.contentRetrieverListener("support-docs"));
  * store.addListener(bridge.embeddingStoreListener("support-docs"));
@@ -81,6 +84,16 @@ public final class LangChain4jBridge {
    */
   public EmbeddingStoreListener embeddingStoreListener(String store) {
     return new VectorStoreListener(metrics, Objects.requireNonNull(store, "store"), failures);
+  }
+
+  /**
+   * For AI services ({@code .registerListeners(bridge.guardrailListeners())}): every run of an
+   * input or output guardrail as a guardrail check of this bridge's agent, by the guardrail's name
+   * and outcome ({@code passed}, {@code rewritten}, {@code failed}, {@code retried}, {@code
+   * reprompted}, {@code fatal}).
+   */
+  public List<AiServiceListener<?>> guardrailListeners() {
+    return new GuardrailRecorder(metrics, agent, failures).listeners();
   }
 
   AgentMetrics metrics() {

@@ -6,7 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agentic.Agent;
 import dev.langchain4j.agentic.AgenticServices;
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.guardrail.InputGuardrail;
+import dev.langchain4j.guardrail.InputGuardrailException;
+import dev.langchain4j.guardrail.InputGuardrailResult;
+import dev.langchain4j.guardrail.OutputGuardrail;
+import dev.langchain4j.guardrail.OutputGuardrailException;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.guardrail.config.OutputGuardrailsConfig;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
@@ -149,6 +158,82 @@ class LangChain4jBridgeTest {
             "agent_rag_documents_retrieved_sum{gen_ai_agent_name=\"support-bot\","
                 + "store=\"support-docs\"} 2.0",
             "agent_vectorstore_query_duration_seconds_count{store=\"support-docs\"} 1");
+  }
+
+  /** Refuses a message that holds a card number. */
+  static class NoCardNumbers implements InputGuardrail {
+    @Override
+    public InputGuardrailResult validate(dev.langchain4j.data.message.UserMessage message) {
+      return message.singleText().matches(".*\\d{16}.*")
+          ? failure("the message holds a card number")
+          : success();
+    }
+  }
+
+  /** Asks the model again, with a correction, for an answer that says "secret". */
+  static class NoSecrets implements OutputGuardrail {
+    @Override
+    public OutputGuardrailResult validate(AiMessage answer) {
+      return answer.text().contains("secret")
+          ? reprompt("the answer tells a secret", "Leave that word out.")
+          : success();
+    }
+  }
+
+  /** Asks the model the same again for an answer that says "forbidden". */
+  static class NothingForbidden implements OutputGuardrail {
+    @Override
+    public OutputGuardrailResult validate(AiMessage answer) {
+      return answer.text().contains("forbidden") ? retry("the answer is forbidden") : success();
+    }
+  }
+
+  @Test
+  void everyRunOfAnInputOrOutputGuardrailIsCountedByItsOutcome() {
+    LangChain4jBridge bridge = bridge(metrics);
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(chatModel(standin, bridge))
+            .chatMemory(MessageWindowChatMemory.withMaxMessages(20)) // retries ask it again
+            .inputGuardrails(new NoCardNumbers())
+            .outputGuardrails(new NoSecrets(), new NothingForbidden())
+            .outputGuardrailsConfig(OutputGuardrailsConfig.builder().maxRetries(2).build())
+            .registerListeners(bridge.guardrailListeners())
+            .build();
+
+    assertThat(assistant.chat("Where is my order?")).contains("Where is my order?");
+    assertThat(assistant.chat("Tell me the secret")).contains("Leave that word out.");
+    assertThatThrownBy(() -> assistant.chat("My card is 4111111111111111"))
+        .isInstanceOf(InputGuardrailException.class);
+    assertThatThrownBy(() -> assistant.chat("Say something forbidden"))
+        .isInstanceOf(OutputGuardrailException.class);
+
+    // The model answered 5 times: the first question; the second and its reprompt; the forbidden
+    // answer twice (LangChain4j's maxRetries counts the attempts); the card number never reached
+    // it.
+    // Each answer ran both output guardrails, in order, up to the first that did not pass.
+    assertThat(standin.requests()).isEqualTo(5);
+    String agent = "gen_ai_agent_name=\"support-bot\",";
+    assertThat(scrape().stream().filter(line -> line.startsWith("agent_guardrail_checks_total")))
+        .containsExactlyInAnyOrder(
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoCardNumbers\",outcome=\"passed\",stage=\"input\"} 3.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoCardNumbers\",outcome=\"failed\",stage=\"input\"} 1.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoSecrets\",outcome=\"passed\",stage=\"output\"} 4.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoSecrets\",outcome=\"reprompted\",stage=\"output\"} 1.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NothingForbidden\",outcome=\"passed\",stage=\"output\"} 2.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NothingForbidden\",outcome=\"retried\",stage=\"output\"} 2.0");
   }
 
   /** An agentic agent. */

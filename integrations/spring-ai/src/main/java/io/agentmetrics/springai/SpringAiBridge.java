@@ -8,13 +8,16 @@ import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.ai.evaluation.Evaluator;
 
 /**
  * The Spring AI bridge: observation handlers that record Spring AI's own observations through
  * {@link AgentMetrics}, so an application records with no code of its own.
  *
  * <pre>{@code
- * SpringAiBridge.builder(metrics).agent("support-bot").build().registerOn(observationRegistry);
+ * SpringAiBridge bridge = SpringAiBridge.builder(metrics).agent("support-bot").build();
+ * bridge.registerOn(observationRegistry);
+ * Evaluator relevance = bridge.recorded("relevance", new RelevancyEvaluator(chatClientBuilder));
  * }</pre>
  *
  * The Spring Boot starter does this itself. The vector store handler is added only where Spring
@@ -25,11 +28,12 @@ import java.util.List;
 public final class SpringAiBridge {
 
   private final List<ObservationHandler<?>> handlers;
+  private final Attribution attribution;
   final AgentMetrics metrics;
   final IntegrationGuard failures;
 
   private SpringAiBridge(Builder builder) {
-    Attribution attribution = new Attribution(builder.agentName(), builder.teamName());
+    this.attribution = new Attribution(builder.agentName(), builder.teamName());
     this.metrics = builder.recorder();
     this.failures = new IntegrationGuard(builder.recorder(), Integration.SPRING_AI, "Spring AI");
     List<ObservationHandler<?>> list = new ArrayList<>();
@@ -50,6 +54,15 @@ public final class SpringAiBridge {
   /** The handlers, for registries configured elsewhere (Spring Boot collects handler beans). */
   public List<ObservationHandler<?>> handlers() {
     return handlers;
+  }
+
+  /**
+   * {@code evaluator} (Spring AI's {@code RelevancyEvaluator}, {@code FactCheckingEvaluator} or
+   * your own), each of its results recorded as an evaluation named {@code evaluation} (relevance,
+   * faithfulness ...) of this bridge's agent: use the returned evaluator in its place.
+   */
+  public Evaluator recorded(String evaluation, Evaluator evaluator) {
+    return new RecordedEvaluator(evaluator, evaluation, metrics, attribution.agent(), failures);
   }
 
   /** Adds every handler to {@code registry}. */

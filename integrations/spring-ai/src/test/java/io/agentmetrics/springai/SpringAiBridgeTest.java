@@ -26,10 +26,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.ToolCallingAdvisor;
+import org.springframework.ai.chat.evaluation.FactCheckingEvaluator;
+import org.springframework.ai.chat.evaluation.RelevancyEvaluator;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.observation.ChatModelMeterObservationHandler;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.document.Document;
+import org.springframework.ai.evaluation.EvaluationRequest;
+import org.springframework.ai.evaluation.EvaluationResponse;
+import org.springframework.ai.evaluation.Evaluator;
 import org.springframework.ai.model.tool.DefaultToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
@@ -118,6 +123,44 @@ class SpringAiBridgeTest {
    */
   private void afterTheStream(Consumer<List<String>> check) {
     await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> check.accept(scrape()));
+  }
+
+  @Test
+  void springAisOwnJudgesAreRecordedAsEvaluationsWithTheirVerdictsAndScores() {
+    SpringAiBridge bridge = bridge(metrics);
+    ChatClient.Builder judge = ChatClient.builder(chatModel(observations(bridge), false));
+    Evaluator relevance = bridge.recorded("relevance", new RelevancyEvaluator(judge));
+    Evaluator facts = bridge.recorded("faithfulness", FactCheckingEvaluator.builder(judge).build());
+    List<Document> context = List.of(new Document("Order 42 ships today."));
+
+    EvaluationResponse relevant =
+        relevance.evaluate(new EvaluationRequest("When does 42 ship?", context, "Today."));
+    EvaluationResponse unsure =
+        relevance.evaluate(new EvaluationRequest("When does 42 ship?", context, "I don't know."));
+    EvaluationResponse supported =
+        facts.evaluate(new EvaluationRequest(context, "Order 42 ships today."));
+
+    // The stand-in judges as an LLM would: YES, and NO for an answer that does not know.
+    assertThat(List.of(relevant.isPass(), unsure.isPass(), supported.isPass()))
+        .containsExactly(true, false, true);
+    String agent = "gen_ai_agent_name=\"support-bot\",";
+    assertThat(scrape())
+        .contains(
+            "agent_evaluation_results_total{"
+                + agent
+                + "gen_ai_evaluation_name=\"relevance\",gen_ai_evaluation_score_label=\"pass\"} 1.0",
+            "agent_evaluation_results_total{"
+                + agent
+                + "gen_ai_evaluation_name=\"relevance\",gen_ai_evaluation_score_label=\"fail\"} 1.0",
+            "agent_evaluation_results_total{"
+                + agent
+                + "gen_ai_evaluation_name=\"faithfulness\",gen_ai_evaluation_score_label=\"pass\"} 1.0",
+            // RelevancyEvaluator scores 1 and 0; FactCheckingEvaluator's pass has no score: 1.
+            "agent_evaluation_score_count{" + agent + "gen_ai_evaluation_name=\"relevance\"} 2",
+            "agent_evaluation_score_sum{" + agent + "gen_ai_evaluation_name=\"relevance\"} 1.0",
+            "agent_evaluation_score_sum{" + agent + "gen_ai_evaluation_name=\"faithfulness\"} 1.0",
+            // The judges' own calls are LLM calls like any other.
+            "gen_ai_client_inference_duration_seconds_count{error_type=\"\"," + CALL + "} 3");
   }
 
   @Test

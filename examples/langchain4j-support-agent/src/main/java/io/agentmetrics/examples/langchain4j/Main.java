@@ -26,7 +26,8 @@ public final class Main {
           "How long do refunds take?",
           "When does order 42 ship?",
           "Is the battery covered by the warranty?",
-          "Can I call support on Sunday?");
+          "Can I call support on Sunday?",
+          "My card 4111111111111111 was charged twice, why?");
 
   private Main() {}
 

@@ -2,7 +2,14 @@ package io.agentmetrics.examples.langchain4j;
 
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.guardrail.InputGuardrail;
+import dev.langchain4j.guardrail.InputGuardrailResult;
+import dev.langchain4j.guardrail.OutputGuardrail;
+import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
@@ -10,7 +17,9 @@ import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.service.memory.ChatMemoryAccess;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.Direction;
@@ -26,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -37,7 +47,9 @@ import java.util.concurrent.TimeoutException;
  * the bundled documents (embedded in-process by all-MiniLM-L6-v2), answering through any
  * OpenAI-compatible endpoint. The framework's own events are recorded by the agentmetrics bridge's
  * listeners (one line each, below); the agent records with the facade only what LangChain4j cannot
- * know: its runs, its answer cache, its own skill, its messages and the use of its features.
+ * know: its runs, its answer cache, its own skill, its messages and the use of its features. Its
+ * guardrails refuse questions that hold a card number and ask the model again for an answer that
+ * shows a tracking number; the bridge counts every check.
  */
 public final class SupportAgent {
 
@@ -54,8 +66,9 @@ public final class SupportAgent {
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
   /** The AI service: answers stream, as they would to a chat window. */
-  interface Assistant {
-    TokenStream chat(String question);
+  interface Assistant extends ChatMemoryAccess {
+    TokenStream chat(
+        @MemoryId Object conversation, @dev.langchain4j.service.UserMessage String question);
   }
 
   /** The agent's tool. */
@@ -64,6 +77,26 @@ public final class SupportAgent {
     String lookupOrder(@P("the customer's question") String question) {
       metrics.featureUsed("order_lookup");
       return "Order 42 left the warehouse today; tracking number TRK-42.";
+    }
+  }
+
+  /** Keeps card numbers away from the model: a question holding one is refused. */
+  static final class NoCardNumbers implements InputGuardrail {
+    @Override
+    public InputGuardrailResult validate(UserMessage message) {
+      return message.singleText().matches("(?s).*\\d{13,19}.*")
+          ? failure("the question holds a card number")
+          : success();
+    }
+  }
+
+  /** Tracking numbers belong on the order page: an answer that shows one is asked for again. */
+  static final class NoTrackingNumbers implements OutputGuardrail {
+    @Override
+    public OutputGuardrailResult validate(AiMessage answer) {
+      return answer.text() != null && answer.text().contains("TRK-")
+          ? reprompt("the answer shows a tracking number", "Tell the shipping state only.")
+          : success();
     }
   }
 
@@ -88,6 +121,12 @@ public final class SupportAgent {
             .tools(new Orders())
             .contentRetriever(documents)
             .afterToolExecution(new ToolExecutionRecorder(bridge))
+            // Each question is a conversation of its own, with a memory while it lasts: a
+            // guardrail's reprompt asks the model again with the question and the tool's result.
+            .chatMemoryProvider(conversation -> MessageWindowChatMemory.withMaxMessages(20))
+            .inputGuardrails(new NoCardNumbers())
+            .outputGuardrails(new NoTrackingNumbers())
+            .registerListeners(bridge.guardrailListeners())
             .build();
   }
 
@@ -101,7 +140,7 @@ public final class SupportAgent {
     try {
       String cached = answers.get(question);
       metrics.cacheLookup("answers", cached != null);
-      String answer = cached != null ? cached : redacted(streamed(assistant.chat(question)));
+      String answer = cached != null ? cached : redacted(fresh(question));
       if (cached == null) {
         evaluate(question, answer);
       }
@@ -143,6 +182,15 @@ public final class SupportAgent {
     metrics.skillAccess(NAME, REDACT, true);
     try (ToolCallScope skill = metrics.startToolCall(NAME, REDACT).kind(ToolKind.SKILL)) {
       return answer.replaceAll("\\d{7,}", "[redacted]");
+    }
+  }
+
+  private String fresh(String question) {
+    Object conversation = UUID.randomUUID();
+    try {
+      return streamed(assistant.chat(conversation, question));
+    } finally {
+      assistant.evictChatMemory(conversation);
     }
   }
 

@@ -6,6 +6,7 @@ import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.RunScope;
 import io.agentmetrics.api.ToolCallScope;
 import io.agentmetrics.api.ToolKind;
+import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.vectorstore.QuestionAnswerAdvisor;
+import org.springframework.ai.chat.evaluation.RelevancyEvaluator;
 import org.springframework.ai.document.Document;
+import org.springframework.ai.evaluation.EvaluationRequest;
+import org.springframework.ai.evaluation.Evaluator;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
@@ -34,7 +38,9 @@ import org.springframework.stereotype.Service;
  * records its chat, tool and vector store calls through observations, which the agentmetrics
  * starter turns into our metrics: no recording code for them here. The agent records with the
  * injected {@link AgentMetrics} only what Spring AI cannot know: its runs, its answer cache, its
- * own skill, its messages, the use of its features, its budgets, start-up and session.
+ * own skill, its messages, the use of its features, its budgets, start-up and session. Each fresh
+ * answer is judged by Spring AI's {@link RelevancyEvaluator}, recorded through the starter's
+ * bridge.
  */
 @Service
 public class SupportAgent {
@@ -45,6 +51,7 @@ public class SupportAgent {
 
   private final AgentMetrics metrics;
   private final ChatClient chat;
+  private final Evaluator relevance;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
   /** The agent's tool. */
@@ -57,10 +64,19 @@ public class SupportAgent {
     }
   }
 
-  /** Wires the chat client with the tool and the documents. */
+  /**
+   * Wires the chat client with the tool and the documents, and the judge of its answers: Spring
+   * AI's {@link RelevancyEvaluator} on a chat client of its own, recorded through the starter's
+   * bridge.
+   */
   public SupportAgent(
-      ChatClient.Builder chat, ObservationRegistry observations, AgentMetrics metrics) {
+      ChatClient.Builder chat,
+      ChatClient.Builder judge,
+      ObservationRegistry observations,
+      AgentMetrics metrics,
+      SpringAiBridge bridge) {
     this.metrics = metrics;
+    this.relevance = bridge.recorded("relevance", new RelevancyEvaluator(judge));
     VectorStore documents =
         SimpleVectorStore.builder(new InProcessEmbeddings())
             .observationRegistry(observations)
@@ -97,6 +113,9 @@ public class SupportAgent {
       String cached = answers.get(question);
       metrics.cacheLookup("answers", cached != null);
       String answer = cached != null ? cached : redacted(ask(question, stream));
+      if (cached == null) {
+        judge(question, answer);
+      }
       answers.putIfAbsent(question, answer);
       metrics.message(NAME, CHANNEL, Direction.OUTBOUND);
       return answer;
@@ -113,6 +132,18 @@ public class SupportAgent {
       return chat.prompt(question).call().content();
     }
     return chat.prompt(question).stream().content().collect(Collectors.joining()).block();
+  }
+
+  /**
+   * Asks the judge whether the answer fits the question; the bridge records its verdict. A judge
+   * that fails (the provider's 429 or 503) leaves this answer unjudged, and the answer stands.
+   */
+  private void judge(String question, String answer) {
+    try {
+      relevance.evaluate(new EvaluationRequest(question, List.of(), answer));
+    } catch (RuntimeException e) {
+      // the judge's failed call is recorded as a failed LLM call; the answer is still good
+    }
   }
 
   /** Forgets the cached answers. */

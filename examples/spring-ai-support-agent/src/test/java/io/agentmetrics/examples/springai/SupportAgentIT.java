@@ -48,16 +48,26 @@ class SupportAgentIT {
                   prometheus.uri(),
                   withApplicationHttp(),
                   Map.of(
-                      "Evaluation scores and verdicts",
-                      "this example does not evaluate its answers: Spring AI's evaluators ask the"
-                          + " model to judge, which the stand-in cannot (the LangChain4j example"
-                          + " records a toy evaluator's results)")));
+                      "Guardrail checks per second by outcome",
+                      NO_GUARDRAILS,
+                      "Guardrail interventions by guardrail and agent",
+                      NO_GUARDRAILS,
+                      "Guardrail intervention ratio",
+                      NO_GUARDRAILS,
+                      "Calls blocked by guardrails",
+                      NO_GUARDRAILS,
+                      "$guardrail",
+                      NO_GUARDRAILS)));
         } finally {
           conversation.interrupt();
         }
       }
     }
   }
+
+  private static final String NO_GUARDRAILS =
+      "Spring AI has no guardrail that reports its checks (SafeGuardAdvisor answers a fixed"
+          + " refusal and tells no one); the LangChain4j example fills these panels";
 
   /**
    * The agent dashboards and the Application HTTP dashboard, which Spring Boot's own timer fills.
