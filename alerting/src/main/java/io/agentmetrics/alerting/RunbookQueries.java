@@ -20,7 +20,8 @@ public final class RunbookQueries {
       Map.of(
           "agent", "gen_ai_agent_name",
           "provider", "gen_ai_provider_name",
-          "model", "gen_ai_request_model");
+          "model", "gen_ai_request_model",
+          "tool", "gen_ai_tool_name");
 
   private RunbookQueries() {}
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,18 +74,20 @@ class DocQueriesTest {
     return out.toString();
   }
 
-  @Test
-  void everyDocumentedQueryReturnsANumber(@TempDir Path dir) throws IOException {
-    List<String> queries = queries();
-    assertThat(queries).hasSizeGreaterThan(150);
+  /** How many series the queries of every series of a job see. */
+  private static final int EVERY_SERIES_PART = 1000;
 
-    ObjectNode test = PromtoolTestFiles.loading(RuleFiles.in(AlertingFiles.rulesDir()), "1m");
-    ObjectNode group = test.putArray("tests").addObject();
+  private static boolean readsEverySeries(String query) {
+    return query.contains("({job=");
+  }
+
+  private static void addGroup(
+      ArrayNode groups, List<Map<String, String>> input, List<String> queries) {
+    ObjectNode group = groups.addObject();
     group.put("interval", "1m");
     ArrayNode series = group.putArray("input_series");
-    CatalogueSeries.all(STEPS)
-        .forEach(
-            s -> series.addObject().put("series", s.get("series")).put("values", s.get("values")));
+    input.forEach(
+        s -> series.addObject().put("series", s.get("series")).put("values", s.get("values")));
     ArrayNode checks = group.putArray("promql_expr_test");
     for (String query : queries) {
       ObjectNode check = checks.addObject();
@@ -93,6 +96,23 @@ class DocQueriesTest {
       check.put("eval_time", STEPS + "m");
       check.putArray("exp_samples").addObject().put("labels", "{}").put("value", 1);
     }
+  }
+
+  @Test
+  void everyDocumentedQueryReturnsANumber(@TempDir Path dir) throws IOException {
+    List<String> queries = queries();
+    assertThat(queries).hasSizeGreaterThan(150);
+
+    ObjectNode test = PromtoolTestFiles.loading(RuleFiles.in(AlertingFiles.rulesDir()), "1m");
+    ArrayNode groups = test.putArray("tests");
+    List<Map<String, String>> all = CatalogueSeries.all(STEPS);
+    // A query of every series of a job reads them all at once, beyond the 10,000 samples at which
+    // promtool's unit tests stop a query: it gets a part of the series, enough for a number.
+    addGroup(groups, all, queries.stream().filter(q -> !readsEverySeries(q)).toList());
+    addGroup(
+        groups,
+        all.subList(0, EVERY_SERIES_PART),
+        queries.stream().filter(DocQueriesTest::readsEverySeries).toList());
     NativeTool.Result result =
         PromtoolTestFiles.run(PromtoolTestFiles.write(test, dir.resolve("doc-queries.test.yaml")));
 

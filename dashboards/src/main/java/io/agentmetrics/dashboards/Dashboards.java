@@ -29,6 +29,7 @@ public final class Dashboards {
           "security-approvals.json",
           "rag-caches.json",
           "quality.json",
+          "mcp.json",
           "service-health.json",
           "service-levels.json",
           "application-http.json",

@@ -5,7 +5,9 @@ public enum Integration implements LabelValue {
   /** {@code spring_ai}: the Spring AI observation handlers. */
   SPRING_AI("spring_ai"),
   /** {@code langchain4j}: the LangChain4j listeners. */
-  LANGCHAIN4J("langchain4j");
+  LANGCHAIN4J("langchain4j"),
+  /** {@code mcp}: the Model Context Protocol bridge. */
+  MCP("mcp");
 
   private final String label;
 

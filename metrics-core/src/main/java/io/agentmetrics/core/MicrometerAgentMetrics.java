@@ -23,6 +23,9 @@ import static io.agentmetrics.api.MetricCatalogue.FEATURE_USAGE;
 import static io.agentmetrics.api.MetricCatalogue.GUARDRAIL_CHECKS;
 import static io.agentmetrics.api.MetricCatalogue.INTEGRATION_FAILURES;
 import static io.agentmetrics.api.MetricCatalogue.LLM_INFERENCE_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.MCP_CLIENT_OPERATION_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.MCP_CLIENT_SESSION_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.MCP_SERVER_OPERATION_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.MESSAGES;
 import static io.agentmetrics.api.MetricCatalogue.PERMISSIONS_ACTIVE;
 import static io.agentmetrics.api.MetricCatalogue.PERMISSION_ESCALATION_REQUESTS;
@@ -124,6 +127,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MetricHandles.EvaluationScore<DistributionSummary> evaluationScores;
   private final MetricHandles.EvaluationResults<Counter> evaluationResults;
   private final MetricHandles.GuardrailChecks<Counter> guardrailChecks;
+  private final MetricHandles.McpClientOperationDuration<Timer> mcpClientOperations;
+  private final MetricHandles.McpServerOperationDuration<Timer> mcpServerOperations;
+  private final MetricHandles.McpClientSessionDuration<Timer> mcpClientSessions;
   private final MetricHandles.Messages<Counter> messages;
   private final MetricHandles.FeatureUsage<Counter> features;
   private final MetricHandles.IntegrationFailures<Counter> integrationFailures;
@@ -185,6 +191,14 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.evaluationResults =
         new MetricHandles.EvaluationResults<>(meters.counters(EVALUATION_RESULTS));
     this.guardrailChecks = new MetricHandles.GuardrailChecks<>(meters.counters(GUARDRAIL_CHECKS));
+    this.mcpClientOperations =
+        new MetricHandles.McpClientOperationDuration<>(
+            meters.timers(MCP_CLIENT_OPERATION_DURATION));
+    this.mcpServerOperations =
+        new MetricHandles.McpServerOperationDuration<>(
+            meters.timers(MCP_SERVER_OPERATION_DURATION));
+    this.mcpClientSessions =
+        new MetricHandles.McpClientSessionDuration<>(meters.timers(MCP_CLIENT_SESSION_DURATION));
     this.messages = new MetricHandles.Messages<>(meters.counters(MESSAGES));
     this.features = new MetricHandles.FeatureUsage<>(meters.counters(FEATURE_USAGE));
     this.integrationFailures =
@@ -441,6 +455,43 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
         .guardrailStage(stage == null ? null : stage.label())
         .guardrailOutcome(outcome == null ? null : outcome.label())
         .increment();
+  }
+
+  @Override
+  public void mcpClientOperation(
+      String method, String tool, String transport, double durationSeconds, String errorType) {
+    if (values.accepts(MCP_CLIENT_OPERATION_DURATION, durationSeconds)) {
+      record(
+          mcpClientOperations
+              .mcpMethod(method)
+              .mcpTool(tool == null ? "" : tool)
+              .errorType(errorType(errorType))
+              .networkTransport(transport),
+          durationSeconds);
+    }
+  }
+
+  @Override
+  public void mcpServerOperation(
+      String method, String tool, String transport, double durationSeconds, String errorType) {
+    if (values.accepts(MCP_SERVER_OPERATION_DURATION, durationSeconds)) {
+      record(
+          mcpServerOperations
+              .mcpMethod(method)
+              .mcpTool(tool == null ? "" : tool)
+              .errorType(errorType(errorType))
+              .networkTransport(transport),
+          durationSeconds);
+    }
+  }
+
+  @Override
+  public void mcpClientSession(String transport, double durationSeconds, String errorType) {
+    if (values.accepts(MCP_CLIENT_SESSION_DURATION, durationSeconds)) {
+      record(
+          mcpClientSessions.errorType(errorType(errorType)).networkTransport(transport),
+          durationSeconds);
+    }
   }
 
   @Override

@@ -56,6 +56,9 @@ final class EveryEvent {
     metrics.cacheLookup("prompt", true);
     metrics.message("support", "slack", Direction.OUTBOUND);
     metrics.featureUsed("summarize");
+    // The MCP kinds the model's one example (a client's operation) leaves out.
+    metrics.mcpServerOperation("tools/call", "search_docs", "pipe", 0.2, null);
+    metrics.mcpClientSession("pipe", 30, null);
     metrics.activeSessions("support", 2);
     metrics.inFlight("support-host:4242", "support", InFlightWork.RUNS, 1);
     metrics.queueReport("support-host:4242", "inbox", QueuedTaskState.WAITING, 3);

@@ -185,6 +185,17 @@ public final class DemoWorkload implements AutoCloseable {
         "no_pii",
         GuardrailStage.OUTPUT,
         sample.chance(0.05) ? GuardrailOutcome.REPROMPTED : GuardrailOutcome.PASSED);
+    String docsTool = "search_docs";
+    boolean toolFailed = sample.chance(0.04);
+    double toolSeconds = sample.between(0.05, 0.8);
+    metrics.mcpClientOperation(
+        "tools/call", docsTool, "tcp", toolSeconds + 0.02, toolFailed ? "tool_error" : null);
+    metrics.mcpServerOperation(
+        "tools/call", docsTool, "tcp", toolSeconds, toolFailed ? "tool_error" : null);
+    if (sample.chance(0.05)) {
+      metrics.mcpClientOperation("tools/list", null, "tcp", sample.between(0.01, 0.05), null);
+      metrics.mcpClientSession("tcp", sample.between(60, 600), null);
+    }
     if (!cached) {
       activity.ragRetrieval(agent);
       boolean routed = sample.chance(0.3);
