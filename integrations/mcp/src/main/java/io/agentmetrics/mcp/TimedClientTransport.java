@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
  * A client transport that times each request it sends until the response with the same id comes
  * back, and the session from connecting to closing. A JSON-RPC error is an error of its code; a
  * {@code tools/call} result with {@code isError} is the error {@code tool_error} (the client does
- * not throw for it). At most {@value #MAX_PENDING} requests are timed at once: a request whose
- * response never comes (a timeout) is dropped when the session closes.
+ * not throw for it). At most {@value #MAX_PENDING} requests are timed at once (one more is counted
+ * in {@code agentmetrics_integration_failures_total}); a request whose response never comes (a
+ * timeout) is dropped when the session closes.
  */
 final class TimedClientTransport implements McpClientTransport {
 
