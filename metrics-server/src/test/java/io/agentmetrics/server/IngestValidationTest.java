@@ -211,6 +211,14 @@ class IngestValidationTest {
         "relevance above 1 | {\"type\":\"rag_retrieval\",\"agent\":\"a\",\"store\":\"s\",\"duration_seconds\":1,\"documents\":1,\"relevance_score\":1.5} | 'relevance_score' must be between 0 and 1",
         "queue without numbers | {\"type\":\"task\",\"kind\":\"queue\",\"queue\":\"q\"} | 'depth'",
         "missing type | {\"agent\":\"a\"} | 'type' is required",
+        "unknown guardrail outcome | {\"type\":\"guardrail\",\"agent\":\"a\",\"guardrail\":\"g\",\"stage\":\"input\",\"outcome\":\"blocked\"} | 'outcome'",
+        "unknown guardrail stage | {\"type\":\"guardrail\",\"agent\":\"a\",\"guardrail\":\"g\",\"stage\":\"middle\",\"outcome\":\"passed\"} | 'stage'",
+        "guardrail without name | {\"type\":\"guardrail\",\"agent\":\"a\",\"stage\":\"input\",\"outcome\":\"passed\"} | 'guardrail'",
+        "mcp without kind | {\"type\":\"mcp\",\"method\":\"tools/call\",\"transport\":\"tcp\",\"duration_seconds\":1} | 'kind' is required",
+        "unknown mcp transport | {\"type\":\"mcp\",\"kind\":\"client_operation\",\"method\":\"tools/call\",\"transport\":\"pigeon\",\"duration_seconds\":1} | 'transport'",
+        "negative mcp duration | {\"type\":\"mcp\",\"kind\":\"server_operation\",\"method\":\"tools/call\",\"transport\":\"pipe\",\"duration_seconds\":-1} | 'duration_seconds'",
+        "mcp session without duration | {\"type\":\"mcp\",\"kind\":\"client_session\",\"transport\":\"pipe\"} | 'duration_seconds'",
+        "evaluation without name | {\"type\":\"evaluation\",\"agent\":\"a\",\"score_value\":0.5} | 'evaluation'",
       })
   void eachRuleNamesTheField(String rule, String event, String message) {
     HttpResponse<String> response = server.postEvents("application/json", "[" + event + "]");
