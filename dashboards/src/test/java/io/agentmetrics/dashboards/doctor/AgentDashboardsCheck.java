@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * For the example agents' tests: the doctor against a Prometheus that scrapes an agent, on the
- * dashboards an agent's own traffic should fill (LLM, tools, RAG/cache, cost, agents).
+ * dashboards an agent's own traffic should fill (LLM, tools, RAG/cache, quality, MCP, cost,
+ * agents).
  */
 public final class AgentDashboardsCheck {
 
@@ -24,6 +25,7 @@ public final class AgentDashboardsCheck {
           "tools-skills.json",
           "rag-caches.json",
           "quality.json",
+          "mcp.json",
           "cost.json",
           "agents-overview.json");
 

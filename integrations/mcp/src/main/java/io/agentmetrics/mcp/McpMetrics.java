@@ -2,6 +2,7 @@ package io.agentmetrics.mcp;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.Integration;
+import io.agentmetrics.api.McpNames;
 import io.agentmetrics.core.IntegrationGuard;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -27,10 +28,10 @@ import java.util.Objects;
 public final class McpMetrics {
 
   /** {@code network.transport} of stdio. */
-  public static final String PIPE = "pipe";
+  public static final String PIPE = McpNames.PIPE;
 
   /** {@code network.transport} of streamable HTTP and SSE. */
-  public static final String TCP = "tcp";
+  public static final String TCP = McpNames.TCP;
 
   private final AgentMetrics metrics;
   private final IntegrationGuard failures;

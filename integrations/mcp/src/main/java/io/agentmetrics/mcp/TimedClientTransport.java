@@ -2,6 +2,7 @@ package io.agentmetrics.mcp;
 
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
+import io.agentmetrics.api.McpNames;
 import io.agentmetrics.core.IntegrationGuard;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpClientTransport;
@@ -107,7 +108,7 @@ final class TimedClientTransport implements McpClientTransport {
   }
 
   private static String toolOf(JSONRPCRequest request) {
-    if (TimedTool.TOOLS_CALL.equals(request.method())) {
+    if (McpNames.TOOLS_CALL.equals(request.method())) {
       if (request.params() instanceof McpSchema.CallToolRequest call) {
         return call.name();
       }
@@ -122,8 +123,8 @@ final class TimedClientTransport implements McpClientTransport {
     if (response.error() != null) {
       return String.valueOf(response.error().code());
     }
-    if (TimedTool.TOOLS_CALL.equals(request.method()) && isError(response.result())) {
-      return TimedTool.TOOL_ERROR;
+    if (McpNames.TOOLS_CALL.equals(request.method()) && isError(response.result())) {
+      return McpNames.TOOL_ERROR;
     }
     return null;
   }

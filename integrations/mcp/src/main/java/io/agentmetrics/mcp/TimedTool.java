@@ -1,5 +1,8 @@
 package io.agentmetrics.mcp;
 
+import static io.agentmetrics.api.McpNames.TOOLS_CALL;
+import static io.agentmetrics.api.McpNames.TOOL_ERROR;
+
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.ErrorTypes;
 import io.agentmetrics.core.IntegrationGuard;
@@ -8,9 +11,6 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 
 /** A server's tool whose calls are recorded as {@code tools/call} operations of the server. */
 final class TimedTool {
-
-  static final String TOOLS_CALL = "tools/call";
-  static final String TOOL_ERROR = "tool_error";
 
   private final AgentMetrics metrics;
   private final IntegrationGuard failures;

@@ -4,30 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.agentmetrics.mcp.testing.StreamableHttpMcpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
-import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
-import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
-import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
-import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
-import io.modelcontextprotocol.spec.McpSchema.Tool;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiFunction;
-import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee10.servlet.ServletHolder;
-import org.eclipse.jetty.server.NetworkConnector;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,8 +36,14 @@ class McpMetricsTest {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final McpMetrics clientMetrics = McpMetrics.of(stepping(clientRegistry));
   private final McpMetrics serverMetrics = McpMetrics.of(stepping(serverRegistry));
-  private Server jetty;
-  private McpSyncServer server;
+  private StreamableHttpMcpServer server;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (server != null) {
+      server.close();
+    }
+  }
 
   private static MicrometerAgentMetrics stepping(PrometheusMeterRegistry registry) {
     AtomicLong ticks = new AtomicLong();
@@ -57,67 +52,14 @@ class McpMetricsTest {
         .build();
   }
 
-  @AfterEach
-  void stop() throws Exception {
-    if (server != null) {
-      server.closeGracefully();
-    }
-    if (jetty != null) {
-      jetty.stop();
-    }
-  }
-
-  private static SyncToolSpecification tool(
-      String name, BiFunction<Object, CallToolRequest, CallToolResult> handler) {
-    return SyncToolSpecification.builder()
-        .tool(
-            Tool.builder()
-                .name(name)
-                .description("a tool of the orders server")
-                .inputSchema(Map.of("type", "object"))
-                .build())
-        .callHandler(handler::apply)
-        .build();
-  }
-
   private String serve(List<SyncToolSpecification> tools) throws Exception {
-    HttpServletStreamableServerTransportProvider provider =
-        HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
-    server =
-        McpServer.sync(provider)
-            .serverInfo("orders", "1.0.0")
-            .capabilities(ServerCapabilities.builder().tools(true).build())
-            .tools(serverMetrics.tools(McpMetrics.TCP, tools))
-            .build();
-    jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
-    ServletContextHandler context = new ServletContextHandler();
-    context.addServlet(new ServletHolder(provider), "/*");
-    jetty.setHandler(context);
-    jetty.start();
-    return "http://127.0.0.1:" + ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+    server = StreamableHttpMcpServer.serve(serverMetrics.tools(McpMetrics.TCP, tools));
+    return server.base();
   }
 
   @Test
   void everyRequestOfAClientAndEveryToolCallOfAServerIsRecordedWithItsOutcome() throws Exception {
-    String base =
-        serve(
-            List.of(
-                tool(
-                    "lookup_order",
-                    (exchange, call) ->
-                        CallToolResult.builder().addTextContent("ships today").build()),
-                tool(
-                    "refund",
-                    (exchange, call) ->
-                        CallToolResult.builder()
-                            .addTextContent("refunds are closed")
-                            .isError(true)
-                            .build()),
-                tool(
-                    "cancel",
-                    (exchange, call) -> {
-                      throw new IllegalStateException("the order service is down");
-                    })));
+    String base = serve(StreamableHttpMcpServer.threeOutcomes());
     McpSyncClient client =
         McpClient.sync(
                 clientMetrics.client(

@@ -9,6 +9,7 @@ import io.agentmetrics.api.GuardrailOutcome;
 import io.agentmetrics.api.GuardrailStage;
 import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.LlmCall;
+import io.agentmetrics.api.McpNames;
 import io.agentmetrics.api.QueuedTaskState;
 import io.agentmetrics.api.RagRetrieval;
 import io.agentmetrics.api.TaskResult;
@@ -189,12 +190,21 @@ public final class DemoWorkload implements AutoCloseable {
     boolean toolFailed = sample.chance(0.04);
     double toolSeconds = sample.between(0.05, 0.8);
     metrics.mcpClientOperation(
-        "tools/call", docsTool, "tcp", toolSeconds + 0.02, toolFailed ? "tool_error" : null);
+        McpNames.TOOLS_CALL,
+        docsTool,
+        McpNames.TCP,
+        toolSeconds + 0.02,
+        toolFailed ? McpNames.TOOL_ERROR : null);
     metrics.mcpServerOperation(
-        "tools/call", docsTool, "tcp", toolSeconds, toolFailed ? "tool_error" : null);
+        McpNames.TOOLS_CALL,
+        docsTool,
+        McpNames.TCP,
+        toolSeconds,
+        toolFailed ? McpNames.TOOL_ERROR : null);
     if (sample.chance(0.05)) {
-      metrics.mcpClientOperation("tools/list", null, "tcp", sample.between(0.01, 0.05), null);
-      metrics.mcpClientSession("tcp", sample.between(60, 600), null);
+      metrics.mcpClientOperation(
+          "tools/list", null, McpNames.TCP, sample.between(0.01, 0.05), null);
+      metrics.mcpClientSession(McpNames.TCP, sample.between(60, 600), null);
     }
     if (!cached) {
       activity.ragRetrieval(agent);

@@ -31,11 +31,16 @@ public final class Main {
 
   private Main() {}
 
-  /** The running agent and its metrics server. */
-  record Running(SupportAgent agent, MetricsServer server) implements AutoCloseable {
+  /** The running agent, the orders MCP server it asks, and its metrics server. */
+  record Running(SupportAgent agent, OrdersMcpServer orders, MetricsServer server)
+      implements AutoCloseable {
     @Override
     public void close() {
-      server.close();
+      try {
+        orders.close();
+      } finally {
+        server.close();
+      }
     }
   }
 
@@ -56,13 +61,14 @@ public final class Main {
             .metrics(metrics)
             .build()
             .start();
-    SupportAgent agent = new SupportAgent(endpoint, metrics);
+    OrdersMcpServer orders = OrdersMcpServer.start(metrics);
+    SupportAgent agent = new SupportAgent(endpoint, orders.url(), metrics);
     metrics.budget(BudgetPeriod.DAILY, 5);
     metrics.budget(BudgetPeriod.MONTHLY, 50);
     metrics.budget(BudgetPeriod.DAILY, "care", 2); // the team the agent's calls are charged to
     metrics.activeSessions(SupportAgent.NAME, 1);
     metrics.agentStartup(SupportAgent.NAME, Ticker.SYSTEM.secondsSince(started));
-    return new Running(agent, server);
+    return new Running(agent, orders, server);
   }
 
   /** Starts the agent, its metrics server and the conversation. */

@@ -1,7 +1,5 @@
 package io.agentmetrics.examples.langchain4j;
 
-import dev.langchain4j.agent.tool.P;
-import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
@@ -9,6 +7,10 @@ import dev.langchain4j.guardrail.InputGuardrail;
 import dev.langchain4j.guardrail.InputGuardrailResult;
 import dev.langchain4j.guardrail.OutputGuardrail;
 import dev.langchain4j.guardrail.OutputGuardrailResult;
+import dev.langchain4j.mcp.McpToolProvider;
+import dev.langchain4j.mcp.client.DefaultMcpClient;
+import dev.langchain4j.mcp.client.McpClient;
+import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
@@ -20,6 +22,7 @@ import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.TokenStream;
 import dev.langchain4j.service.memory.ChatMemoryAccess;
+import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.Direction;
@@ -27,12 +30,14 @@ import io.agentmetrics.api.RunScope;
 import io.agentmetrics.api.ToolCallScope;
 import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
+import io.agentmetrics.langchain4j.McpClientRecorder;
 import io.agentmetrics.langchain4j.ToolExecutionRecorder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -43,13 +48,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A small support agent on LangChain4j: an AI service with an order lookup tool and retrieval over
- * the bundled documents (embedded in-process by all-MiniLM-L6-v2), answering through any
- * OpenAI-compatible endpoint. The framework's own events are recorded by the agentmetrics bridge's
- * listeners (one line each, below); the agent records with the facade only what LangChain4j cannot
- * know: its runs, its answer cache, its own skill, its messages and the use of its features. Its
- * guardrails refuse questions that hold a card number and ask the model again for an answer that
- * shows a tracking number; the bridge counts every check.
+ * A small support agent on LangChain4j: an AI service that looks orders up at an MCP server (each
+ * conversation a session of its own) and retrieves from the bundled documents (embedded in-process
+ * by all-MiniLM-L6-v2), answering through any OpenAI-compatible endpoint. The framework's own
+ * events are recorded by the agentmetrics bridge's listeners (one line each, below); the agent
+ * records with the facade only what LangChain4j cannot know: its runs, its answer cache, its own
+ * skill, its messages and the use of its features. Its guardrails refuse questions that hold a card
+ * number and ask the model again for an answer that shows a tracking number; the bridge counts
+ * every check.
  */
 public final class SupportAgent {
 
@@ -63,21 +69,16 @@ public final class SupportAgent {
 
   private final AgentMetrics metrics;
   private final Assistant assistant;
+  private final McpClientRecorder mcp;
+  private final McpToolProvider orderTools =
+      McpToolProvider.builder().mcpClients(List.of()).build();
+  private final String ordersUrl;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
   /** The AI service: answers stream, as they would to a chat window. */
   interface Assistant extends ChatMemoryAccess {
     TokenStream chat(
         @MemoryId Object conversation, @dev.langchain4j.service.UserMessage String question);
-  }
-
-  /** The agent's tool. */
-  final class Orders {
-    @Tool("Looks an order up by the customer's question and tells its shipping state")
-    String lookupOrder(@P("the customer's question") String question) {
-      metrics.featureUsed("order_lookup");
-      return "Order 42 left the warehouse today; tracking number TRK-42.";
-    }
   }
 
   /** Keeps card numbers away from the model: a question holding one is refused. */
@@ -100,10 +101,15 @@ public final class SupportAgent {
     }
   }
 
-  /** An agent talking to {@code endpoint}, recording into {@code metrics}. */
-  public SupportAgent(Endpoint endpoint, AgentMetrics metrics) {
+  /**
+   * An agent talking to {@code endpoint}, looking orders up at the MCP server {@code ordersUrl},
+   * recording into {@code metrics}.
+   */
+  public SupportAgent(Endpoint endpoint, String ordersUrl, AgentMetrics metrics) {
     this.metrics = metrics;
+    this.ordersUrl = ordersUrl;
     LangChain4jBridge bridge = LangChain4jBridge.builder(metrics).agent(NAME).team("care").build();
+    this.mcp = new McpClientRecorder(bridge);
     StreamingChatModel model =
         bridge.streaming(
             OpenAiStreamingChatModel.builder()
@@ -118,7 +124,10 @@ public final class SupportAgent {
     this.assistant =
         AiServices.builder(Assistant.class)
             .streamingChatModel(model)
-            .tools(new Orders())
+            .toolProvider(orderTools)
+            // A failed order lookup is recorded by the bridges; the model reads its text.
+            .toolExecutionErrorHandler(
+                (error, context) -> ToolErrorHandlerResult.text(error.getMessage()))
             .contentRetriever(documents)
             .afterToolExecution(new ToolExecutionRecorder(bridge))
             // Each question is a conversation of its own, with a memory while it lasts: a
@@ -185,10 +194,28 @@ public final class SupportAgent {
     }
   }
 
+  /**
+   * Each conversation has an MCP session of its own with the orders server (as a service that tells
+   * customers apart would want), open while the conversation lasts. This example holds one
+   * conversation at a time.
+   */
   private String fresh(String question) {
     Object conversation = UUID.randomUUID();
-    try {
-      return streamed(assistant.chat(conversation, question));
+    try (McpClient orders =
+        mcp.open(
+            DefaultMcpClient.builder().key("orders").autoHealthCheck(false),
+            StreamableHttpMcpTransport.builder()
+                .url(ordersUrl)
+                .timeout(Duration.ofSeconds(30))
+                .build())) {
+      orderTools.addMcpClient(orders);
+      try {
+        return streamed(assistant.chat(conversation, question));
+      } finally {
+        orderTools.removeMcpClient(orders);
+      }
+    } catch (Exception e) {
+      throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
     } finally {
       assistant.evictChatMemory(conversation);
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The example agent's own traffic, not the demo: the agent converses with the stand-in provider
  * (429 and 503 on a schedule), a real Prometheus scrapes its metrics server, and the dashboards
- * doctor finds data for every panel of the LLM, tools, RAG/cache, quality, cost and agents
+ * doctor finds data for every panel of the LLM, tools, RAG/cache, quality, MCP, cost and agents
  * dashboards.
  */
 class SupportAgentIT {

@@ -74,6 +74,8 @@ class SupportAgentIT {
    */
   private static List<String> withApplicationHttp() {
     List<String> dashboards = new ArrayList<>(AgentDashboardsCheck.AGENT_DASHBOARDS);
+    // Not yet: this example has no MCP client or server (the LangChain4j example fills it).
+    dashboards.remove("mcp.json");
     dashboards.add("application-http.json");
     return dashboards;
   }
