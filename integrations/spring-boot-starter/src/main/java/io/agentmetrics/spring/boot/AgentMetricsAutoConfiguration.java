@@ -6,6 +6,7 @@ import io.agentmetrics.core.BridgeBuilder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
+import io.agentmetrics.mcp.McpMetrics;
 import io.agentmetrics.springai.ChunkTimingAdvisor;
 import io.agentmetrics.springai.SpringAiBridge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.ai.chat.client.ChatClientCustomizer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -134,6 +136,27 @@ public class AgentMetricsAutoConfiguration {
     @Bean
     ChatModelListener agentmetricsChatModelListener(LangChain4jBridge bridge) {
       return bridge.chatModelListener();
+    }
+  }
+
+  /**
+   * The MCP bridge on Spring AI's MCP client and server starters, where they and {@code
+   * agentmetrics-mcp} are on the classpath: their client transports and synchronous tools timed.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(
+      name = {
+        "org.springframework.ai.mcp.client.common.autoconfigure.NamedClientMcpTransport",
+        "io.modelcontextprotocol.server.McpServerFeatures"
+      },
+      value = McpMetrics.class)
+  static class SpringAiMcpConfiguration {
+
+    @Bean
+    static BeanPostProcessor agentmetricsMcpBeans(
+        ObjectProvider<AgentMetrics> metrics, Environment environment) {
+      boolean stdio = environment.getProperty("spring.ai.mcp.server.stdio", Boolean.class, false);
+      return new McpBeansPostProcessor(metrics, stdio ? McpMetrics.PIPE : McpMetrics.TCP);
     }
   }
 

@@ -47,6 +47,7 @@ class ReadmeVersionsTest {
                 + "</version>");
     assertThat(Files.readString(ROOT.resolve("integrations/langchain4j/README.md")))
         .contains(
-            "Tested with LangChain4j " + langchain4j + " (`langchain4j-agentic` " + agentic + ")");
+            "Tested with LangChain4j " + langchain4j + " (`langchain4j-agentic` " + agentic + ")",
+            "`langchain4j-mcp` " + pomProperty(pom, "langchain4j-mcp.version"));
   }
 }
