@@ -23,8 +23,7 @@ import org.springframework.ai.chat.evaluation.RelevancyEvaluator;
 import org.springframework.ai.document.Document;
 import org.springframework.ai.evaluation.EvaluationRequest;
 import org.springframework.ai.evaluation.Evaluator;
-import org.springframework.ai.tool.annotation.Tool;
-import org.springframework.ai.tool.annotation.ToolParam;
+import org.springframework.ai.mcp.SyncMcpToolCallbackProvider;
 import org.springframework.ai.vectorstore.SimpleVectorStore;
 import org.springframework.ai.vectorstore.VectorStore;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,14 +32,14 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 
 /**
- * The support agent: a Spring AI {@link ChatClient} with an order lookup tool and retrieval over
- * the bundled documents ({@link QuestionAnswerAdvisor} on a {@link SimpleVectorStore}). Spring AI
- * records its chat, tool and vector store calls through observations, which the agentmetrics
- * starter turns into our metrics: no recording code for them here. The agent records with the
- * injected {@link AgentMetrics} only what Spring AI cannot know: its runs, its answer cache, its
- * own skill, its messages, the use of its features, its budgets, start-up and session. Each fresh
- * answer is judged by Spring AI's {@link RelevancyEvaluator}, recorded through the starter's
- * bridge.
+ * The support agent: a Spring AI {@link ChatClient} that looks orders up over MCP (the order
+ * service's tools through Spring AI's MCP client starter) and retrieves from the bundled documents
+ * ({@link QuestionAnswerAdvisor} on a {@link SimpleVectorStore}). Spring AI records its chat, tool
+ * and vector store calls through observations, which the agentmetrics starter turns into our
+ * metrics: no recording code for them here. The agent records with the injected {@link
+ * AgentMetrics} only what Spring AI cannot know: its runs, its answer cache, its own skill, its
+ * messages, the use of its features, its budgets, start-up and session. Each fresh answer is judged
+ * by Spring AI's {@link RelevancyEvaluator}, recorded through the starter's bridge.
  */
 @Service
 public class SupportAgent {
@@ -51,18 +50,9 @@ public class SupportAgent {
 
   private final AgentMetrics metrics;
   private final ChatClient chat;
+  private final SyncMcpToolCallbackProvider orderTools;
   private final Evaluator relevance;
   private final Map<String, String> answers = new ConcurrentHashMap<>();
-
-  /** The agent's tool. */
-  public class Orders {
-    /** Looks an order up. */
-    @Tool(description = "Looks an order up by the customer's question and tells its shipping state")
-    public String lookupOrder(@ToolParam(description = "the customer's question") String question) {
-      metrics.featureUsed("order_lookup");
-      return "Order 42 left the warehouse today; tracking number TRK-42.";
-    }
-  }
 
   /**
    * Wires the chat client with the tool and the documents, and the judge of its answers: Spring
@@ -74,18 +64,17 @@ public class SupportAgent {
       ChatClient.Builder judge,
       ObservationRegistry observations,
       AgentMetrics metrics,
-      SpringAiBridge bridge) {
+      SpringAiBridge bridge,
+      SyncMcpToolCallbackProvider orderTools) {
     this.metrics = metrics;
+    this.orderTools = orderTools;
     this.relevance = bridge.recorded("relevance", new RelevancyEvaluator(judge));
     VectorStore documents =
         SimpleVectorStore.builder(new InProcessEmbeddings())
             .observationRegistry(observations)
             .build();
     documents.add(bundledDocuments());
-    this.chat =
-        chat.defaultTools(new Orders())
-            .defaultAdvisors(QuestionAnswerAdvisor.builder(documents).build())
-            .build();
+    this.chat = chat.defaultAdvisors(QuestionAnswerAdvisor.builder(documents).build()).build();
   }
 
   /** The agent's budgets, start-up time and open session, once the application is ready. */
@@ -127,11 +116,17 @@ public class SupportAgent {
     }
   }
 
+  /**
+   * Asks the model, with the order service's tools as its MCP client lists them (Spring AI's
+   * provider keeps the list until the server says it changed).
+   */
   private String ask(String question, boolean stream) {
+    ChatClient.ChatClientRequestSpec prompt =
+        chat.prompt(question).toolCallbacks(orderTools.getToolCallbacks());
     if (!stream) {
-      return chat.prompt(question).call().content();
+      return prompt.call().content();
     }
-    return chat.prompt(question).stream().content().collect(Collectors.joining()).block();
+    return prompt.stream().content().collect(Collectors.joining()).block();
   }
 
   /**

@@ -32,7 +32,7 @@ class SupportAgentIT {
   void everyPanelOfTheAgentDashboardsHasDataFromTheAgentsOwnTraffic() throws Exception {
     try (OpenAiStandin standin = OpenAiStandin.builder().failEvery(13, 17).build().start(0)) {
       List<String> arguments = new ArrayList<>(SupportAgentApplication.standinArguments(standin));
-      arguments.add("--server.port=0");
+      arguments.add("--server.port=" + freePort()); // its MCP client connects to its own server
       arguments.add("--server.address=127.0.0.1");
       try (ConfigurableApplicationContext app =
           SpringApplication.run(SupportAgentApplication.class, arguments.toArray(String[]::new))) {
@@ -57,11 +57,26 @@ class SupportAgentIT {
                       "Calls blocked by guardrails",
                       NO_GUARDRAILS,
                       "$guardrail",
-                      NO_GUARDRAILS)));
+                      NO_GUARDRAILS,
+                      "Sessions ended per minute",
+                      ONE_SESSION,
+                      "Session duration",
+                      ONE_SESSION)));
         } finally {
           conversation.interrupt();
         }
       }
+    }
+  }
+
+  private static final String ONE_SESSION =
+      "Spring AI's MCP client starter keeps one session per connection for the application's"
+          + " life: it ends at shutdown, after the test looks; the LangChain4j example, a session"
+          + " per conversation, fills these panels";
+
+  private static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
@@ -74,8 +89,6 @@ class SupportAgentIT {
    */
   private static List<String> withApplicationHttp() {
     List<String> dashboards = new ArrayList<>(AgentDashboardsCheck.AGENT_DASHBOARDS);
-    // Not yet: this example has no MCP client or server (the LangChain4j example fills it).
-    dashboards.remove("mcp.json");
     dashboards.add("application-http.json");
     return dashboards;
   }
