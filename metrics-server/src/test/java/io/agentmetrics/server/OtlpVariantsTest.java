@@ -293,6 +293,112 @@ class OtlpVariantsTest {
   }
 
   @Test
+  void mcpSpansAreMcpOperationsByTheirKindAndAClientsToolCallIsTheAgentsToo() throws Exception {
+    // The GenAI conventions' MCP spans: "{method} {target}", CLIENT or SERVER; a tools/call
+    // span carries execute_tool and the tool's name; error.type is the JSON-RPC code or
+    // tool_error.
+    Span call =
+        span(
+                "tools/call lookup_order",
+                300,
+                "mcp.method.name",
+                "tools/call",
+                "gen_ai.operation.name",
+                "execute_tool",
+                "gen_ai.tool.name",
+                "lookup_order",
+                "network.transport",
+                "tcp")
+            .toBuilder()
+            .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
+            .build();
+    Span failed =
+        span(
+                "tools/call refund",
+                100,
+                "mcp.method.name",
+                "tools/call",
+                "gen_ai.operation.name",
+                "execute_tool",
+                "gen_ai.tool.name",
+                "refund",
+                "network.transport",
+                "tcp",
+                "error.type",
+                "tool_error")
+            .toBuilder()
+            .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
+            .build();
+    Span listed =
+        span("tools/list", 50, "mcp.method.name", "tools/list", "network.transport", "pipe")
+            .toBuilder()
+            .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
+            .build();
+    Span served =
+        span(
+                "tools/call lookup_order",
+                250,
+                "mcp.method.name",
+                "tools/call",
+                "gen_ai.operation.name",
+                "execute_tool",
+                "gen_ai.tool.name",
+                "lookup_order",
+                "network.transport",
+                "tcp",
+                "error.type",
+                "-32603")
+            .toBuilder()
+            .setKind(Span.SpanKind.SPAN_KIND_SERVER)
+            .build();
+    Span internal = span("tools/list", 10, "mcp.method.name", "tools/list");
+
+    assertThat(
+            accepted(request("support-bot", call, failed, listed, served, internal))
+                .hasPartialSuccess())
+        .isFalse();
+
+    Scrape scrape = new Scrape(server.scrape());
+    String client = "mcp_client_operation_duration_seconds_sum";
+    assertThat(scrape.value(client, "gen_ai_tool_name", "lookup_order", "error_type", ""))
+        .isCloseTo(0.3, within(1e-9));
+    assertThat(scrape.value(client, "gen_ai_tool_name", "refund", "error_type", "tool_error"))
+        .isCloseTo(0.1, within(1e-9));
+    assertThat(scrape.value(client, "mcp_method_name", "tools/list", "network_transport", "pipe"))
+        .isCloseTo(0.05, within(1e-9));
+    assertThat(
+            scrape.value(
+                "mcp_client_operation_duration_seconds_count", "mcp_method_name", "tools/list"))
+        .as("the INTERNAL span is not an MCP request")
+        .isEqualTo(1);
+    assertThat(
+            scrape.value(
+                "mcp_server_operation_duration_seconds_sum",
+                "gen_ai_tool_name",
+                "lookup_order",
+                "error_type",
+                "-32603"))
+        .isCloseTo(0.25, within(1e-9));
+    // The client's tool calls are the agent's; the server's call of the same tool is not.
+    assertThat(
+            scrape.value(
+                "gen_ai_execute_tool_duration_seconds_count",
+                "gen_ai_agent_name",
+                "support-bot",
+                "gen_ai_tool_name",
+                "lookup_order"))
+        .isEqualTo(1);
+    assertThat(
+            scrape.value(
+                "gen_ai_execute_tool_duration_seconds_count",
+                "gen_ai_tool_name",
+                "refund",
+                "error_type",
+                "tool_error"))
+        .isEqualTo(1);
+  }
+
+  @Test
   void everyVariantOfTheTableIsDocumented() throws Exception {
     String page =
         java.nio.file.Files.readString(

@@ -46,6 +46,9 @@ final class SpanMapper {
   static final String EXECUTE_TOOL = "execute_tool";
   static final String RETRIEVAL = "retrieval";
 
+  /** Not a GenAI operation: an MCP request span with no {@code gen_ai.operation.name}. */
+  static final String MCP = "mcp";
+
   /** GenAI operations that are neither calls, runs, tools nor retrievals: not recorded. */
   private static final Set<String> NOT_RECORDED =
       Set.of(
@@ -96,6 +99,9 @@ final class SpanMapper {
       }
       return value.isBlank() ? null : value.toLowerCase(Locale.ROOT);
     }
+    if (attributes.text(GenAiField.MCP_METHOD) != null) {
+      return MCP;
+    }
     // Some instrumentations name no operation on a model call: its provider and usage tell.
     boolean usage =
         attributes.get(GenAiField.INPUT_TOKENS) != null
@@ -119,7 +125,8 @@ final class SpanMapper {
         && !NOT_RECORDED.contains(operation)
         && !operation.equals(INVOKE_AGENT)
         && !operation.equals(EXECUTE_TOOL)
-        && !operation.equals(RETRIEVAL);
+        && !operation.equals(RETRIEVAL)
+        && !operation.equals(MCP);
   }
 
   /**
@@ -152,11 +159,54 @@ final class SpanMapper {
     }
     double seconds = nanos / 1e9;
     String errorType = errorType(span, attributes);
+    String method = attributes.text(GenAiField.MCP_METHOD);
+    if (method != null && !method.isBlank()) {
+      return mcp(span, attributes, operation, method, agent, seconds, errorType);
+    }
     return switch (operation) {
       case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
       case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
       case RETRIEVAL -> retrieval(attributes, agent, seconds);
+      case MCP -> IGNORED;
       default -> llmCall(attributes, operation, agent, team, seconds, errorType);
+    };
+  }
+
+  /**
+   * An MCP request span: a client's is an MCP client operation (and, when it is an {@code
+   * execute_tool} span too, the agent's tool call), a server's an MCP server operation; a span of
+   * another kind is not an MCP request.
+   */
+  private static Outcome mcp(
+      Span span,
+      GenAiAttributes attributes,
+      String operation,
+      String method,
+      String agent,
+      double seconds,
+      String errorType) {
+    String tool = attributes.text(GenAiField.TOOL_NAME);
+    String network = attributes.text(GenAiField.NETWORK_TRANSPORT);
+    return switch (span.getKind()) {
+      case SPAN_KIND_CLIENT -> {
+        Recorded toolCall =
+            EXECUTE_TOOL.equals(operation)
+                ? (Recorded) toolCall(attributes, agent, seconds, errorType)
+                : null;
+        yield new Recorded(
+            metrics -> {
+              metrics.mcpClientOperation(method, tool, network, seconds, errorType);
+              if (toolCall != null) {
+                toolCall.recording().accept(metrics);
+              }
+            },
+            false);
+      }
+      case SPAN_KIND_SERVER ->
+          new Recorded(
+              metrics -> metrics.mcpServerOperation(method, tool, network, seconds, errorType),
+              false);
+      default -> IGNORED;
     };
   }
 
