@@ -292,65 +292,39 @@ class OtlpVariantsTest {
         .isEqualTo(3);
   }
 
+  /** A tools/call span of {@code tool}, of {@code kind}, with {@code more} attributes. */
+  Span toolsCall(Span.SpanKind kind, String tool, long millis, Object... more) {
+    Object[] attributes = new Object[8 + more.length];
+    System.arraycopy(
+        new Object[] {
+          "mcp.method.name", "tools/call",
+          "gen_ai.operation.name", "execute_tool",
+          "gen_ai.tool.name", tool,
+          "network.transport", "tcp"
+        },
+        0,
+        attributes,
+        0,
+        8);
+    System.arraycopy(more, 0, attributes, 8, more.length);
+    return span("tools/call " + tool, millis, attributes).toBuilder().setKind(kind).build();
+  }
+
   @Test
   void mcpSpansAreMcpOperationsByTheirKindAndAClientsToolCallIsTheAgentsToo() throws Exception {
     // The GenAI conventions' MCP spans: "{method} {target}", CLIENT or SERVER; a tools/call
     // span carries execute_tool and the tool's name; error.type is the JSON-RPC code or
     // tool_error.
-    Span call =
-        span(
-                "tools/call lookup_order",
-                300,
-                "mcp.method.name",
-                "tools/call",
-                "gen_ai.operation.name",
-                "execute_tool",
-                "gen_ai.tool.name",
-                "lookup_order",
-                "network.transport",
-                "tcp")
-            .toBuilder()
-            .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
-            .build();
+    Span call = toolsCall(Span.SpanKind.SPAN_KIND_CLIENT, "lookup_order", 300);
     Span failed =
-        span(
-                "tools/call refund",
-                100,
-                "mcp.method.name",
-                "tools/call",
-                "gen_ai.operation.name",
-                "execute_tool",
-                "gen_ai.tool.name",
-                "refund",
-                "network.transport",
-                "tcp",
-                "error.type",
-                "tool_error")
-            .toBuilder()
-            .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
-            .build();
+        toolsCall(Span.SpanKind.SPAN_KIND_CLIENT, "refund", 100, "error.type", "tool_error");
     Span listed =
         span("tools/list", 50, "mcp.method.name", "tools/list", "network.transport", "pipe")
             .toBuilder()
             .setKind(Span.SpanKind.SPAN_KIND_CLIENT)
             .build();
     Span served =
-        span(
-                "tools/call lookup_order",
-                250,
-                "mcp.method.name",
-                "tools/call",
-                "gen_ai.operation.name",
-                "execute_tool",
-                "gen_ai.tool.name",
-                "lookup_order",
-                "network.transport",
-                "tcp",
-                "error.type",
-                "-32603")
-            .toBuilder()
-            .setKind(Span.SpanKind.SPAN_KIND_SERVER)
-            .build();
+        toolsCall(Span.SpanKind.SPAN_KIND_SERVER, "lookup_order", 250, "error.type", "-32603");
     Span internal = span("tools/list", 10, "mcp.method.name", "tools/list");
 
     assertThat(
