@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.agentmetrics.core.PriceTable;
 import io.agentmetrics.dashboards.doctor.AgentDashboardsCheck;
 import io.agentmetrics.dashboards.doctor.PrometheusProcess;
-import io.agentmetrics.integration.Requirement;
+import io.agentmetrics.integration.NodeClients;
 import io.agentmetrics.integration.support.InProcessServer;
 import io.agentmetrics.integration.support.TextScrape;
 import io.agentmetrics.standin.OpenAiStandin;
@@ -95,7 +95,7 @@ class OtlpNodeIT {
   @ParameterizedTest
   @ValueSource(strings = {"otel", "traceloop"})
   void aNodeAgentsOpenTelemetryFillsTheDashboards(String instrumentation) throws Exception {
-    Path agent = nodeAgent();
+    Path agent = NodeClients.installed();
     Expected expected = EXPECTED.get(instrumentation);
     try (OpenAiStandin standin =
             OpenAiStandin.builder()
@@ -160,17 +160,6 @@ class OtlpNodeIT {
 
   private static double sum(TextScrape scrape, String name, String labelPart) {
     return scrape.sum(name, labels -> labels.contains(labelPart));
-  }
-
-  private static Path nodeAgent() {
-    Path agent = Path.of(System.getProperty("agentmetrics.it.nodeAgent", "target/node/otlp-agent"));
-    if (!Files.isDirectory(agent.resolve("node_modules"))) {
-      Requirement.unavailable(
-          "the Node agent is not installed in "
-              + agent
-              + ": the integration-tests build runs npm ci there (needs Node.js 20 and npm)");
-    }
-    return agent;
   }
 
   /** Runs the agent to its end (it flushes its telemetry before exiting); returns its output. */
