@@ -2,6 +2,7 @@ package io.agentmetrics.langchain4j;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
 import dev.langchain4j.observability.api.listener.AiServiceListener;
 import dev.langchain4j.rag.content.retriever.listener.ContentRetrieverListener;
 import dev.langchain4j.store.embedding.listener.EmbeddingStoreListener;
@@ -84,6 +85,14 @@ public final class LangChain4jBridge {
    */
   public EmbeddingStoreListener embeddingStoreListener(String store) {
     return new VectorStoreListener(metrics, Objects.requireNonNull(store, "store"), failures);
+  }
+
+  /**
+   * For embedding models ({@code model.addListener(..)}, or the builders' {@code listeners(..)}):
+   * every call as an LLM call of operation {@code embeddings}, with its input tokens.
+   */
+  public EmbeddingModelListener embeddingModelListener() {
+    return new EmbeddingListener(metrics, agent, team, failures);
   }
 
   /**

@@ -22,6 +22,7 @@ import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
@@ -310,6 +311,34 @@ class LangChain4jBridgeTest {
                 + (n + 1) * 0.25,
             "gen_ai_client_inference_usage_input_tokens_total{" + TOKENS + "} 120.0",
             "gen_ai_client_inference_usage_reasoning_output_tokens_total{" + TOKENS + "} 5.0");
+  }
+
+  @Test
+  void anEmbeddingModelsCallsAreLlmCallsOfOperationEmbeddingsWithTheirInputTokens() {
+    OpenAiEmbeddingModel embeddings =
+        OpenAiEmbeddingModel.builder()
+            .baseUrl(standin.baseUrl() + "/v1")
+            .apiKey(UUID.randomUUID().toString())
+            .modelName("text-embedding-3-small")
+            .maxRetries(0)
+            .listeners(List.of(bridge(metrics).embeddingModelListener()))
+            .build();
+
+    // The stand-in reports a token per 4 characters of each input (at least 1): 5 + 13.
+    embeddings.embedAll(
+        List.of(
+            TextSegment.from("Refunds take five days."),
+            TextSegment.from("The battery is covered for two years, parts and labour.")));
+
+    String call =
+        "gen_ai_operation_name=\"embeddings\",gen_ai_provider_name=\"openai\","
+            + "gen_ai_request_model=\"text-embedding-3-small\"";
+    assertThat(scrape())
+        .contains(
+            "gen_ai_client_inference_duration_seconds_sum{error_type=\"\"," + call + "} 0.25",
+            "gen_ai_client_inference_usage_input_tokens_total{gen_ai_agent_name=\"support-bot\","
+                + call
+                + ",gen_ai_token_modality=\"unknown\",team=\"care\"} 18.0");
   }
 
   @Test
