@@ -24,6 +24,8 @@ import java.time.Duration;
  * @param tokensSavedByCompression tokens removed by context compression before the call
  * @param tokensSavedByRouting tokens saved by routing to a smaller model
  * @param reportedCostUsd the cost the provider reported; NaN to compute it from the price table
+ * @param workflow the workflow the call was made in, or null outside any workflow
+ * @param workflowStep the step of {@code workflow} the call was made in, or null
  */
 public record LlmCall(
     String provider,
@@ -42,7 +44,9 @@ public record LlmCall(
     long reasoningTokens,
     long tokensSavedByCompression,
     long tokensSavedByRouting,
-    double reportedCostUsd) {
+    double reportedCostUsd,
+    String workflow,
+    String workflowStep) {
 
   private static final double[] NO_CHUNKS = new double[0];
 
@@ -75,6 +79,8 @@ public record LlmCall(
     private long tokensSavedByCompression;
     private long tokensSavedByRouting;
     private double reportedCostUsd = Double.NaN;
+    private String workflow;
+    private String workflowStep;
 
     private Builder(String provider, String model) {
       this.provider = provider;
@@ -175,6 +181,16 @@ public record LlmCall(
       return this;
     }
 
+    /**
+     * The workflow and step the call was made in: its tokens and cost are also counted by step. A
+     * null workflow or step leaves the call outside any workflow.
+     */
+    public Builder workflowStep(String workflow, String step) {
+      this.workflow = workflow;
+      this.workflowStep = step;
+      return this;
+    }
+
     /** The call. */
     public LlmCall build() {
       return new LlmCall(
@@ -194,7 +210,9 @@ public record LlmCall(
           reasoningTokens,
           tokensSavedByCompression,
           tokensSavedByRouting,
-          reportedCostUsd);
+          reportedCostUsd,
+          workflow,
+          workflowStep);
     }
   }
 }

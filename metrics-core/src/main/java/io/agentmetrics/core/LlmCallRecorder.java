@@ -10,16 +10,19 @@ import io.agentmetrics.api.LlmCall;
  * tokens per call, cost and token savings; and the token counts of calls that arrive already summed
  * ({@link TokenUsage}), through the same meters, prices and guards. The meters of a call's label
  * set are resolved once, through {@link LlmSeries}. Token kinds with a count of 0 are not counted
- * (0 means "not reported"); a negative count is rejected.
+ * (0 means "not reported"); a negative count is rejected. A call made in a workflow step is also
+ * counted by step ({@link WorkflowSteps}).
  */
 final class LlmCallRecorder {
 
   private final ValueCheck values;
   private final LlmSeries series;
+  private final WorkflowSteps steps;
 
-  LlmCallRecorder(LlmSeries series, ValueCheck values) {
+  LlmCallRecorder(LlmSeries series, ValueCheck values, WorkflowSteps steps) {
     this.series = series;
     this.values = values;
+    this.steps = steps;
   }
 
   void record(LlmCall call) {
@@ -53,10 +56,12 @@ final class LlmCallRecorder {
     meters.savedByCompression(call.tokensSavedByCompression());
     meters.savedByRouting(call.tokensSavedByRouting());
     double reported = call.reportedCostUsd();
-    if (!Double.isNaN(reported) && values.accepts(series.costMetric(), reported)) {
-      meters.costUsd(reported);
-    } else {
-      meters.priceTokens(call.inputTokens(), call.outputTokens(), call.cachedTokens(), 1);
+    double cost =
+        !Double.isNaN(reported) && values.accepts(series.costMetric(), reported)
+            ? meters.costUsd(reported)
+            : meters.priceTokens(call.inputTokens(), call.outputTokens(), call.cachedTokens(), 1);
+    if (call.workflow() != null && call.workflowStep() != null) {
+      steps.llmCall(call, cost);
     }
   }
 

@@ -276,11 +276,13 @@ public final class LlmSeries {
       observe(Slot.CALL_OUTPUT_TOKENS, f.callOutputTokens, tokens);
     }
 
-    /** Cost in US dollars, charged to the agent and team. */
-    public void costUsd(double usd) {
+    /** Cost in US dollars, charged to the agent and team; returns it, or NaN when refused. */
+    public double costUsd(double usd) {
       if (f.values.accepts(f.costs.metric(), usd)) {
         ((Counter) meter(Slot.COST)).increment(usd);
+        return usd;
       }
+      return Double.NaN;
     }
 
     /** Tokens saved by the provider's cache ({@code mechanism="caching"}). */
@@ -301,13 +303,13 @@ public final class LlmSeries {
     /**
      * Prices tokens with the recorder's price table (cached input tokens, a part of the input, at
      * the cached price); tokens of a model it does not list count {@code calls} unknown-model
-     * calls.
+     * calls. Returns the cost, NaN when there is none.
      */
-    void priceTokens(long inputTokens, long outputTokens, long cachedTokens, long calls) {
+    double priceTokens(long inputTokens, long outputTokens, long cachedTokens, long calls) {
       long input = Math.max(0, inputTokens);
       long output = Math.max(0, outputTokens);
       if (input == 0 && output == 0) {
-        return;
+        return Double.NaN;
       }
       Object known = price;
       if (known == null) {
@@ -315,10 +317,10 @@ public final class LlmSeries {
         price = known;
       }
       if (known instanceof PriceTable.Price listed) {
-        costUsd(PriceTable.costUsdOrNaN(listed, input, output, Math.max(0, cachedTokens)));
-      } else {
-        f.unknownModels.provider(provider).model(model).increment(Math.max(1, calls));
+        return costUsd(PriceTable.costUsdOrNaN(listed, input, output, Math.max(0, cachedTokens)));
       }
+      f.unknownModels.provider(provider).model(model).increment(Math.max(1, calls));
+      return Double.NaN;
     }
 
     private void time(Slot slot, MeterFamily<Timer> family, double seconds) {

@@ -41,6 +41,8 @@ import static io.agentmetrics.api.MetricCatalogue.TASK_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.TASK_QUEUE_DEPTH;
 import static io.agentmetrics.api.MetricCatalogue.TOOL_DURATION;
 import static io.agentmetrics.api.MetricCatalogue.VECTORSTORE_QUERY_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.WORKFLOW_DURATION;
+import static io.agentmetrics.api.MetricCatalogue.WORKFLOW_STEP_DURATION;
 
 import io.agentmetrics.api.AccessDecision;
 import io.agentmetrics.api.AgentMetrics;
@@ -130,6 +132,8 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
   private final MetricHandles.McpClientOperationDuration<Timer> mcpClientOperations;
   private final MetricHandles.McpServerOperationDuration<Timer> mcpServerOperations;
   private final MetricHandles.McpClientSessionDuration<Timer> mcpClientSessions;
+  private final MetricHandles.WorkflowDuration<Timer> workflowRuns;
+  private final MetricHandles.WorkflowStepDuration<Timer> workflowSteps;
   private final MetricHandles.Messages<Counter> messages;
   private final MetricHandles.FeatureUsage<Counter> features;
   private final MetricHandles.IntegrationFailures<Counter> integrationFailures;
@@ -148,7 +152,7 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     this.guardedMeters = new GuardedMeters(meters);
     this.prices = builder.priceTable;
     this.llmSeries = new LlmSeries(meters, values, builder.priceTable, 4 * builder.seriesCap);
-    this.llmCalls = new LlmCallRecorder(llmSeries, values);
+    this.llmCalls = new LlmCallRecorder(llmSeries, values, new WorkflowSteps(meters));
     this.runDurations = new MetricHandles.AgentRunDuration<>(meters.timers(AGENT_RUN_DURATION));
     this.runInferenceCalls =
         new MetricHandles.AgentRunInferenceCalls<>(meters.summaries(AGENT_RUN_INFERENCE_CALLS));
@@ -199,6 +203,9 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
             meters.timers(MCP_SERVER_OPERATION_DURATION));
     this.mcpClientSessions =
         new MetricHandles.McpClientSessionDuration<>(meters.timers(MCP_CLIENT_SESSION_DURATION));
+    this.workflowRuns = new MetricHandles.WorkflowDuration<>(meters.timers(WORKFLOW_DURATION));
+    this.workflowSteps =
+        new MetricHandles.WorkflowStepDuration<>(meters.timers(WORKFLOW_STEP_DURATION));
     this.messages = new MetricHandles.Messages<>(meters.counters(MESSAGES));
     this.features = new MetricHandles.FeatureUsage<>(meters.counters(FEATURE_USAGE));
     this.integrationFailures =
@@ -490,6 +497,22 @@ public final class MicrometerAgentMetrics implements AgentMetrics {
     if (values.accepts(MCP_CLIENT_SESSION_DURATION, durationSeconds)) {
       record(
           mcpClientSessions.errorType(errorType(errorType)).networkTransport(transport),
+          durationSeconds);
+    }
+  }
+
+  @Override
+  public void workflowRun(String workflow, double durationSeconds, String errorType) {
+    if (values.accepts(WORKFLOW_DURATION, durationSeconds)) {
+      record(workflowRuns.workflow(workflow).errorType(errorType(errorType)), durationSeconds);
+    }
+  }
+
+  @Override
+  public void workflowStep(String workflow, String step, double durationSeconds, String errorType) {
+    if (values.accepts(WORKFLOW_STEP_DURATION, durationSeconds)) {
+      record(
+          workflowSteps.workflow(workflow).workflowStep(step).errorType(errorType(errorType)),
           durationSeconds);
     }
   }

@@ -59,6 +59,15 @@ final class EveryEvent {
     // The MCP kinds the model's one example (a client's operation) leaves out.
     metrics.mcpServerOperation("tools/call", "search_docs", "pipe", 0.2, null);
     metrics.mcpClientSession("pipe", 30, null);
+    // The workflow kind the model's one example (a step) leaves out, and a call made in a step.
+    metrics.workflowRun("refund_review", 6.5, null);
+    metrics.llmCall(
+        LlmCall.builder("openai", "gpt-4o")
+            .agent("fraud_check")
+            .durationSeconds(1.1)
+            .tokens(800, 100)
+            .workflowStep("refund_review", "fraud_check")
+            .build());
     metrics.activeSessions("support", 2);
     metrics.inFlight("support-host:4242", "support", InFlightWork.RUNS, 1);
     metrics.queueReport("support-host:4242", "inbox", QueuedTaskState.WAITING, 3);

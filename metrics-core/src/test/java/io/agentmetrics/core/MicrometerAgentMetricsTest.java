@@ -301,4 +301,29 @@ class MicrometerAgentMetricsTest {
             "agent_budget_limit_usd{period=\"daily\",team=\"\"} 25.0",
             "agent_startup_duration_seconds_bucket{gen_ai_agent_name=\"worker\",le=\"1.0\"} 1");
   }
+
+  @Test
+  void theCallsOfAWorkflowStepCountTheirTokensAndCostByStepBesideTheirOwnCounters() {
+    metrics.workflowStep("refund_review", "fraud_check", 2.5, null);
+    for (int i = 0; i < 2; i++) {
+      metrics.llmCall(
+          LlmCall.builder("openai", "gpt-4o")
+              .agent("fraud_check")
+              .durationSeconds(1)
+              .tokens(1000, 200)
+              .workflowStep("refund_review", "fraud_check")
+              .build());
+    }
+    metrics.llmCall(LlmCall.builder("openai", "gpt-4o").durationSeconds(1).tokens(50, 10).build());
+
+    double call = PriceTable.bundled().costUsd("openai", "gpt-4o", 1000, 200, 0).getAsDouble();
+    String step = "{gen_ai_workflow_name=\"refund_review\",workflow_step=\"fraud_check\"}";
+    assertThat(scrape())
+        .contains(
+            "agent_workflow_step_input_tokens_total" + step + " 2000.0",
+            "agent_workflow_step_output_tokens_total" + step + " 400.0",
+            "agent_workflow_step_cost_usd_total" + step + " " + (2 * call),
+            "agent_workflow_step_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"refund_review\",workflow_step=\"fraud_check\"} 1");
+  }
 }

@@ -372,6 +372,112 @@ class OtlpVariantsTest {
         .isEqualTo(1);
   }
 
+  private static Span under(Span parent, Span child) {
+    return child.toBuilder().setParentSpanId(parent.getSpanId()).build();
+  }
+
+  @Test
+  void aWorkflowSpanIsAWorkflowRunItsChildrenStepsAndTheCallsBelowCountByStep() throws Exception {
+    Span workflow =
+        span(
+            "invoke_workflow refund_review",
+            3000,
+            "gen_ai.operation.name",
+            "invoke_workflow",
+            "gen_ai.workflow.name",
+            "refund_review");
+    Span triage =
+        under(
+            workflow,
+            span(
+                "invoke_agent triage",
+                1000,
+                "gen_ai.operation.name",
+                "invoke_agent",
+                "gen_ai.agent.name",
+                "triage"));
+    Span triageCall =
+        under(
+            triage,
+            gpt4oChat(
+                "chat gpt-4o",
+                800,
+                "gen_ai.usage.input_tokens",
+                300L,
+                "gen_ai.usage.output_tokens",
+                20L));
+    Span drafter =
+        under(
+            workflow,
+            span(
+                "invoke_agent drafter",
+                1500,
+                "gen_ai.operation.name",
+                "invoke_agent",
+                "gen_ai.agent.name",
+                "drafter",
+                "error.type",
+                "timeout"));
+    Span drafterCall =
+        under(
+            drafter,
+            gpt4oChat(
+                "chat gpt-4o",
+                1200,
+                "gen_ai.usage.input_tokens",
+                500L,
+                "gen_ai.usage.output_tokens",
+                90L));
+    Span outside = gpt4oChat("chat gpt-4o", 100, "gen_ai.usage.input_tokens", 7L);
+
+    assertThat(
+            accepted(
+                    request(
+                        "support-bot", workflow, triage, triageCall, drafter, drafterCall, outside))
+                .hasPartialSuccess())
+        .isFalse();
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_workflow_duration_seconds_sum",
+                "gen_ai_workflow_name",
+                "refund_review"))
+        .isCloseTo(3.0, within(1e-9));
+    assertThat(
+            scrape.value(
+                "agent_workflow_step_duration_seconds_sum",
+                "workflow_step",
+                "triage",
+                "error_type",
+                ""))
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(
+            scrape.value(
+                "agent_workflow_step_duration_seconds_sum",
+                "workflow_step",
+                "drafter",
+                "error_type",
+                "timeout"))
+        .isCloseTo(1.5, within(1e-9));
+    String[] triageStep = {"gen_ai_workflow_name", "refund_review", "workflow_step", "triage"};
+    String[] drafterStep = {"gen_ai_workflow_name", "refund_review", "workflow_step", "drafter"};
+    assertThat(scrape.value("agent_workflow_step_input_tokens_total", triageStep)).isEqualTo(300);
+    assertThat(scrape.value("agent_workflow_step_output_tokens_total", drafterStep)).isEqualTo(90);
+    // The call outside the workflow counts as a call, not by step; every call's tokens count once.
+    assertThat(scrape.find("agent_workflow_step_input_tokens_total")).hasSize(2);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total", "gen_ai_agent_name", "triage"))
+        .isEqualTo(300);
+    assertThat(scrape.value("agent_workflow_step_cost_usd_total", drafterStep))
+        .isCloseTo(
+            io.agentmetrics.core.PriceTable.bundled()
+                .costUsd("openai", "gpt-4o", 500, 90, 0)
+                .getAsDouble(),
+            within(1e-12));
+  }
+
   @Test
   void everyVariantOfTheTableIsDocumented() throws Exception {
     String page =

@@ -4,29 +4,41 @@ import dev.langchain4j.agentic.observability.AgentInvocationError;
 import dev.langchain4j.agentic.observability.AgentListener;
 import dev.langchain4j.agentic.observability.AgentRequest;
 import dev.langchain4j.agentic.observability.AgentResponse;
+import dev.langchain4j.agentic.planner.AgentInstance;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.core.IntegrationGuard;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@code langchain4j-agentic} agent invocations as agent runs under each agent's own name: the run
- * starts (active-run gauge up) before the invocation and is recorded after it, successful or failed
- * with the exception's class. Inherited by sub-agents, so one registration covers a whole agentic
- * system.
+ * {@code langchain4j-agentic} invocations: an AI agent's as an agent run under its own name (the
+ * active-run gauge up before it, the run recorded after it, successful or failed with the
+ * exception's class); a workflow's (a sequence, parallel, loop or conditional agent) as a workflow
+ * run ({@code invoke_workflow}); and each sub-agent a workflow invokes as a step of that workflow,
+ * the chat calls it makes counted under the step too. Inherited by sub-agents, so one registration
+ * covers a whole agentic system.
  */
 public final class AgentRunListener implements AgentListener {
 
+  /** The topologies of the agents that are workflows rather than agents. */
+  private static final Set<String> WORKFLOWS = Set.of("SEQUENCE", "PARALLEL", "LOOP", "ROUTER");
+
   private final AgentMetrics metrics;
   private final IntegrationGuard failures;
-  private final Map<String, Long> starts = new ConcurrentHashMap<>();
+  private final WorkflowSteps steps;
+  private final Map<String, Started> started = new ConcurrentHashMap<>();
+
+  /** An invocation under way: when it started, and the step it is, if it is one. */
+  private record Started(long nanos, WorkflowSteps.Step step) {}
 
   /** A listener recording through {@code bridge}'s recorder. */
   public AgentRunListener(LangChain4jBridge bridge) {
     this.metrics = bridge.metrics();
     this.failures = bridge.failures();
+    this.steps = bridge.workflowSteps();
   }
 
   @Override
@@ -34,8 +46,21 @@ public final class AgentRunListener implements AgentListener {
     failures.guard(
         "agent invocation",
         () -> {
-          starts.put(key(request.agentId(), request.agenticScope()), metrics.ticker().nanos());
-          metrics.agentRunStarted(request.agentName());
+          AgentInstance agent = request.agent();
+          AgentInstance parent = agent == null ? null : agent.parent();
+          WorkflowSteps.Step step =
+              isWorkflow(parent)
+                  ? new WorkflowSteps.Step(parent.name(), request.agentName())
+                  : null;
+          started.put(
+              key(request.agentId(), request.agenticScope()),
+              new Started(metrics.ticker().nanos(), step));
+          if (step != null) {
+            steps.entered(step);
+          }
+          if (!isWorkflow(agent)) {
+            metrics.agentRunStarted(request.agentName());
+          }
         });
   }
 
@@ -45,9 +70,9 @@ public final class AgentRunListener implements AgentListener {
         "agent invocation",
         () ->
             finish(
+                response.agent(),
                 response.agentName(),
                 key(response.agentId(), response.agenticScope()),
-                RunStatus.SUCCESS,
                 null));
   }
 
@@ -57,9 +82,9 @@ public final class AgentRunListener implements AgentListener {
         "agent invocation",
         () ->
             finish(
+                error.agent(),
                 error.agentName(),
                 key(error.agentId(), error.agenticScope()),
-                RunStatus.ERROR,
                 LangChain4jBridge.errorType(error.error())));
   }
 
@@ -68,12 +93,26 @@ public final class AgentRunListener implements AgentListener {
     return true;
   }
 
-  private void finish(String agent, String key, RunStatus status, String errorType) {
-    Long start = starts.remove(key);
-    if (start != null) {
-      double seconds = metrics.ticker().secondsSince(start);
-      metrics.agentRun(new AgentRun(agent, status, seconds, errorType));
+  private void finish(AgentInstance agent, String name, String key, String errorType) {
+    Started start = started.remove(key);
+    if (start == null) {
+      return;
     }
+    double seconds = metrics.ticker().secondsSince(start.nanos());
+    if (start.step() != null) {
+      steps.left(start.step());
+      metrics.workflowStep(start.step().workflow(), start.step().step(), seconds, errorType);
+    }
+    if (isWorkflow(agent)) {
+      metrics.workflowRun(name, seconds, errorType);
+    } else {
+      RunStatus status = errorType == null ? RunStatus.SUCCESS : RunStatus.ERROR;
+      metrics.agentRun(new AgentRun(name, status, seconds, errorType));
+    }
+  }
+
+  private static boolean isWorkflow(AgentInstance agent) {
+    return agent != null && agent.topology() != null && WORKFLOWS.contains(agent.topology().name());
   }
 
   private static String key(String agentId, Object scope) {

@@ -16,27 +16,44 @@ import java.util.Map;
 /**
  * A chat model call as an {@link LlmCall}: duration measured by the facade's ticker from {@code
  * onRequest} to {@code onResponse} or {@code onError}, provider, requested model (else the
- * response's), input and output tokens, and for OpenAI's models the cached and reasoning ones.
+ * response's), input and output tokens, and for OpenAI's models the cached and reasoning ones; a
+ * call made in a workflow step is counted under the step too.
  */
 final class ChatListener implements ChatModelListener {
 
   private static final String START = ChatListener.class.getName() + ".start";
+  private static final String STEP = ChatListener.class.getName() + ".step";
 
   private final AgentMetrics metrics;
   private final String agent;
   private final String team;
   private final IntegrationGuard failures;
+  private final WorkflowSteps steps;
 
-  ChatListener(AgentMetrics metrics, String agent, String team, IntegrationGuard failures) {
+  ChatListener(
+      AgentMetrics metrics,
+      String agent,
+      String team,
+      IntegrationGuard failures,
+      WorkflowSteps steps) {
     this.metrics = metrics;
     this.agent = agent;
     this.team = team;
     this.failures = failures;
+    this.steps = steps;
   }
 
   @Override
   public void onRequest(ChatModelRequestContext context) {
-    failures.guard("chat request", () -> context.attributes().put(START, metrics.ticker().nanos()));
+    failures.guard(
+        "chat request",
+        () -> {
+          context.attributes().put(START, metrics.ticker().nanos());
+          WorkflowSteps.Step step = steps.current();
+          if (step != null) {
+            context.attributes().put(STEP, step);
+          }
+        });
   }
 
   @Override
@@ -81,10 +98,15 @@ final class ChatListener implements ChatModelListener {
     if (!(start instanceof Long startNanos)) {
       return null;
     }
-    return LlmCall.builder(ProviderNames.of(provider), model(request, response))
-        .agent(agent)
-        .team(team)
-        .durationSeconds(metrics.ticker().secondsSince(startNanos));
+    LlmCall.Builder call =
+        LlmCall.builder(ProviderNames.of(provider), model(request, response))
+            .agent(agent)
+            .team(team)
+            .durationSeconds(metrics.ticker().secondsSince(startNanos));
+    // The workflow step whose thread made the request (the response may come on another).
+    return attributes.get(STEP) instanceof WorkflowSteps.Step step
+        ? call.workflowStep(step.workflow(), step.step())
+        : call;
   }
 
   private static String model(ChatRequest request, ChatResponse response) {

@@ -40,6 +40,7 @@ public final class LangChain4jBridge {
   private final String team;
   private final IntegrationGuard failures;
   private final ChatListener chatListener;
+  private final WorkflowSteps workflowSteps = new WorkflowSteps();
 
   private LangChain4jBridge(Builder builder) {
     this.metrics = builder.recorder();
@@ -47,7 +48,7 @@ public final class LangChain4jBridge {
     this.team = builder.teamName();
     this.failures = new IntegrationGuard(metrics, Integration.LANGCHAIN4J, "LangChain4j");
     this.chatListener =
-        new ChatListener(metrics, builder.agentName(), builder.teamName(), failures);
+        new ChatListener(metrics, builder.agentName(), builder.teamName(), failures, workflowSteps);
   }
 
   /** A bridge recording into {@code metrics}. */
@@ -76,7 +77,7 @@ public final class LangChain4jBridge {
    */
   public StreamingChatModel streaming(StreamingChatModel model) {
     return new TimedStreamingChatModel(
-        Objects.requireNonNull(model, "model"), metrics, agent, team, failures);
+        Objects.requireNonNull(model, "model"), metrics, agent, team, failures, workflowSteps);
   }
 
   /**
@@ -111,6 +112,10 @@ public final class LangChain4jBridge {
 
   String agent() {
     return agent;
+  }
+
+  WorkflowSteps workflowSteps() {
+    return workflowSteps;
   }
 
   IntegrationGuard failures() {

@@ -37,18 +37,21 @@ final class TimedStreamingChatModel implements StreamingChatModel {
   private final String agent;
   private final String team;
   private final IntegrationGuard failures;
+  private final WorkflowSteps steps;
 
   TimedStreamingChatModel(
       StreamingChatModel delegate,
       AgentMetrics metrics,
       String agent,
       String team,
-      IntegrationGuard failures) {
+      IntegrationGuard failures,
+      WorkflowSteps steps) {
     this.delegate = delegate;
     this.metrics = metrics;
     this.agent = agent;
     this.team = team;
     this.failures = failures;
+    this.steps = steps;
   }
 
   @Override
@@ -87,12 +90,14 @@ final class TimedStreamingChatModel implements StreamingChatModel {
     LlmCallScope[] call = new LlmCallScope[1];
     failures.guard(
         "streaming chat request",
-        () ->
-            call[0] =
-                metrics
-                    .startLlmCall(ProviderNames.of(delegate.provider()), model(request))
-                    .agent(agent)
-                    .team(team));
+        () -> {
+          call[0] =
+              metrics
+                  .startLlmCall(ProviderNames.of(delegate.provider()), model(request))
+                  .agent(agent)
+                  .team(team);
+          steps.attributed(call[0].details());
+        });
     return call[0] == null ? handler : new TimedHandler(handler, call[0]);
   }
 

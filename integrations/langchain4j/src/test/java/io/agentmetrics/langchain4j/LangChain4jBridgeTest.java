@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.langchain4j.agent.tool.Tool;
 import dev.langchain4j.agentic.Agent;
 import dev.langchain4j.agentic.AgenticServices;
+import dev.langchain4j.agentic.UntypedAgent;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.guardrail.InputGuardrail;
@@ -38,6 +39,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -259,6 +261,81 @@ class LangChain4jBridgeTest {
         .contains(
             "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"order-expert\"} 1",
             "agent_runs_active{gen_ai_agent_name=\"order-expert\"} 0.0");
+  }
+
+  /** A workflow's first step. */
+  public interface Triage {
+    @UserMessage("Tell the kind of this request: {{question}}")
+    @Agent(value = "Tells the kind of a request", name = "triage", outputKey = "kind")
+    String triage(@V("question") String question);
+  }
+
+  /** A workflow's second step. */
+  public interface Drafter {
+    @UserMessage("Draft a reply to {{question}} ({{kind}})")
+    @Agent(value = "Drafts a reply", name = "drafter", outputKey = "reply")
+    String draft(@V("question") String question, @V("kind") String kind);
+  }
+
+  /** A step run beside another. */
+  public interface Checker {
+    @UserMessage("Check this for fraud: {{question}}")
+    @Agent(value = "Checks for fraud", name = "fraud_check", outputKey = "fraud")
+    String check(@V("question") String question);
+  }
+
+  @Test
+  void aWorkflowIsAWorkflowRunAndEachSubAgentAStepWithTheTokensOfItsCalls() {
+    LangChain4jBridge bridge = bridge(metrics);
+    OpenAiChatModel model = chatModel(standin, bridge);
+    Object triage = AgenticServices.agentBuilder(Triage.class).chatModel(model).build();
+    Object drafter = AgenticServices.agentBuilder(Drafter.class).chatModel(model).build();
+    Object checker = AgenticServices.agentBuilder(Checker.class).chatModel(model).build();
+    UntypedAgent checks =
+        AgenticServices.parallelBuilder()
+            .name("checks")
+            .subAgents(checker, triage)
+            .outputKey("kind")
+            .build();
+    UntypedAgent review =
+        AgenticServices.sequenceBuilder()
+            .name("refund_review")
+            .subAgents(checks, drafter)
+            .outputKey("reply")
+            .listener(new AgentRunListener(bridge))
+            .build();
+
+    assertThat(String.valueOf(review.invoke(Map.of("question", "refund order 42?"))))
+        .contains("refund order 42?");
+
+    // Every AI agent made one call (120 input, 30 output tokens at the stand-in); the parallel
+    // workflow's steps ran on its executor's threads.
+    String tokens = "agent_workflow_step_input_tokens_total{gen_ai_workflow_name=";
+    assertThat(scrape())
+        .contains(
+            "gen_ai_invoke_workflow_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"refund_review\"} 1",
+            "gen_ai_invoke_workflow_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"checks\"} 1",
+            "agent_workflow_step_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"refund_review\",workflow_step=\"checks\"} 1",
+            "agent_workflow_step_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"refund_review\",workflow_step=\"drafter\"} 1",
+            "agent_workflow_step_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"checks\",workflow_step=\"fraud_check\"} 1",
+            tokens + "\"refund_review\",workflow_step=\"drafter\"} 120.0",
+            tokens + "\"checks\",workflow_step=\"fraud_check\"} 120.0",
+            tokens + "\"checks\",workflow_step=\"triage\"} 120.0",
+            "agent_workflow_step_output_tokens_total{gen_ai_workflow_name=\"checks\","
+                + "workflow_step=\"triage\"} 30.0",
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\","
+                + "gen_ai_agent_name=\"drafter\"} 1")
+        .noneMatch(line -> line.contains("gen_ai_agent_name=\"refund_review\""))
+        .anyMatch(
+            line ->
+                line.startsWith(
+                    "agent_workflow_step_cost_usd_total{gen_ai_workflow_name=\"checks\","
+                        + "workflow_step=\"triage\"} "));
   }
 
   @Test

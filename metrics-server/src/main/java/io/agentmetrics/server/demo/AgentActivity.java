@@ -13,6 +13,7 @@ import io.agentmetrics.api.ToolCall;
 import io.agentmetrics.api.ToolKind;
 import io.agentmetrics.server.demo.DemoFleet.Agent;
 import io.agentmetrics.server.demo.DemoFleet.Model;
+import java.util.List;
 
 /**
  * What one simulated agent does during a run, drawn from realistic distributions: LLM calls with
@@ -20,6 +21,9 @@ import io.agentmetrics.server.demo.DemoFleet.Model;
  * security checks, and how runs, tasks and approvals end.
  */
 final class AgentActivity {
+
+  private static final String REFUND_REVIEW = "refund_review";
+  private static final List<String> REFUND_REVIEW_STEPS = List.of("triage", "drafter");
 
   private static final double APPROVAL_SLA_SECONDS = 300;
 
@@ -67,6 +71,36 @@ final class AgentActivity {
       call.tokensSavedByRouting(sample.count(800, 0.5, 1));
     }
     metrics.llmCall(call.build());
+  }
+
+  /**
+   * A refund review: a workflow of two steps (triage, then a drafted reply), each an LLM call
+   * counted by step, a step failing now and then.
+   */
+  void refundReview(Agent agent) {
+    double total = 0;
+    String failed = null;
+    for (String step : REFUND_REVIEW_STEPS) {
+      Model model = agent.model();
+      double seconds = sample.logNormal(model.medianSeconds(), 0.5);
+      metrics.llmCall(
+          LlmCall.builder(model.provider(), model.name())
+              .agent(agent.name())
+              .team(agent.queue())
+              .operation(model.operation())
+              .durationSeconds(seconds)
+              .tokens(sample.count(900, 0.6, 20), sample.count(200, 0.6, 1))
+              .workflowStep(REFUND_REVIEW, step)
+              .build());
+      String error = sample.chance(0.03) ? "timeout" : null;
+      metrics.workflowStep(REFUND_REVIEW, step, seconds + 0.05, error);
+      total += seconds + 0.05;
+      if (error != null) {
+        failed = error;
+        break;
+      }
+    }
+    metrics.workflowRun(REFUND_REVIEW, total + 0.02, failed);
   }
 
   void ragRetrieval(Agent agent) {

@@ -220,6 +220,9 @@ public final class DemoWorkload implements AutoCloseable {
       }
       activity.toolCalls(agent);
       activity.securityChecks(agent);
+      if (sample.chance(0.2)) {
+        activity.refundReview(agent);
+      }
     }
     if (sample.chance(0.05)) {
       metrics.approvalRequested(agent.name());

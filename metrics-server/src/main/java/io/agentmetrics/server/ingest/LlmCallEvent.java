@@ -51,8 +51,16 @@ final class LlmCallEvent extends EventType {
     if (reasoning > output) {
       throw EventFields.invalid("reasoning_tokens", "must not exceed output_tokens");
     }
+    String workflow = f.label("workflow", Labels.WORKFLOW, null);
+    String step = f.label("workflow_step", Labels.WORKFLOW_STEP, null);
+    if ((workflow == null) != (step == null)) {
+      throw workflow == null
+          ? EventFields.invalid("workflow", "is required with workflow_step")
+          : EventFields.invalid("workflow_step", "is required with workflow");
+    }
     LlmCall built =
-        call.tokens(input, output)
+        call.workflowStep(workflow, step)
+            .tokens(input, output)
             .cachedTokens(cached)
             .cacheWriteTokens(cacheWrite)
             .reasoningTokens(reasoning)

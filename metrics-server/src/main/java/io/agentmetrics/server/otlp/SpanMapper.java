@@ -45,6 +45,10 @@ final class SpanMapper {
   static final String INVOKE_AGENT = "invoke_agent";
   static final String EXECUTE_TOOL = "execute_tool";
   static final String RETRIEVAL = "retrieval";
+  static final String INVOKE_WORKFLOW = "invoke_workflow";
+
+  /** The workflow step a span belongs to: the workflow's name and the step's. */
+  record Step(String workflow, String step) {}
 
   /** Not a GenAI operation: an MCP request span with no {@code gen_ai.operation.name}. */
   static final String MCP = "mcp";
@@ -53,7 +57,6 @@ final class SpanMapper {
   private static final Set<String> NOT_RECORDED =
       Set.of(
           "create_agent",
-          "invoke_workflow",
           "plan",
           "search_memory",
           "create_memory",
@@ -126,6 +129,7 @@ final class SpanMapper {
         && !operation.equals(INVOKE_AGENT)
         && !operation.equals(EXECUTE_TOOL)
         && !operation.equals(RETRIEVAL)
+        && !operation.equals(INVOKE_WORKFLOW)
         && !operation.equals(MCP);
   }
 
@@ -133,7 +137,8 @@ final class SpanMapper {
    * Maps {@code span}, whose agent is {@code agent} (its own, an enclosing agent span's, or the
    * service's name) and whose resource charges its usage to {@code team} (unless the span names its
    * own); for an agent span, {@code calls} holds the inference and tool calls found under it (null
-   * when none of its spans are in the request).
+   * when none of its spans are in the request). {@code step} is the workflow step the span is in
+   * (null outside any); {@code isStep} tells that the span is that step itself.
    */
   static Outcome map(
       Span span,
@@ -141,7 +146,9 @@ final class SpanMapper {
       String operation,
       String agent,
       String team,
-      long[] calls) {
+      long[] calls,
+      Step step,
+      boolean isStep) {
     if (operation == null || NOT_RECORDED.contains(operation)) {
       return IGNORED;
     }
@@ -160,16 +167,31 @@ final class SpanMapper {
     double seconds = nanos / 1e9;
     String errorType = errorType(span, attributes);
     String method = attributes.text(GenAiField.MCP_METHOD);
-    if (method != null && !method.isBlank()) {
-      return mcp(span, attributes, operation, method, agent, seconds, errorType);
+    Outcome outcome =
+        method != null && !method.isBlank()
+            ? mcp(span, attributes, operation, method, agent, seconds, errorType)
+            : switch (operation) {
+              case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
+              case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
+              case RETRIEVAL -> retrieval(attributes, agent, seconds);
+              case INVOKE_WORKFLOW -> workflowRun(span, attributes, seconds, errorType);
+              case MCP -> IGNORED;
+              default -> llmCall(attributes, operation, agent, team, seconds, errorType, step);
+            };
+    return isStep && step != null ? asStep(outcome, step, seconds, errorType) : outcome;
+  }
+
+  /** {@code outcome}, a span directly under a workflow's, recorded as a step of it too. */
+  private static Outcome asStep(Outcome outcome, Step step, double seconds, String errorType) {
+    if (!(outcome instanceof Recorded recorded)) {
+      return outcome;
     }
-    return switch (operation) {
-      case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
-      case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
-      case RETRIEVAL -> retrieval(attributes, agent, seconds);
-      case MCP -> IGNORED;
-      default -> llmCall(attributes, operation, agent, team, seconds, errorType);
-    };
+    return new Recorded(
+        metrics -> {
+          recorded.recording().accept(metrics);
+          metrics.workflowStep(step.workflow(), step.step(), seconds, errorType);
+        },
+        recorded.inference());
   }
 
   /**
@@ -262,13 +284,48 @@ final class SpanMapper {
     return new Recorded(metrics -> metrics.ragRetrieval(retrieval), false);
   }
 
+  private static Outcome workflowRun(
+      Span span, GenAiAttributes attributes, double seconds, String errorType) {
+    String workflow = workflowName(span, attributes);
+    return new Recorded(metrics -> metrics.workflowRun(workflow, seconds, errorType), false);
+  }
+
+  /** An {@code invoke_workflow} span's workflow: its attribute, else its span name's end. */
+  static String workflowName(Span span, GenAiAttributes attributes) {
+    String name = attributes.text(GenAiField.WORKFLOW_NAME);
+    if (name != null && !name.isBlank()) {
+      return name;
+    }
+    String spanName = span.getName();
+    return spanName.startsWith(INVOKE_WORKFLOW + " ")
+        ? spanName.substring(INVOKE_WORKFLOW.length() + 1)
+        : spanName;
+  }
+
+  /**
+   * The name of a workflow's step from its span: its own agent, the workflow it is, its tool, else
+   * its span name.
+   */
+  static String stepName(Span span, GenAiAttributes attributes, String operation) {
+    String agent = ownAgent(attributes, operation);
+    if (agent != null) {
+      return agent;
+    }
+    if (INVOKE_WORKFLOW.equals(operation)) {
+      return workflowName(span, attributes);
+    }
+    String tool = attributes.text(GenAiField.TOOL_NAME);
+    return tool != null && !tool.isBlank() ? tool : span.getName();
+  }
+
   private static Outcome llmCall(
       GenAiAttributes attributes,
       String operation,
       String agent,
       String resourceTeam,
       double seconds,
-      String errorType) {
+      String errorType,
+      Step step) {
     String provider = provider(attributes.text(GenAiField.PROVIDER));
     String model = attributes.text(GenAiField.REQUEST_MODEL);
     if (model == null || model.isBlank()) {
@@ -316,6 +373,9 @@ final class SpanMapper {
             .cacheWriteTokens(tokens[3])
             .reasoningTokens(Math.min(tokens[4], tokens[1]))
             .errorType(errorType);
+    if (step != null) {
+      call.workflowStep(step.workflow(), step.step());
+    }
     AnyValue firstChunk = attributes.get(GenAiField.TIME_TO_FIRST_CHUNK);
     if (firstChunk != null) {
       double ttfc = AttributeValues.number(firstChunk);

@@ -15,8 +15,8 @@ import java.util.function.Consumer;
 /**
  * Records the GenAI spans of an OTLP trace export: each span through {@link SpanMapper}, with the
  * agent name of the nearest enclosing {@code invoke_agent} span of the same export request, else
- * the resource's {@code service.name}. Every span is counted in {@code
- * agentmetrics_otlp_items_total}.
+ * the resource's {@code service.name}, and the workflow step of the nearest enclosing {@code
+ * invoke_workflow} span, if any. Every span is counted in {@code agentmetrics_otlp_items_total}.
  */
 public final class TraceReceiver {
 
@@ -55,6 +55,17 @@ public final class TraceReceiver {
           byId.put(spans.get(i).getSpanId(), i);
         }
       }
+      SpanMapper.Step[] steps = new SpanMapper.Step[spans.size()];
+      boolean[] isStep = new boolean[spans.size()];
+      for (int i = 0; i < spans.size(); i++) {
+        steps[i] = step(i, spans, attributes, operations, byId);
+        Integer parent = byId.get(spans.get(i).getParentSpanId());
+        isStep[i] =
+            parent != null
+                && parent != i
+                && SpanMapper.INVOKE_WORKFLOW.equals(operations[parent])
+                && operations[i] != null;
+      }
       int[] enclosingAgent = new int[spans.size()];
       long[][] calls = new long[spans.size()][];
       for (int i = 0; i < spans.size(); i++) {
@@ -75,7 +86,8 @@ public final class TraceReceiver {
         Span span = spans.get(i);
         String agent = agent(i, spans, attributes, operations, byId, service);
         SpanMapper.Outcome outcome =
-            SpanMapper.map(span, attributes[i], operations[i], agent, team, calls[i]);
+            SpanMapper.map(
+                span, attributes[i], operations[i], agent, team, calls[i], steps[i], isStep[i]);
         if (outcome instanceof SpanMapper.Recorded recorded) {
           recordings.add(recorded.recording());
           inference |= recorded.inference();
@@ -113,6 +125,32 @@ public final class TraceReceiver {
       current = parent;
     }
     return -1;
+  }
+
+  /**
+   * The workflow step the span is part of: below the nearest {@code invoke_workflow} span above it,
+   * the step is that span's child on the way (the span itself when its parent is the workflow's).
+   */
+  private static SpanMapper.Step step(
+      int index,
+      List<Span> spans,
+      GenAiAttributes[] attributes,
+      String[] operations,
+      Map<ByteString, Integer> byId) {
+    int current = index;
+    for (int depth = 0; depth < MAX_ANCESTORS; depth++) {
+      Integer parent = byId.get(spans.get(current).getParentSpanId());
+      if (parent == null || parent == current) {
+        return null;
+      }
+      if (SpanMapper.INVOKE_WORKFLOW.equals(operations[parent])) {
+        return new SpanMapper.Step(
+            SpanMapper.workflowName(spans.get(parent), attributes[parent]),
+            SpanMapper.stepName(spans.get(current), attributes[current], operations[current]));
+      }
+      current = parent;
+    }
+    return null;
   }
 
   /** The span's own agent, else the nearest agent span's above it, else the service. */

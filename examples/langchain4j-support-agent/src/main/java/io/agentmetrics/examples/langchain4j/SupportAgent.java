@@ -1,5 +1,8 @@
 package io.agentmetrics.examples.langchain4j;
 
+import dev.langchain4j.agentic.Agent;
+import dev.langchain4j.agentic.AgenticServices;
+import dev.langchain4j.agentic.UntypedAgent;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.data.segment.TextSegment;
@@ -12,15 +15,18 @@ import dev.langchain4j.mcp.client.DefaultMcpClient;
 import dev.langchain4j.mcp.client.McpClient;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
+import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.langchain4j.rag.content.retriever.ContentRetriever;
 import dev.langchain4j.rag.content.retriever.EmbeddingStoreContentRetriever;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.TokenStream;
+import dev.langchain4j.service.V;
 import dev.langchain4j.service.memory.ChatMemoryAccess;
 import dev.langchain4j.service.tool.ToolErrorHandlerResult;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
@@ -29,6 +35,7 @@ import io.agentmetrics.api.Direction;
 import io.agentmetrics.api.RunScope;
 import io.agentmetrics.api.ToolCallScope;
 import io.agentmetrics.api.ToolKind;
+import io.agentmetrics.langchain4j.AgentRunListener;
 import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.langchain4j.McpClientRecorder;
 import io.agentmetrics.langchain4j.ToolExecutionRecorder;
@@ -66,9 +73,11 @@ public final class SupportAgent {
   private static final String CHANNEL = "chat";
   private static final String STORE = "support-docs";
   private static final String REDACT = "redact_pii";
+  private static final String REFUND_REVIEW = "refund_review";
 
   private final AgentMetrics metrics;
   private final Assistant assistant;
+  private final UntypedAgent refundReview;
   private final McpClientRecorder mcp;
   private final McpToolProvider orderTools =
       McpToolProvider.builder().mcpClients(List.of()).build();
@@ -79,6 +88,26 @@ public final class SupportAgent {
   interface Assistant extends ChatMemoryAccess {
     TokenStream chat(
         @MemoryId Object conversation, @dev.langchain4j.service.UserMessage String question);
+  }
+
+  /** The refund review's first step: what kind of refund the customer asks for. */
+  public interface RefundTriage {
+    /** The kind of refund asked for. */
+    @dev.langchain4j.service.UserMessage("What kind of refund does this ask for? {{question}}")
+    @Agent(value = "Tells the kind of a refund request", name = "refund_triage", outputKey = "kind")
+    String triage(@V("question") String question);
+  }
+
+  /** The refund review's second step: the reply to the customer. */
+  public interface RefundDrafter {
+    /** The reply. */
+    @dev.langchain4j.service.UserMessage(
+        "Draft a reply to {{question}} for a refund of kind {{kind}}")
+    @Agent(
+        value = "Drafts the reply to a refund request",
+        name = "refund_drafter",
+        outputKey = "reply")
+    String draft(@V("question") String question, @V("kind") String kind);
   }
 
   /** Keeps card numbers away from the model: a question holding one is refused. */
@@ -118,6 +147,26 @@ public final class SupportAgent {
                 .modelName(endpoint.model())
                 .timeout(Duration.ofSeconds(60))
                 .build());
+    // Refund questions go through a workflow of two agents (LangChain4j agentic), each step's
+    // calls counted by step; its chat model is a plain one, with the bridge's listener.
+    ChatModel plain =
+        OpenAiChatModel.builder()
+            .baseUrl(endpoint.baseUrl())
+            .apiKey(endpoint.apiKey())
+            .modelName(endpoint.model())
+            .timeout(Duration.ofSeconds(60))
+            .maxRetries(0)
+            .listeners(List.of(bridge.chatModelListener()))
+            .build();
+    this.refundReview =
+        AgenticServices.sequenceBuilder()
+            .name(REFUND_REVIEW)
+            .subAgents(
+                AgenticServices.agentBuilder(RefundTriage.class).chatModel(plain).build(),
+                AgenticServices.agentBuilder(RefundDrafter.class).chatModel(plain).build())
+            .outputKey("reply")
+            .listener(new AgentRunListener(bridge))
+            .build();
     ContentRetriever documents =
         retriever(new AllMiniLmL6V2EmbeddingModel(), bridge)
             .addListener(bridge.contentRetrieverListener(STORE));
@@ -200,6 +249,9 @@ public final class SupportAgent {
    * conversation at a time.
    */
   private String fresh(String question) {
+    if (question.toLowerCase(Locale.ROOT).contains("refund")) {
+      return String.valueOf(refundReview.invoke(Map.of("question", question)));
+    }
     Object conversation = UUID.randomUUID();
     try (McpClient orders =
         mcp.open(

@@ -47,27 +47,28 @@ class SupportAgentIT {
               AgentDashboardsCheck.assertEveryPanelHasData(
                   prometheus.uri(),
                   withApplicationHttp(),
-                  Map.of(
-                      "Guardrail checks per second by outcome",
-                      NO_GUARDRAILS,
-                      "Guardrail interventions by guardrail and agent",
-                      NO_GUARDRAILS,
-                      "Guardrail intervention ratio",
-                      NO_GUARDRAILS,
-                      "Calls blocked by guardrails",
-                      NO_GUARDRAILS,
-                      "$guardrail",
-                      NO_GUARDRAILS,
-                      "Sessions ended per minute",
-                      ONE_SESSION,
-                      "Session duration",
-                      ONE_SESSION)));
+                  Map.ofEntries(
+                      Map.entry("Workflow duration p95", NO_WORKFLOWS),
+                      Map.entry("Workflow step duration p95", NO_WORKFLOWS),
+                      Map.entry("Tokens per second by workflow step", NO_WORKFLOWS),
+                      Map.entry("Cost per hour by workflow step", NO_WORKFLOWS),
+                      Map.entry("Guardrail checks per second by outcome", NO_GUARDRAILS),
+                      Map.entry("Guardrail interventions by guardrail and agent", NO_GUARDRAILS),
+                      Map.entry("Guardrail intervention ratio", NO_GUARDRAILS),
+                      Map.entry("Calls blocked by guardrails", NO_GUARDRAILS),
+                      Map.entry("$guardrail", NO_GUARDRAILS),
+                      Map.entry("Sessions ended per minute", ONE_SESSION),
+                      Map.entry("Session duration", ONE_SESSION))));
         } finally {
           conversation.interrupt();
         }
       }
     }
   }
+
+  private static final String NO_WORKFLOWS =
+      "Spring AI has no workflows of agents (a ChatClient is one agent); the LangChain4j"
+          + " example's agentic refund review fills these panels";
 
   private static final String ONE_SESSION =
       "Spring AI's MCP client starter keeps one session per connection for the application's"
