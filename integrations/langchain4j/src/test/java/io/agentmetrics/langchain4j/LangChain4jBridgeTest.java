@@ -339,6 +339,48 @@ class LangChain4jBridgeTest {
   }
 
   @Test
+  void aLoopsStepIsCountedOncePerIterationAndAConditionalOnlyRunsTheStepItChose() {
+    LangChain4jBridge bridge = bridge(metrics);
+    OpenAiChatModel model = chatModel(standin, bridge);
+    UntypedAgent redraft =
+        AgenticServices.loopBuilder()
+            .name("redraft")
+            .subAgents(AgenticServices.agentBuilder(Drafter.class).chatModel(model).build())
+            .maxIterations(3)
+            .build();
+    UntypedAgent route =
+        AgenticServices.conditionalBuilder()
+            .name("route")
+            .subAgents(
+                scope -> "refund".equals(scope.readState("kind")),
+                AgenticServices.agentBuilder(Checker.class).chatModel(model).build())
+            .subAgents(scope -> !"refund".equals(scope.readState("kind")), redraft)
+            .build();
+
+    UntypedAgent other =
+        AgenticServices.sequenceBuilder()
+            .name("other_request")
+            .subAgents(route)
+            .outputKey("reply")
+            .listener(new AgentRunListener(bridge))
+            .build();
+    other.invoke(Map.of("question", "where is order 42?", "kind", "shipping"));
+
+    String step =
+        "agent_workflow_step_duration_seconds_count{error_type=\"\",gen_ai_workflow_name=";
+    assertThat(scrape())
+        .contains(
+            step + "\"redraft\",workflow_step=\"drafter\"} 3",
+            step + "\"route\",workflow_step=\"redraft\"} 1",
+            step + "\"other_request\",workflow_step=\"route\"} 1",
+            "agent_workflow_step_input_tokens_total{gen_ai_workflow_name=\"redraft\","
+                + "workflow_step=\"drafter\"} 360.0",
+            "gen_ai_invoke_workflow_duration_seconds_count{error_type=\"\","
+                + "gen_ai_workflow_name=\"redraft\"} 1")
+        .noneMatch(line -> line.contains("workflow_step=\"fraud_check\""));
+  }
+
+  @Test
   void aStreamedCallIsRecordedWithItsTimeToFirstChunkAndTheTimeBetweenChunks() throws Exception {
     StreamingChatModel model =
         bridge(metrics)
