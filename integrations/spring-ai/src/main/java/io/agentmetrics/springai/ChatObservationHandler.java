@@ -24,6 +24,14 @@ final class ChatObservationHandler extends TimedHandler<ChatModelObservationCont
   }
 
   @Override
+  void started(ChatModelObservationContext context) {
+    RunCalls calls = RunCalls.above(context);
+    if (calls != null) {
+      calls.inference.incrementAndGet();
+    }
+  }
+
+  @Override
   void record(ChatModelObservationContext context, long startNanos, double seconds) {
     ChatResponse response = context.getResponse();
     LlmCall.Builder call =

@@ -1,7 +1,6 @@
 package io.agentmetrics.springai;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationView;
 import java.util.Arrays;
 import org.springframework.ai.chat.metadata.Usage;
 
@@ -87,14 +86,6 @@ final class ChunkClock {
 
   /** The clock of the advisor pass that {@code context} (a chat model call) ran under, or null. */
   static ChunkClock above(Observation.Context context) {
-    ObservationView parent = context.getParentObservation();
-    for (int depth = 0; parent != null && depth < MAX_DEPTH; depth++) {
-      ChunkClock clock = parent.getContextView().get(KEY);
-      if (clock != null) {
-        return clock;
-      }
-      parent = parent.getContextView().getParentObservation();
-    }
-    return null;
+    return Ancestors.nearest(context, KEY, MAX_DEPTH);
   }
 }

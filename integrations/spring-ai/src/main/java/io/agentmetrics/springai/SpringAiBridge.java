@@ -24,6 +24,9 @@ import org.springframework.ai.evaluation.Evaluator;
  * AI's {@code spring-ai-vector-store} module is on the classpath. Streamed chunks are timed only
  * through a {@code ChatClient} with a {@link ChunkTimingAdvisor} (the starter adds one to every
  * {@code ChatClient.Builder} it configures): Spring AI's observations carry no event per chunk.
+ * Where Spring AI's chat client is on the classpath, each {@code ChatClient} call's inference and
+ * tool calls are counted for the run open on the calling thread ({@code metrics.startRun(..)}), or
+ * make an agent run of their own when none is.
  */
 public final class SpringAiBridge {
 
@@ -40,10 +43,24 @@ public final class SpringAiBridge {
     list.add(new ChatObservationHandler(builder.recorder(), attribution, failures));
     list.add(new EmbeddingObservationHandler(builder.recorder(), attribution, failures));
     list.add(new ToolCallObservationHandler(builder.recorder(), attribution, failures));
-    if (VectorStoreObservationHandler.available()) {
+    // The optional modules' classes are looked up by name: loading a handler of a missing one
+    // would fail.
+    if (present(ChatClientRunHandler.CONTEXT_CLASS)) {
+      list.add(new ChatClientRunHandler(builder.recorder(), attribution, failures));
+    }
+    if (present(VectorStoreObservationHandler.CONTEXT_CLASS)) {
       list.add(new VectorStoreObservationHandler(builder.recorder(), attribution, failures));
     }
     this.handlers = List.copyOf(list);
+  }
+
+  private static boolean present(String className) {
+    try {
+      Class.forName(className, false, SpringAiBridge.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   /** A bridge recording into {@code metrics}. */

@@ -40,8 +40,16 @@ abstract class TimedHandler<C extends Observation.Context> implements Observatio
 
   @Override
   public final void onStart(C context) {
-    failures.guard(what, () -> context.put(START, metrics.ticker().nanos()));
+    failures.guard(
+        what,
+        () -> {
+          context.put(START, metrics.ticker().nanos());
+          started(context);
+        });
   }
+
+  /** What a handler does when its observation starts, beyond keeping the start reading. */
+  void started(C context) {}
 
   @Override
   public final void onStop(C context) {

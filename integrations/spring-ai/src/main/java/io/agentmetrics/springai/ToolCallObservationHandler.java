@@ -19,6 +19,14 @@ final class ToolCallObservationHandler extends TimedHandler<ToolCallingObservati
   }
 
   @Override
+  void started(ToolCallingObservationContext context) {
+    RunCalls calls = RunCalls.above(context);
+    if (calls != null) {
+      calls.tools.incrementAndGet();
+    }
+  }
+
+  @Override
   void record(ToolCallingObservationContext context, long startNanos, double seconds) {
     String tool =
         context.getToolDefinition() == null ? "unknown" : context.getToolDefinition().name();

@@ -14,22 +14,13 @@ import org.springframework.ai.vectorstore.observation.VectorStoreObservationCont
  */
 final class VectorStoreObservationHandler extends TimedHandler<VectorStoreObservationContext> {
 
-  private static final String CONTEXT_CLASS =
+  /** The observation context class this handler needs: the handler is made only where it is. */
+  static final String CONTEXT_CLASS =
       "org.springframework.ai.vectorstore.observation.VectorStoreObservationContext";
 
   VectorStoreObservationHandler(
       AgentMetrics metrics, Attribution attribution, IntegrationGuard failures) {
     super(metrics, attribution, failures, VectorStoreObservationContext.class, "vector store");
-  }
-
-  /** Whether Spring AI's vector store module is on the classpath. */
-  static boolean available() {
-    try {
-      Class.forName(CONTEXT_CLASS, false, VectorStoreObservationHandler.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.RunScope;
 import io.agentmetrics.api.testing.ThrowingRecorder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.standin.OpenAiStandin;
@@ -94,6 +95,19 @@ class SpringAiBridgeTest {
         .observationHandler(new DefaultMeterObservationHandler(registry))
         .observationHandler(new ChatModelMeterObservationHandler(registry));
     bridge.registerOn(observations);
+    return observations;
+  }
+
+  /**
+   * The bridge's handlers but the chat client run handler, for the tests that count the ticker's
+   * readings of a stream: that handler reads it when the chat client's stream ends, on another
+   * thread than the model's end, in no set order with it.
+   */
+  private ObservationRegistry observationsForChunkTiming(SpringAiBridge bridge) {
+    ObservationRegistry observations = ObservationRegistry.create();
+    bridge.handlers().stream()
+        .filter(handler -> !(handler instanceof ChatClientRunHandler))
+        .forEach(handler -> observations.observationConfig().observationHandler(handler));
     return observations;
   }
 
@@ -192,39 +206,70 @@ class SpringAiBridgeTest {
         .noneMatch(line -> line.startsWith("agentmetrics_meter_registration_failed_total{"));
   }
 
+  private static FunctionToolCallback<OrderQuery, String> lookupOrder() {
+    return FunctionToolCallback.<OrderQuery, String>builder(
+            "lookup_order", query -> "order " + query.text() + " ships today")
+        .description("Looks an order up")
+        .inputType(OrderQuery.class)
+        .build();
+  }
+
+  /** A chat client whose tool calls Spring AI's tool calling manager runs, observed. */
+  private ChatClient toolCallingClient(ObservationRegistry observations) {
+    return ChatClient.builder(
+            chatModel(observations, false),
+            observations,
+            null,
+            null,
+            ToolCallingAdvisor.builder()
+                .toolCallingManager(
+                    DefaultToolCallingManager.builder().observationRegistry(observations).build()))
+        .build();
+  }
+
   @Test
   void aToolCallingConversationRecordsBothInferenceCallsAndTheTool() {
-    FunctionToolCallback<OrderQuery, String> lookup =
-        FunctionToolCallback.<OrderQuery, String>builder(
-                "lookup_order", query -> "order " + query.text() + " ships today")
-            .description("Looks an order up")
-            .inputType(OrderQuery.class)
-            .build();
-    ObservationRegistry observations = observations(metrics);
-    ChatClient client =
-        ChatClient.builder(
-                chatModel(observations, false),
-                observations,
-                null,
-                null,
-                ToolCallingAdvisor.builder()
-                    .toolCallingManager(
-                        DefaultToolCallingManager.builder()
-                            .observationRegistry(observations)
-                            .build()))
-            .build();
+    FunctionToolCallback<OrderQuery, String> lookup = lookupOrder();
+    ChatClient client = toolCallingClient(observations(metrics));
 
     String answer = client.prompt("Where is order 42?").toolCallbacks(lookup).call().content();
 
     assertThat(answer).contains("ships today");
     assertThat(standin.requests()).isEqualTo(2);
+    // With no agentmetrics run open, the chat client call is the agent run, with its two
+    // inference calls and its tool call.
     assertThat(scrape())
         .contains(
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\"} 1",
+            "gen_ai_invoke_agent_inference_calls_sum{gen_ai_agent_name=\"support-bot\"} 2.0",
+            "gen_ai_invoke_agent_tool_calls_sum{gen_ai_agent_name=\"support-bot\"} 1.0",
+            "agent_runs_active{gen_ai_agent_name=\"support-bot\"} 0.0",
             "gen_ai_execute_tool_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\","
                 + "gen_ai_tool_name=\"lookup_order\",gen_ai_tool_type=\"function\"} 1",
             "gen_ai_client_inference_usage_input_tokens_total{gen_ai_agent_name=\"support-bot\","
                 + "gen_ai_operation_name=\"chat\",gen_ai_provider_name=\"openai\",gen_ai_request_model=\"gpt-5-mini\","
                 + "gen_ai_token_modality=\"unknown\",team=\"care\"} 240.0");
+  }
+
+  @Test
+  void aChatClientCallInsideAnAgentmetricsRunCountsItsCallsForThatRunAlone() {
+    FunctionToolCallback<OrderQuery, String> lookup = lookupOrder();
+    ChatClient client = toolCallingClient(observations(metrics));
+
+    try (RunScope run = metrics.startRun("support-bot")) {
+      client.prompt("Where is order 42?").toolCallbacks(lookup).call().content();
+      client.prompt("And order 43?").call().content();
+    }
+
+    // One run (the application's), with the calls of both chat client calls: 3 inference calls
+    // (the tool loop's two and the second call's one) and the tool call.
+    assertThat(scrape())
+        .contains(
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\"} 1",
+            "gen_ai_invoke_agent_inference_calls_sum{gen_ai_agent_name=\"support-bot\"} 3.0",
+            "gen_ai_invoke_agent_tool_calls_sum{gen_ai_agent_name=\"support-bot\"} 1.0",
+            "agent_runs_active{gen_ai_agent_name=\"support-bot\"} 0.0");
+    assertThat(RunScope.current()).isNull();
   }
 
   @Test
@@ -244,7 +289,7 @@ class SpringAiBridgeTest {
   @Test
   void aStreamThroughChatClientIsTimedChunkByChunk() {
     SpringAiBridge bridge = bridge(metrics);
-    ObservationRegistry observations = observations(bridge);
+    ObservationRegistry observations = observationsForChunkTiming(bridge);
     ChatClient client =
         ChatClient.builder(chatModel(observations, true), observations, null, null)
             .defaultAdvisors(new ChunkTimingAdvisor(bridge))
@@ -279,7 +324,7 @@ class SpringAiBridgeTest {
 
   private ChatClient streamingClient() {
     SpringAiBridge bridge = bridge(metrics);
-    ObservationRegistry observations = observations(bridge);
+    ObservationRegistry observations = observationsForChunkTiming(bridge);
     return ChatClient.builder(chatModel(observations, true), observations, null, null)
         .defaultAdvisors(new ChunkTimingAdvisor(bridge))
         .build();
