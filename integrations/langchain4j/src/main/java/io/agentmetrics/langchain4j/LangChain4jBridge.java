@@ -97,6 +97,16 @@ public final class LangChain4jBridge {
   }
 
   /**
+   * For AI services ({@code .registerListeners(bridge.aiServiceListeners())}): each invocation's
+   * requests to the model and tool executions, counted for the agentmetrics run open on the
+   * invoking thread ({@code metrics.startRun(..)}), or recorded as an agent run of this bridge's
+   * agent with those counts when none is.
+   */
+  public List<AiServiceListener<?>> aiServiceListeners() {
+    return new AiServiceRecorder(metrics, agent, failures).listeners();
+  }
+
+  /**
    * For AI services ({@code .registerListeners(bridge.guardrailListeners())}): every run of an
    * input or output guardrail as a guardrail check of this bridge's agent, by the guardrail's name
    * and outcome ({@code passed}, {@code rewritten}, {@code failed}, {@code retried}, {@code

@@ -32,6 +32,7 @@ import dev.langchain4j.service.UserMessage;
 import dev.langchain4j.service.V;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import io.agentmetrics.api.AgentMetrics;
+import io.agentmetrics.api.RunScope;
 import io.agentmetrics.api.testing.ThrowingRecorder;
 import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.standin.OpenAiStandin;
@@ -161,6 +162,49 @@ class LangChain4jBridgeTest {
             "agent_rag_documents_retrieved_sum{gen_ai_agent_name=\"support-bot\","
                 + "store=\"support-docs\"} 2.0",
             "agent_vectorstore_query_duration_seconds_count{store=\"support-docs\"} 1");
+  }
+
+  @Test
+  void anAiServicesInvocationIsAnAgentRunWithItsModelRequestsAndToolCalls() {
+    LangChain4jBridge bridge = bridge(metrics);
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(chatModel(standin, bridge))
+            .tools(new Orders())
+            .registerListeners(bridge.aiServiceListeners())
+            .build();
+
+    assistant.chat("When does order 42 ship?");
+
+    // No agentmetrics run open: the invocation is the run, with its 2 requests and 1 tool call.
+    assertThat(scrape())
+        .contains(
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\"} 1",
+            "gen_ai_invoke_agent_inference_calls_sum{gen_ai_agent_name=\"support-bot\"} 2.0",
+            "gen_ai_invoke_agent_tool_calls_sum{gen_ai_agent_name=\"support-bot\"} 1.0",
+            "agent_runs_active{gen_ai_agent_name=\"support-bot\"} 0.0");
+  }
+
+  @Test
+  void anAiServiceInvokedInsideAnAgentmetricsRunCountsItsCallsForThatRunAlone() {
+    LangChain4jBridge bridge = bridge(metrics);
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(chatModel(standin, bridge))
+            .tools(new Orders())
+            .registerListeners(bridge.aiServiceListeners())
+            .build();
+
+    try (RunScope run = metrics.startRun("support-bot")) {
+      assistant.chat("When does order 42 ship?");
+      assistant.chat("And order 43?");
+    }
+
+    assertThat(scrape())
+        .contains(
+            "gen_ai_invoke_agent_duration_seconds_count{error_type=\"\",gen_ai_agent_name=\"support-bot\"} 1",
+            "gen_ai_invoke_agent_inference_calls_sum{gen_ai_agent_name=\"support-bot\"} 4.0",
+            "gen_ai_invoke_agent_tool_calls_sum{gen_ai_agent_name=\"support-bot\"} 2.0");
   }
 
   /** Refuses a message that holds a card number. */

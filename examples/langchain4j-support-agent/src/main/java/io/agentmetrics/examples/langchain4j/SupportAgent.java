@@ -185,6 +185,8 @@ public final class SupportAgent {
             .inputGuardrails(new NoCardNumbers())
             .outputGuardrails(new NoTrackingNumbers())
             .registerListeners(bridge.guardrailListeners())
+            // Each answer's requests to the model and tool calls count for the agent's run.
+            .registerListeners(bridge.aiServiceListeners())
             .build();
   }
 
