@@ -37,6 +37,13 @@ public record AgentRun(
     return new AgentRun(agent, RunStatus.ERROR, durationSeconds, errorType);
   }
 
+  /** A run that ended: successful when {@code errorType} is null, else failed with it. */
+  public static AgentRun ended(String agent, double durationSeconds, String errorType) {
+    return errorType == null
+        ? success(agent, durationSeconds)
+        : error(agent, durationSeconds, errorType);
+  }
+
   /** This run with the number of inference and tool calls it made. */
   public AgentRun withCalls(long inferenceCalls, long toolCalls) {
     return new AgentRun(agent, status, durationSeconds, errorType, inferenceCalls, toolCalls);

@@ -7,7 +7,6 @@ import dev.langchain4j.agentic.observability.AgentResponse;
 import dev.langchain4j.agentic.planner.AgentInstance;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
-import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.core.IntegrationGuard;
 import java.util.Map;
 import java.util.Set;
@@ -106,8 +105,7 @@ public final class AgentRunListener implements AgentListener {
     if (isWorkflow(agent)) {
       metrics.workflowRun(name, seconds, errorType);
     } else {
-      RunStatus status = errorType == null ? RunStatus.SUCCESS : RunStatus.ERROR;
-      metrics.agentRun(new AgentRun(name, status, seconds, errorType));
+      metrics.agentRun(AgentRun.ended(name, seconds, errorType));
     }
   }
 

@@ -13,7 +13,6 @@ import dev.langchain4j.observability.api.listener.ToolExecutedEventListener;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.RunScope;
-import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.core.IntegrationGuard;
 import java.util.List;
 import java.util.Map;
@@ -114,11 +113,7 @@ final class AiServiceRecorder {
             return;
           }
           double seconds = metrics.ticker().secondsSince(invocation.start);
-          AgentRun run =
-              errorType == null
-                  ? AgentRun.success(agent, seconds)
-                  : new AgentRun(agent, RunStatus.ERROR, seconds, errorType);
-          metrics.agentRun(run.withCalls(inference, tools));
+          metrics.agentRun(AgentRun.ended(agent, seconds, errorType).withCalls(inference, tools));
         });
   }
 }

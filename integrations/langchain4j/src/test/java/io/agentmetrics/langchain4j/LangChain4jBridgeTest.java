@@ -164,15 +164,18 @@ class LangChain4jBridgeTest {
             "agent_vectorstore_query_duration_seconds_count{store=\"support-docs\"} 1");
   }
 
+  /** The assistant with its tool, the AI service's listeners registered. */
+  private Assistant withAiServiceListeners(LangChain4jBridge bridge) {
+    return AiServices.builder(Assistant.class)
+        .chatModel(chatModel(standin, bridge))
+        .tools(new Orders())
+        .registerListeners(bridge.aiServiceListeners())
+        .build();
+  }
+
   @Test
   void anAiServicesInvocationIsAnAgentRunWithItsModelRequestsAndToolCalls() {
-    LangChain4jBridge bridge = bridge(metrics);
-    Assistant assistant =
-        AiServices.builder(Assistant.class)
-            .chatModel(chatModel(standin, bridge))
-            .tools(new Orders())
-            .registerListeners(bridge.aiServiceListeners())
-            .build();
+    Assistant assistant = withAiServiceListeners(bridge(metrics));
 
     assistant.chat("When does order 42 ship?");
 
@@ -187,13 +190,7 @@ class LangChain4jBridgeTest {
 
   @Test
   void anAiServiceInvokedInsideAnAgentmetricsRunCountsItsCallsForThatRunAlone() {
-    LangChain4jBridge bridge = bridge(metrics);
-    Assistant assistant =
-        AiServices.builder(Assistant.class)
-            .chatModel(chatModel(standin, bridge))
-            .tools(new Orders())
-            .registerListeners(bridge.aiServiceListeners())
-            .build();
+    Assistant assistant = withAiServiceListeners(bridge(metrics));
 
     try (RunScope run = metrics.startRun("support-bot")) {
       assistant.chat("When does order 42 ship?");

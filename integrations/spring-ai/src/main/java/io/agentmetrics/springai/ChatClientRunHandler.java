@@ -3,7 +3,6 @@ package io.agentmetrics.springai;
 import io.agentmetrics.api.AgentMetrics;
 import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.ErrorTypes;
-import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.core.IntegrationGuard;
 import org.springframework.ai.chat.client.observation.ChatClientObservationContext;
 
@@ -40,11 +39,9 @@ final class ChatClientRunHandler extends TimedHandler<ChatClientObservationConte
       calls.run.countCalls(calls.inference.get(), calls.tools.get());
       return;
     }
-    AgentRun run =
-        context.getError() == null
-            ? AgentRun.success(attribution.agent(), seconds)
-            : new AgentRun(
-                attribution.agent(), RunStatus.ERROR, seconds, ErrorTypes.of(context.getError()));
-    metrics.agentRun(run.withCalls(calls.inference.get(), calls.tools.get()));
+    String errorType = context.getError() == null ? null : ErrorTypes.of(context.getError());
+    metrics.agentRun(
+        AgentRun.ended(attribution.agent(), seconds, errorType)
+            .withCalls(calls.inference.get(), calls.tools.get()));
   }
 }

@@ -7,7 +7,6 @@ import io.agentmetrics.api.AgentRun;
 import io.agentmetrics.api.LlmCall;
 import io.agentmetrics.api.ProviderNames;
 import io.agentmetrics.api.RagRetrieval;
-import io.agentmetrics.api.RunStatus;
 import io.agentmetrics.api.ToolCall;
 import io.agentmetrics.api.ToolKind;
 import io.opentelemetry.proto.common.v1.AnyValue;
@@ -239,10 +238,7 @@ final class SpanMapper {
   }
 
   private static Outcome agentRun(String agent, double seconds, String errorType, long[] calls) {
-    AgentRun ended =
-        errorType == null
-            ? AgentRun.success(agent, seconds)
-            : new AgentRun(agent, RunStatus.ERROR, seconds, errorType);
+    AgentRun ended = AgentRun.ended(agent, seconds, errorType);
     AgentRun run = calls == null ? ended : ended.withCalls(calls[0], calls[1]);
     return new Recorded(metrics -> metrics.agentRun(run), false);
   }
