@@ -232,6 +232,56 @@ class LangChain4jBridgeTest {
     }
   }
 
+  /** Masks order numbers in the answer: passes a rewritten answer on. */
+  static class MasksOrderNumbers implements OutputGuardrail {
+    @Override
+    public OutputGuardrailResult validate(AiMessage answer) {
+      return answer.text().matches("(?s).*\\d+.*")
+          ? successWith(answer.text().replaceAll("\\d+", "#"))
+          : success();
+    }
+  }
+
+  /** Stops at once, with no retry, for an answer that mentions a lawsuit. */
+  static class NoLegalAdvice implements OutputGuardrail {
+    @Override
+    public OutputGuardrailResult validate(AiMessage answer) {
+      return answer.text().contains("lawsuit") ? fatal("legal advice") : success();
+    }
+  }
+
+  @Test
+  void aRewrittenAnswerAndAFatalFailureAreCountedByTheirOutcome() {
+    LangChain4jBridge bridge = bridge(metrics);
+    Assistant assistant =
+        AiServices.builder(Assistant.class)
+            .chatModel(chatModel(standin, bridge))
+            .chatMemory(MessageWindowChatMemory.withMaxMessages(20))
+            .outputGuardrails(new NoLegalAdvice(), new MasksOrderNumbers())
+            .outputGuardrailsConfig(OutputGuardrailsConfig.builder().maxRetries(2).build())
+            .registerListeners(bridge.guardrailListeners())
+            .build();
+
+    assertThat(assistant.chat("Where is order 42?")).contains("order #").doesNotContain("42");
+    assertThatThrownBy(() -> assistant.chat("Can I start a lawsuit?"))
+        .isInstanceOf(OutputGuardrailException.class);
+
+    // A fatal failure is not retried: the model answered twice.
+    assertThat(standin.requests()).isEqualTo(2);
+    String agent = "gen_ai_agent_name=\"support-bot\",";
+    assertThat(scrape().stream().filter(line -> line.startsWith("agent_guardrail_checks_total")))
+        .containsExactlyInAnyOrder(
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoLegalAdvice\",outcome=\"passed\",stage=\"output\"} 1.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"NoLegalAdvice\",outcome=\"fatal\",stage=\"output\"} 1.0",
+            "agent_guardrail_checks_total{"
+                + agent
+                + "guardrail=\"MasksOrderNumbers\",outcome=\"rewritten\",stage=\"output\"} 1.0");
+  }
+
   @Test
   void everyRunOfAnInputOrOutputGuardrailIsCountedByItsOutcome() {
     LangChain4jBridge bridge = bridge(metrics);
