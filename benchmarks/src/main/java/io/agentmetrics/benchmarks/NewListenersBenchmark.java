@@ -1,6 +1,15 @@
 package io.agentmetrics.benchmarks;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
+import dev.langchain4j.model.embedding.request.EmbeddingRequest;
+import dev.langchain4j.model.embedding.response.EmbeddingResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.ai.chat.client.ChatClient;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.guardrail.InputGuardrail;
@@ -55,7 +64,11 @@ import reactor.core.publisher.Mono;
  * Spring AI {@code Evaluator} that answers at once, bare and {@code bridge.recorded(..)}; an MCP
  * server tool's call, bare and wrapped by {@code McpMetrics.tool}; an MCP client request through a
  * transport that answers at once in memory, bare and wrapped by {@code McpMetrics.client}; and
- * LangChain4j's MCP client listener's two events of one tool call. All record into a {@code
+ * LangChain4j's MCP client listener's two events of one tool call; a plain AI service without and
+ * with {@code aiServiceListeners()}; an embedding model that answers at once without and with
+ * {@code embeddingModelListener()}; and a Spring AI {@code ChatClient} call (its model answering at
+ * once inside Spring AI's chat model observation) with a handler that does nothing, with the
+ * bridge but its chat client run handler, and with the whole bridge. All record into a {@code
  * PrometheusMeterRegistry}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -124,6 +137,53 @@ public class NewListenersBenchmark {
     }
   }
 
+  private static final EmbeddingRequest EMBEDDING =
+      EmbeddingRequest.builder().input("Refunds take five days.").build();
+
+  /** An embedding model in the same process that answers at once, with token usage. */
+  static final class InstantEmbeddings implements EmbeddingModel {
+    private static final EmbeddingResponse ANSWER =
+        EmbeddingResponse.builder()
+            .embeddings(List.of(Embedding.from(new float[] {0.6f, 0.8f})))
+            .tokenUsage(new TokenUsage(5))
+            .build();
+    private final List<EmbeddingModelListener> listeners;
+
+    InstantEmbeddings(List<EmbeddingModelListener> listeners) {
+      this.listeners = listeners;
+    }
+
+    @Override
+    public EmbeddingResponse doEmbed(EmbeddingRequest request) {
+      return ANSWER;
+    }
+
+    @Override
+    public List<EmbeddingModelListener> listeners() {
+      return listeners;
+    }
+
+    @Override
+    public ModelProvider provider() {
+      return ModelProvider.OPEN_AI;
+    }
+
+    @Override
+    public String modelName() {
+      return "text-embedding-3-small";
+    }
+  }
+
+  /**
+   * A Spring AI chat client on {@code registry} whose model answers at once inside the chat model
+   * observation Spring AI's models make.
+   */
+  private static ChatClient chatClient(ObservationRegistry registry) {
+    org.springframework.ai.chat.model.ChatModel model =
+        prompt -> SpringAiHandlerBenchmark.call(registry);
+    return ChatClient.builder(model, registry, null, null).build();
+  }
+
   /** Everything, built once and shared by the benchmark threads. */
   @State(Scope.Benchmark)
   public static class Subjects {
@@ -136,6 +196,13 @@ public class NewListenersBenchmark {
     McpClientTransport transport;
     McpClientTransport timedTransport;
     McpClientListener langChain4jMcpListener;
+    Assistant plain;
+    Assistant plainWithListeners;
+    EmbeddingModel embeddings;
+    EmbeddingModel embeddingsWithListener;
+    ChatClient chatClientObserved;
+    ChatClient chatClientBridgeWithoutRuns;
+    ChatClient chatClientBridge;
     McpCallContext toolCall;
     ToolExecutionResult toolResult;
 
@@ -191,10 +258,70 @@ public class NewListenersBenchmark {
               new McpCallToolRequest(7L, "lookup_order", JsonNodeFactory.instance.objectNode()));
       toolResult = ToolExecutionResult.builder().resultText("ships today").build();
 
+      plain = AiServices.builder(Assistant.class).chatModel(model).build();
+      plainWithListeners =
+          AiServices.builder(Assistant.class)
+              .chatModel(model)
+              .registerListeners(langChain4j.aiServiceListeners())
+              .build();
+      embeddings = new InstantEmbeddings(List.of());
+      embeddingsWithListener = new InstantEmbeddings(List.of(langChain4j.embeddingModelListener()));
+
+      ObservationRegistry observed = ObservationRegistry.create();
+      observed.observationConfig().observationHandler(context -> true);
+      chatClientObserved = chatClient(observed);
+      SpringAiBridge springAi = SpringAiBridge.builder(metrics).agent("support-bot").build();
+      ObservationRegistry withoutRuns = ObservationRegistry.create();
+      springAi.handlers().stream()
+          .filter(handler -> !handler.getClass().getSimpleName().equals("ChatClientRunHandler"))
+          .forEach(handler -> withoutRuns.observationConfig().observationHandler(handler));
+      chatClientBridgeWithoutRuns = chatClient(withoutRuns);
+      ObservationRegistry bridged = ObservationRegistry.create();
+      springAi.registerOn(bridged);
+      chatClientBridge = chatClient(bridged);
+
+      plainWithListeners.chat("Where is my order?");
+      embeddingsWithListener.embed(EMBEDDING);
+      chatClientBridge.prompt("Where is my order?").call().content();
       guarded.chat("Where is my order?");
       guardedWithListeners.chat("Where is my order?");
       recordedEvaluator.evaluate(EVALUATION);
     }
+  }
+
+  @Benchmark
+  public String aiService(Subjects s) {
+    return s.plain.chat("Where is my order?");
+  }
+
+  @Benchmark
+  public String aiServiceWithListeners(Subjects s) {
+    return s.plainWithListeners.chat("Where is my order?");
+  }
+
+  @Benchmark
+  public EmbeddingResponse embedding(Subjects s) {
+    return s.embeddings.embed(EMBEDDING);
+  }
+
+  @Benchmark
+  public EmbeddingResponse embeddingWithListener(Subjects s) {
+    return s.embeddingsWithListener.embed(EMBEDDING);
+  }
+
+  @Benchmark
+  public String chatClientObserved(Subjects s) {
+    return s.chatClientObserved.prompt("Where is my order?").call().content();
+  }
+
+  @Benchmark
+  public String chatClientBridgeWithoutRuns(Subjects s) {
+    return s.chatClientBridgeWithoutRuns.prompt("Where is my order?").call().content();
+  }
+
+  @Benchmark
+  public String chatClientBridge(Subjects s) {
+    return s.chatClientBridge.prompt("Where is my order?").call().content();
   }
 
   @Benchmark

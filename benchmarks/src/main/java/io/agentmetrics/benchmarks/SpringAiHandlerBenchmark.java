@@ -101,7 +101,7 @@ public class SpringAiHandlerBenchmark {
     return call(o.registry);
   }
 
-  private static ChatResponse call(ObservationRegistry registry) {
+  static ChatResponse call(ObservationRegistry registry) {
     ChatModelObservationContext context =
         ChatModelObservationContext.builder().prompt(PROMPT).provider("openai").build();
     return ChatModelObservationDocumentation.CHAT_MODEL_OPERATION
