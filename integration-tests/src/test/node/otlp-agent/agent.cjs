@@ -3,7 +3,8 @@
 // @opentelemetry/instrumentation-openai (INSTRUMENTATION=otel) or by OpenLLMetry's
 // @traceloop/instrumentation-openai (INSTRUMENTATION=traceloop), and the agent's own
 // invoke_agent and execute_tool spans through the OpenTelemetry API, as agent frameworks write
-// them. Configured by the standard OTEL_* environment variables; OPENAI_BASE_URL points the
+// them, and the evaluation of each answer as a gen_ai.evaluation.result event (the SDK's log
+// exporter). Configured by the standard OTEL_* environment variables; OPENAI_BASE_URL points the
 // client at the provider. Runs ROUNDS conversations (default 3), then flushes and exits.
 'use strict';
 
@@ -14,6 +15,9 @@ const { PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
 const { OpenAIInstrumentation } = require('@opentelemetry/instrumentation-openai');
 const traceloop = require('@traceloop/instrumentation-openai');
 const api = require('@opentelemetry/api');
+const { LoggerProvider, BatchLogRecordProcessor } = require('@opentelemetry/sdk-logs');
+const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-proto');
+const { resourceFromAttributes } = require('@opentelemetry/resources');
 
 const which = process.env.INSTRUMENTATION || 'otel';
 const instrumentation =
@@ -28,6 +32,29 @@ const sdk = new NodeSDK({
   instrumentations: [instrumentation],
 });
 sdk.start(); // before openai is required, so that the instrumentation's require hook patches it
+
+// The agent judges its answers and sends each verdict as the GenAI conventions' evaluation event,
+// a log record exported over OTLP by the SDK's log exporter (POST /v1/logs).
+const logs = new LoggerProvider({
+  resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'support-bot' }),
+  processors: [new BatchLogRecordProcessor(new OTLPLogExporter(), { scheduledDelayMillis: 500 })],
+});
+const evaluations = logs.getLogger('support-agent');
+
+function evaluate(question, text) {
+  const words = question.toLowerCase().split(/\W+/).filter((word) => word.length >= 4);
+  const taken = words.filter((word) => text.toLowerCase().includes(word)).length;
+  const score = words.length === 0 ? 1 : taken / words.length;
+  evaluations.emit({
+    eventName: 'gen_ai.evaluation.result',
+    attributes: {
+      'gen_ai.evaluation.name': 'relevance',
+      'gen_ai.evaluation.score.value': score,
+      'gen_ai.evaluation.score.label': score >= 0.5 ? 'relevant' : 'irrelevant',
+      'gen_ai.agent.name': 'support-bot',
+    },
+  });
+}
 
 const OpenAI = require('openai');
 const client = new OpenAI({
@@ -63,7 +90,9 @@ async function answer(question, stream) {
         ];
         if (!stream) {
           const completion = await client.chat.completions.create({ model, messages });
-          return completion.choices[0].message.content;
+          const text = completion.choices[0].message.content;
+          evaluate(question, text);
+          return text;
         }
         const chunks = await client.chat.completions.create({
           model,
@@ -75,6 +104,7 @@ async function answer(question, stream) {
         for await (const chunk of chunks) {
           text += chunk.choices[0]?.delta?.content || '';
         }
+        evaluate(question, text);
         return text;
       } catch (error) {
         run.recordException(error);
@@ -94,6 +124,7 @@ async function main() {
     console.log(await answer(`Can I return order ${round}?`, true));
   }
   await sdk.shutdown();
+  await logs.shutdown();
 }
 
 main().catch((error) => {

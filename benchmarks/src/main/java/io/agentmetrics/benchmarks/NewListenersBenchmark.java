@@ -2,14 +2,6 @@ package io.agentmetrics.benchmarks;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.model.ModelProvider;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
-import dev.langchain4j.model.embedding.request.EmbeddingRequest;
-import dev.langchain4j.model.embedding.response.EmbeddingResponse;
-import dev.langchain4j.model.output.TokenUsage;
-import io.micrometer.observation.ObservationRegistry;
-import org.springframework.ai.chat.client.ChatClient;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.guardrail.InputGuardrail;
@@ -20,6 +12,12 @@ import dev.langchain4j.mcp.client.McpCallContext;
 import dev.langchain4j.mcp.client.McpClientListener;
 import dev.langchain4j.mcp.client.transport.http.StreamableHttpMcpTransport;
 import dev.langchain4j.mcp.protocol.McpCallToolRequest;
+import dev.langchain4j.model.ModelProvider;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.listener.EmbeddingModelListener;
+import dev.langchain4j.model.embedding.request.EmbeddingRequest;
+import dev.langchain4j.model.embedding.response.EmbeddingResponse;
+import dev.langchain4j.model.output.TokenUsage;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import io.agentmetrics.core.MicrometerAgentMetrics;
@@ -27,6 +25,7 @@ import io.agentmetrics.langchain4j.LangChain4jBridge;
 import io.agentmetrics.langchain4j.McpClientRecorder;
 import io.agentmetrics.mcp.McpMetrics;
 import io.agentmetrics.springai.SpringAiBridge;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.modelcontextprotocol.json.TypeRef;
@@ -52,6 +51,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.evaluation.EvaluationRequest;
 import org.springframework.ai.evaluation.EvaluationResponse;
 import org.springframework.ai.evaluation.Evaluator;
@@ -67,8 +67,8 @@ import reactor.core.publisher.Mono;
  * LangChain4j's MCP client listener's two events of one tool call; a plain AI service without and
  * with {@code aiServiceListeners()}; an embedding model that answers at once without and with
  * {@code embeddingModelListener()}; and a Spring AI {@code ChatClient} call (its model answering at
- * once inside Spring AI's chat model observation) with a handler that does nothing, with the
- * bridge but its chat client run handler, and with the whole bridge. All record into a {@code
+ * once inside Spring AI's chat model observation) with a handler that does nothing, with the bridge
+ * but its chat client run handler, and with the whole bridge. All record into a {@code
  * PrometheusMeterRegistry}.
  */
 @BenchmarkMode(Mode.AverageTime)

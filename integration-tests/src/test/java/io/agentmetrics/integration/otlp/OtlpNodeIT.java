@@ -41,7 +41,7 @@ class OtlpNodeIT {
 
   /** The dashboards an OTLP-instrumented agent fills. */
   private static final List<String> DASHBOARDS =
-      List.of("llm-calls-tokens.json", "cost.json", "agents-overview.json");
+      List.of("llm-calls-tokens.json", "cost.json", "agents-overview.json", "quality.json");
 
   /** Panels that these agents' OpenTelemetry cannot fill, and why. */
   private static final Map<String, String> NOT_IN_THEIR_TELEMETRY =
@@ -59,11 +59,7 @@ class OtlpNodeIT {
               "Spend against monthly budget",
               "budgets are agentmetrics configuration, not telemetry"),
           Map.entry("Spend against daily budget", "as above"),
-          Map.entry(
-              "Evaluation scores and verdicts",
-              "evaluation results arrive as OTLP log events (gen_ai.evaluation.result), which the"
-                  + " receiver does not take yet"),
-          Map.entry("Budgets", "as above"),
+          Map.entry("Budgets", "budgets are agentmetrics configuration, not telemetry"),
           Map.entry(
               "Team spend against daily budget",
               "as above, and OpenTelemetry's GenAI attributes name no team"),
@@ -82,7 +78,15 @@ class OtlpNodeIT {
                   + " receiver maps them, OtlpVariantsTest)"),
           Map.entry("Workflow step duration p95", "as above"),
           Map.entry("Tokens per second by workflow step", "as above"),
-          Map.entry("Cost per hour by workflow step", "as above"));
+          Map.entry("Cost per hour by workflow step", "as above"),
+          Map.entry(
+              "Guardrail checks per second by outcome",
+              "the GenAI conventions have no guardrail event or span: guardrails are recorded"
+                  + " through the facade or JSON events"),
+          Map.entry("Guardrail interventions by guardrail and agent", "as above"),
+          Map.entry("Guardrail intervention ratio", "as above"),
+          Map.entry("Calls blocked by guardrails", "as above"),
+          Map.entry("$guardrail", "as above"));
 
   @TempDir Path dir;
 
@@ -133,6 +137,11 @@ class OtlpNodeIT {
           .isCloseTo(cost * expected.callsWithUsage(), within(1e-12));
       assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count", AGENT))
           .isEqualTo(2 * ROUNDS);
+      // Every answer that came back was judged, and its verdict sent as a gen_ai.evaluation.result
+      // event by the SDK's log exporter (POST /v1/logs).
+      assertThat(sum(scrape, "agent_evaluation_results_total", AGENT))
+          .as(output)
+          .isEqualTo(expected.okCalls());
       assertThat(sum(scrape, "gen_ai_execute_tool_duration_seconds_count", "lookup_order"))
           .isEqualTo(2 * ROUNDS);
       // The OpenTelemetry instrumentation also exports the calls as metrics: skipped, since the

@@ -8,6 +8,7 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import java.io.IOException;
@@ -61,12 +62,14 @@ public final class HttpRoutes {
             deadlines);
     String traces = ServerSettings.OTLP_TRACES_PATH;
     String otlpMetrics = ServerSettings.OTLP_METRICS_PATH;
+    String otlpLogs = ServerSettings.OTLP_LOGS_PATH;
     Set<String> routes =
         Set.of(
             s.metricsPath(),
             events,
             traces,
             otlpMetrics,
+            otlpLogs,
             ServerSettings.HEALTH_PATH,
             ServerSettings.READY_PATH,
             ServerSettings.RUNBOOKS_PATH);
@@ -77,7 +80,7 @@ public final class HttpRoutes {
               config.requestLogger.http(new HttpRequestMetrics(meters, routes));
               Cors.configure(config, s.corsOrigins());
               config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
-              for (String ingest : List.of(events, traces, otlpMetrics)) {
+              for (String ingest : List.of(events, traces, otlpMetrics, otlpLogs)) {
                 config.routes.beforeMatched(ingest, new AuthHandler(s.ingestAuth()));
               }
               config.routes.get(s.metricsPath(), new ScrapeHandler(s.registry()));
@@ -95,6 +98,14 @@ public final class HttpRoutes {
                   new OtlpHandler<>(
                       ExportMetricsServiceRequest::newBuilder,
                       request -> otlp.metrics(request.build()),
+                      bodies,
+                      s.maxBodyBytes(),
+                      ingestWorkers));
+              config.routes.post(
+                  otlpLogs,
+                  new OtlpHandler<>(
+                      ExportLogsServiceRequest::newBuilder,
+                      request -> otlp.logs(request.build()),
                       bodies,
                       s.maxBodyBytes(),
                       ingestWorkers));

@@ -13,10 +13,10 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * An OTLP/HTTP export endpoint ({@code POST /v1/traces}, {@code POST /v1/metrics}), as the OTLP
- * specification prescribes: protobuf or JSON (415 otherwise), gzip or identity encoding (415
- * otherwise), the body read without holding a thread ({@link BodyReader}: 413, 408, 503 with {@code
- * Retry-After}), inflated up to the body limit (413 beyond), decoded (400 with a {@code
+ * An OTLP/HTTP export endpoint ({@code POST /v1/traces}, {@code /v1/metrics}, {@code /v1/logs}), as
+ * the OTLP specification prescribes: protobuf or JSON (415 otherwise), gzip or identity encoding
+ * (415 otherwise), the body read without holding a thread ({@link BodyReader}: 413, 408, 503 with
+ * {@code Retry-After}), inflated up to the body limit (413 beyond), decoded (400 with a {@code
  * google.rpc.Status} body when it cannot be), recorded on the ingest workers, and answered 200 with
  * the export response, whose {@code partial_success} counts the refused items.
  *

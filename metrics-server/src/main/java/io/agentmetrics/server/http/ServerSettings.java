@@ -54,6 +54,9 @@ public record ServerSettings(
   /** OTLP/HTTP's metrics endpoint. */
   public static final String OTLP_METRICS_PATH = "/v1/metrics";
 
+  /** OTLP/HTTP's logs endpoint (GenAI events). */
+  public static final String OTLP_LOGS_PATH = "/v1/logs";
+
   /** The liveness endpoint. */
   public static final String HEALTH_PATH = "/healthz";
 

@@ -1,6 +1,9 @@
 package io.agentmetrics.server.otlp;
 
 import io.agentmetrics.core.MicrometerAgentMetrics;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsPartialSuccess;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceResponse;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsPartialSuccess;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse;
@@ -12,15 +15,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * The OTLP receiver: GenAI spans and metric points into catalogue events, answered with the export
- * responses the OTLP specification prescribes ({@code partial_success} with the refused count and
- * their reasons when some were refused, empty otherwise). Spans and metrics of one service are
- * never both counted: see {@link SpanSources}.
+ * The OTLP receiver: GenAI spans, metric points and events (log records) into catalogue events,
+ * answered with the export responses the OTLP specification prescribes ({@code partial_success}
+ * with the refused count and their reasons when some were refused, empty otherwise). Spans and
+ * metrics of one service are never both counted: see {@link SpanSources}.
  */
 public final class OtlpReceiver {
 
   private final TraceReceiver traces;
   private final MetricsReceiver metrics;
+  private final LogsReceiver logs;
 
   /**
    * A receiver recording spans and metric points through {@code recorder} (its guards, series caps
@@ -32,6 +36,7 @@ public final class OtlpReceiver {
     OtlpCounters counters = new OtlpCounters(recorder.guardedMeters());
     SpanSources sources = new SpanSources(nanoTime);
     this.traces = new TraceReceiver(recorder, counters, sources);
+    this.logs = new LogsReceiver(recorder, counters);
     this.metrics =
         new MetricsReceiver(
             recorder,
@@ -50,6 +55,19 @@ public final class OtlpReceiver {
       response.setPartialSuccess(
           ExportTracePartialSuccess.newBuilder()
               .setRejectedSpans(result.refused())
+              .setErrorMessage(result.message()));
+    }
+    return response.build();
+  }
+
+  /** Records {@code request}'s GenAI events (evaluation results). */
+  public ExportLogsServiceResponse logs(ExportLogsServiceRequest request) {
+    OtlpResult result = logs.receive(request);
+    ExportLogsServiceResponse.Builder response = ExportLogsServiceResponse.newBuilder();
+    if (result.refused() > 0) {
+      response.setPartialSuccess(
+          ExportLogsPartialSuccess.newBuilder()
+              .setRejectedLogRecords(result.refused())
               .setErrorMessage(result.message()));
     }
     return response.build();
