@@ -37,7 +37,9 @@ sdk.start(); // before openai is required, so that the instrumentation's require
 // a log record exported over OTLP by the SDK's log exporter (POST /v1/logs).
 const logs = new LoggerProvider({
   resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'support-bot' }),
-  processors: [new BatchLogRecordProcessor(new OTLPLogExporter(), { scheduledDelayMillis: 500 })],
+  processors: [
+    new BatchLogRecordProcessor({ exporter: new OTLPLogExporter(), scheduledDelayMillis: 500 }),
+  ],
 });
 const evaluations = logs.getLogger('support-agent');
 
