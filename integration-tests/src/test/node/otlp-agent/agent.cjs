@@ -1,7 +1,8 @@
 // A small support agent in Node.js, as a team would instrument it: the official OpenTelemetry
 // Node SDK exporting OTLP/HTTP protobuf (gzip), the `openai` client instrumented by
 // @opentelemetry/instrumentation-openai (INSTRUMENTATION=otel) or by OpenLLMetry's
-// @traceloop/instrumentation-openai (INSTRUMENTATION=traceloop), and the agent's own
+// @traceloop/instrumentation-openai (INSTRUMENTATION=traceloop), or its calls made through the
+// Vercel AI SDK with its own telemetry (INSTRUMENTATION=vercel), and the agent's own
 // invoke_agent and execute_tool spans through the OpenTelemetry API, as agent frameworks write
 // them, and the evaluation of each answer as a gen_ai.evaluation.result event (the SDK's log
 // exporter). Configured by the standard OTEL_* environment variables; OPENAI_BASE_URL points the
@@ -20,8 +21,11 @@ const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-proto');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
 
 const which = process.env.INSTRUMENTATION || 'otel';
-const instrumentation =
-  which === 'traceloop' ? new traceloop.OpenAIInstrumentation() : new OpenAIInstrumentation();
+// The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer.
+const instrumentations =
+  which === 'vercel'
+    ? []
+    : [which === 'traceloop' ? new traceloop.OpenAIInstrumentation() : new OpenAIInstrumentation()];
 
 const sdk = new NodeSDK({
   traceExporter: new OTLPTraceExporter(),
@@ -29,7 +33,7 @@ const sdk = new NodeSDK({
     exporter: new OTLPMetricExporter(),
     exportIntervalMillis: 1000,
   }),
-  instrumentations: [instrumentation],
+  instrumentations,
 });
 sdk.start(); // before openai is required, so that the instrumentation's require hook patches it
 
@@ -65,6 +69,31 @@ const client = new OpenAI({
   maxRetries: 0,
 });
 const tracer = api.trace.getTracer('support-agent');
+const { generateText, streamText } = require('ai');
+const { createOpenAI } = require('@ai-sdk/openai');
+const vercel = createOpenAI({
+  baseURL: process.env.OPENAI_BASE_URL,
+  apiKey: process.env.OPENAI_API_KEY || 'no-key-needed-by-the-stand-in',
+});
+const telemetry = { isEnabled: true, functionId: 'support-bot' };
+
+/** One model call through the Vercel AI SDK: its chat model ('openai.chat'), with telemetry. */
+async function vercelCall(messages, stream) {
+  const settings = { model: vercel.chat(model), messages, maxRetries: 0, experimental_telemetry: telemetry };
+  if (!stream) {
+    return (await generateText(settings)).text;
+  }
+  let text = '';
+  for await (const part of streamText(settings).fullStream) {
+    if (part.type === 'error') {
+      throw part.error;
+    }
+    if (part.type === 'text-delta') {
+      text += part.text;
+    }
+  }
+  return text;
+}
 const model = process.env.OPENAI_MODEL || 'gpt-4o-mini';
 
 async function lookupOrder(question) {
@@ -90,6 +119,11 @@ async function answer(question, stream) {
           { role: 'system', content: facts },
           { role: 'user', content: question },
         ];
+        if (which === 'vercel') {
+          const text = await vercelCall(messages, stream);
+          evaluate(question, text);
+          return text;
+        }
         if (!stream) {
           const completion = await client.chat.completions.create({ model, messages });
           const text = completion.choices[0].message.content;

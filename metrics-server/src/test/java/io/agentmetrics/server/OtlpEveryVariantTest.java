@@ -61,6 +61,7 @@ class OtlpEveryVariantTest {
               case "openinference.span.kind" -> "LLM";
               case "llm.request.type" -> "chat";
               case "traceloop.span.kind" -> "tool";
+              case "ai.operationId" -> "ai.generateText.doGenerate";
               default -> "chat";
             };
         post(

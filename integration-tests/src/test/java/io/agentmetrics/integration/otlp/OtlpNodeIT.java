@@ -101,10 +101,11 @@ class OtlpNodeIT {
   private static final Map<String, Expected> EXPECTED =
       Map.of(
           "otel", new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1),
-          "traceloop", new Expected(2 * ROUNDS - 1, 0, ROUNDS - 1));
+          "traceloop", new Expected(2 * ROUNDS - 1, 0, ROUNDS - 1),
+          "vercel", new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1));
 
   @ParameterizedTest
-  @ValueSource(strings = {"otel", "traceloop"})
+  @ValueSource(strings = {"otel", "traceloop", "vercel"})
   void aNodeAgentsOpenTelemetryFillsTheDashboards(String instrumentation) throws Exception {
     Path agent = NodeClients.installed();
     Expected expected = EXPECTED.get(instrumentation);
@@ -130,6 +131,13 @@ class OtlpNodeIT {
           .isEqualTo(expected.failedCalls());
       assertThat(sum(scrape, "gen_ai_client_inference_usage_input_tokens_total", AGENT))
           .isEqualTo(120.0 * expected.callsWithUsage());
+      // One provider, whatever the instrumentation calls it (the Vercel AI SDK: "openai.chat").
+      assertThat(scrape.sum("gen_ai_client_inference_duration_seconds_count", labels -> true))
+          .isEqualTo(
+              sum(
+                  scrape,
+                  "gen_ai_client_inference_duration_seconds_count",
+                  "gen_ai_provider_name=\"openai\""));
       assertThat(sum(scrape, "gen_ai_client_inference_usage_output_tokens_total", AGENT))
           .isEqualTo(30.0 * expected.callsWithUsage());
       double cost = PriceTable.bundled().costUsd("openai", "gpt-4o-mini", 120, 30, 0).orElseThrow();

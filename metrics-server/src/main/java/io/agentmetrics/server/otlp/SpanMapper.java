@@ -83,6 +83,14 @@ final class SpanMapper {
           "agent", INVOKE_AGENT,
           "tool", EXECUTE_TOOL);
 
+  /**
+   * The Vercel AI SDK's operations ({@code ai.operationId}) that are one model call: its outer
+   * {@code ai.generateText} and {@code ai.streamText} spans wrap the calls (and carry their usage
+   * again, under its own keys), so they are not calls themselves. Only what OtlpNodeIT drives.
+   */
+  private static final Map<String, String> VERCEL_OPERATIONS =
+      Map.of("ai.generateText.doGenerate", "chat", "ai.streamText.doStream", "chat");
+
   /** Older or instrumentation-specific provider names, as the current conventions spell them. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -98,6 +106,9 @@ final class SpanMapper {
       }
       if (key.startsWith("llm.") || key.startsWith("traceloop.")) {
         return OPENLLMETRY_KINDS.get(value.toLowerCase(Locale.ROOT));
+      }
+      if (key.equals("ai.operationId")) {
+        return VERCEL_OPERATIONS.get(value);
       }
       return value.isBlank() ? null : value.toLowerCase(Locale.ROOT);
     }
