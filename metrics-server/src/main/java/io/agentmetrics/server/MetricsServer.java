@@ -29,6 +29,9 @@ public final class MetricsServer implements AutoCloseable {
   /** The largest {@link Builder#maxBodyBytes(long)} allowed: 64 MiB. */
   public static final long MAX_BODY_BYTES_LIMIT = 64L * 1024 * 1024;
 
+  /** The default largest body, 20 MiB (the OpenTelemetry Collector's). */
+  public static final long DEFAULT_MAX_BODY_BYTES = 20L * 1024 * 1024;
+
   /** The longest {@link Builder#bodyTimeout(Duration)} allowed: 10 minutes. */
   public static final Duration MAX_BODY_TIMEOUT = Duration.ofMinutes(10);
 
@@ -85,7 +88,9 @@ public final class MetricsServer implements AutoCloseable {
     private HttpAuth scrapeAuth = HttpAuth.none();
     private HttpAuth ingestAuth = HttpAuth.none();
     private List<String> corsOrigins = List.of();
-    private long maxBodyBytes = 1024 * 1024;
+    // The OpenTelemetry Collector's default: one SDK batch of 512 spans with prompts and
+    // completions captured is several MiB.
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private Duration bodyTimeout = Duration.ofSeconds(10);
     private long maxBufferedBodyBytes;
     private TlsKeyStore tls;

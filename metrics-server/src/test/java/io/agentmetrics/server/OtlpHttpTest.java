@@ -132,7 +132,8 @@ class OtlpHttpTest {
       span.addAttributes(OtlpVariantsTest.attribute("noise." + i, "x"));
     }
     ExportTraceServiceRequest request = OtlpVariantsTest.request("support-bot", span.build());
-    // The limit applies to the inflated body: this one needs the default 1 MiB.
+    // The limit applies to the inflated body: this one is over this test's limit, within the
+    // default.
     assertThat(request.getSerializedSize()).isBetween(MAX_BODY, 1 << 20);
     try (TestServer roomy = new TestServer()) {
       HttpResponse<byte[]> response =

@@ -205,6 +205,58 @@ class OtlpJavaSdkTest {
   }
 
   @Test
+  void aFullSdkBatchOf512CallsWithTheirPromptsCapturedIsRecordedWithTheDefaultLimit() {
+    InMemorySpanExporter copy = InMemorySpanExporter.create();
+    SpanExporter exporter =
+        OtlpHttpSpanExporter.builder().setEndpoint(server.uri("/v1/traces").toString()).build();
+    String prompt = "Where is my order? ".repeat(240); // 4.5 KiB, as instrumentations capture
+    int bodyBytes;
+    try (SdkTracerProvider tracing =
+        SdkTracerProvider.builder()
+            .setResource(service("support-bot"))
+            .addSpanProcessor(SimpleSpanProcessor.create(copy))
+            // The SDK's default processor: a full queue of 512 spans goes in one export request.
+            .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
+            .build()) {
+      Tracer tracer = tracing.get("agentmetrics-test");
+      for (int i = 0; i < 512; i++) {
+        tracer
+            .spanBuilder("chat gpt-4o")
+            .setStartTimestamp(T0)
+            .setAttribute(OPERATION, "chat")
+            .setAttribute(PROVIDER, "openai")
+            .setAttribute(MODEL, "gpt-4o")
+            .setAttribute("gen_ai.usage.input_tokens", 1000L)
+            .setAttribute("gen_ai.usage.output_tokens", 200L)
+            .setAttribute(
+                "gen_ai.input.messages", "[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]")
+            .setAttribute(
+                "gen_ai.output.messages",
+                "[{\"role\":\"assistant\",\"content\":\"" + prompt + i + "\"}]")
+            .startSpan()
+            .end(T0.plusMillis(800));
+      }
+      assertThat(tracing.forceFlush().join(30, TimeUnit.SECONDS).isSuccess()).isTrue();
+      bodyBytes =
+          TraceRequestMarshaler.create(copy.getFinishedSpanItems()).getBinarySerializedSize();
+    }
+
+    assertThat(bodyBytes).as("one batch's body").isGreaterThan(4 * 1024 * 1024);
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_request_model",
+                "gpt-4o",
+                "error_type",
+                ""))
+        .isEqualTo(512);
+    assertThat(
+            scrape.value("agentmetrics_otlp_items_total", "signal", "spans", "result", "recorded"))
+        .isEqualTo(512);
+  }
+
+  @Test
   void theSdksOtlpJsonEncodingGzippedIsReadAsWell() throws Exception {
     InMemorySpanExporter memory = InMemorySpanExporter.create();
     List<SpanData> spans;

@@ -140,7 +140,7 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Option(
       names = "--max-body-bytes",
-      defaultValue = "${env:AGENTMETRICS_MAX_BODY_BYTES:-1048576}",
+      defaultValue = "${env:AGENTMETRICS_MAX_BODY_BYTES:-20971520}",
       description =
           "Largest ingest body; larger ones get 413 (env AGENTMETRICS_MAX_BODY_BYTES, default ${DEFAULT-VALUE}).")
   long maxBodyBytes;
