@@ -10,6 +10,7 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -62,6 +63,18 @@ class OtlpJavaSdkTest {
     return Resource.getDefault().merge(Resource.builder().put("service.name", name).build());
   }
 
+  /** A chat call of gpt-4o at OpenAI, started at T0, with 1000 input and 200 output tokens. */
+  private static SpanBuilder gpt4oChat(Tracer tracer) {
+    return tracer
+        .spanBuilder("chat gpt-4o")
+        .setStartTimestamp(T0)
+        .setAttribute(OPERATION, "chat")
+        .setAttribute(PROVIDER, "openai")
+        .setAttribute(MODEL, "gpt-4o")
+        .setAttribute("gen_ai.usage.input_tokens", 1000L)
+        .setAttribute("gen_ai.usage.output_tokens", 200L);
+  }
+
   /** An agent run with a chat call, a tool call and a plain HTTP span under it; a failed call. */
   private static void conversation(Tracer tracer) {
     Span run =
@@ -72,15 +85,8 @@ class OtlpJavaSdkTest {
             .setAttribute("gen_ai.agent.name", "support-bot")
             .startSpan();
     Context inRun = Context.current().with(run);
-    tracer
-        .spanBuilder("chat gpt-4o")
+    gpt4oChat(tracer)
         .setParent(inRun)
-        .setStartTimestamp(T0)
-        .setAttribute(OPERATION, "chat")
-        .setAttribute(PROVIDER, "openai")
-        .setAttribute(MODEL, "gpt-4o")
-        .setAttribute("gen_ai.usage.input_tokens", 1000L)
-        .setAttribute("gen_ai.usage.output_tokens", 200L)
         .setAttribute("gen_ai.usage.cache_read.input_tokens", 100L)
         .startSpan()
         .end(T0.plusMillis(1500));
@@ -220,14 +226,7 @@ class OtlpJavaSdkTest {
             .build()) {
       Tracer tracer = tracing.get("agentmetrics-test");
       for (int i = 0; i < 512; i++) {
-        tracer
-            .spanBuilder("chat gpt-4o")
-            .setStartTimestamp(T0)
-            .setAttribute(OPERATION, "chat")
-            .setAttribute(PROVIDER, "openai")
-            .setAttribute(MODEL, "gpt-4o")
-            .setAttribute("gen_ai.usage.input_tokens", 1000L)
-            .setAttribute("gen_ai.usage.output_tokens", 200L)
+        gpt4oChat(tracer)
             .setAttribute(
                 "gen_ai.input.messages", "[{\"role\":\"user\",\"content\":\"" + prompt + "\"}]")
             .setAttribute(
