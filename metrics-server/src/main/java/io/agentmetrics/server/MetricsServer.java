@@ -12,8 +12,9 @@ import java.util.Objects;
 
 /**
  * The agentmetrics HTTP server, embeddable in any JVM application: {@code GET /metrics} for
- * Prometheus, {@code POST /api/v1/events} for agents in any language, {@code /healthz} and {@code
- * /readyz}. Build it with {@link #builder()}, then {@link #start()} and {@link #stop()} it.
+ * Prometheus, {@code POST /api/v1/events} for agents in any language, OTLP/HTTP (and, on a port of
+ * its own, OTLP/gRPC), {@code /healthz} and {@code /readyz}. Build it with {@link #builder()}, then
+ * {@link #start()} and {@link #stop()} it.
  */
 public final class MetricsServer implements AutoCloseable {
 
@@ -45,8 +46,8 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /**
-   * A builder with the defaults: 127.0.0.1:9464, /metrics, no auth, no CORS, 1 MiB bodies that must
-   * arrive within 10 s.
+   * A builder with the defaults: 127.0.0.1:9464, /metrics, no auth, no CORS, 20 MiB bodies that
+   * must arrive within 10 s.
    */
   public static Builder builder() {
     return new Builder();
@@ -73,6 +74,11 @@ public final class MetricsServer implements AutoCloseable {
     return routes.port();
   }
 
+  /** The bound OTLP/gRPC port, or -1 when it serves none. */
+  public int grpcPort() {
+    return routes.grpcPort();
+  }
+
   /** Whether the server is started and not stopping. */
   public boolean isReady() {
     return routes.isReady();
@@ -95,6 +101,7 @@ public final class MetricsServer implements AutoCloseable {
     private long maxBufferedBodyBytes;
     private TlsKeyStore tls;
     private Duration shutdownTimeout = Duration.ofSeconds(10);
+    private int grpcPort = ServerSettings.GRPC_OFF;
 
     private Builder() {}
 
@@ -171,7 +178,7 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     /**
-     * The largest ingest body in bytes, 1 MiB by default, at most {@link #MAX_BODY_BYTES_LIMIT};
+     * The largest ingest body in bytes, 20 MiB by default, at most {@link #MAX_BODY_BYTES_LIMIT};
      * larger bodies get 413.
      */
     public Builder maxBodyBytes(long bytes) {
@@ -232,6 +239,21 @@ public final class MetricsServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Also serves OTLP/gRPC (the trace, metrics and logs services) on this port of the same
+     * address, with the same ingest credentials, limits and TLS; 0 picks a free port (see {@link
+     * MetricsServer#grpcPort()}), {@code -1} (the default) serves none. The OTLP default is {@value
+     * ServerSettings#OTLP_GRPC_DEFAULT_PORT}.
+     */
+    public Builder grpcPort(int port) {
+      if (port < ServerSettings.GRPC_OFF || port > 65535) {
+        throw new IllegalArgumentException(
+            "grpcPort must be between 0 and 65535, or -1 for none: " + port);
+      }
+      this.grpcPort = port;
+      return this;
+    }
+
     /** The server, not yet started. */
     public MetricsServer build() {
       Objects.requireNonNull(registry, "registry is required");
@@ -253,7 +275,8 @@ public final class MetricsServer implements AutoCloseable {
           bodyTimeout,
           maxBufferedBodyBytes,
           tls,
-          shutdownTimeout);
+          shutdownTimeout,
+          grpcPort);
     }
   }
 }

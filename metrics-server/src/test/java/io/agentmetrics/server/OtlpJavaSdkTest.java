@@ -59,7 +59,7 @@ class OtlpJavaSdkTest {
     server.close();
   }
 
-  private static Resource service(String name) {
+  static Resource service(String name) {
     return Resource.getDefault().merge(Resource.builder().put("service.name", name).build());
   }
 
@@ -76,7 +76,7 @@ class OtlpJavaSdkTest {
   }
 
   /** An agent run with a chat call, a tool call and a plain HTTP span under it; a failed call. */
-  private static void conversation(Tracer tracer) {
+  static void conversation(Tracer tracer) {
     Span run =
         tracer
             .spanBuilder("invoke_agent support-bot")
@@ -121,7 +121,7 @@ class OtlpJavaSdkTest {
         .end(T0.plusMillis(250));
   }
 
-  private void assertConversationRecorded(Scrape scrape, int times) {
+  static void assertConversationRecorded(Scrape scrape, int times) {
     String[] chat = {
       "gen_ai_operation_name", "chat", "gen_ai_provider_name", "openai",
       "gen_ai_request_model", "gpt-4o", "error_type", ""

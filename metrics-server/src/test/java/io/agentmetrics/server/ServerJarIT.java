@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -73,6 +76,7 @@ class ServerJarIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("AGENTMETRICS_"));
     builder.environment().put("AGENTMETRICS_PORT", "0");
+    builder.environment().put("AGENTMETRICS_GRPC_PORT", "0");
     builder.environment().putAll(env);
     process = builder.start();
     Thread reader =
@@ -104,6 +108,17 @@ class ServerJarIT {
                     .findFirst()
                     .isPresent());
     return port[0];
+  }
+
+  /** The port of the line {@code OTLP/gRPC listening on 127.0.0.1:port}. */
+  private int grpcPort() {
+    Pattern listening = Pattern.compile("OTLP/gRPC listening on 127\\.0\\.0\\.1:(\\d+)");
+    return log.stream()
+        .map(listening::matcher)
+        .filter(Matcher::find)
+        .map(m -> Integer.parseInt(m.group(1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no OTLP/gRPC start line in " + log));
   }
 
   private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
@@ -195,6 +210,41 @@ class ServerJarIT {
     }
     String ready = log.stream().filter(l -> l.contains("ready in")).findFirst().orElseThrow();
     System.out.println("startup: " + JSON.readTree(ready).path("message").asText());
+  }
+
+  @Test
+  void theShadedJarServesOtlpOverGrpc() throws Exception {
+    int port = startJar();
+    OtlpGrpcSpanExporter exporter =
+        OtlpGrpcSpanExporter.builder()
+            .setEndpoint("http://127.0.0.1:" + grpcPort())
+            .addHeader("Authorization", "Bearer " + INGEST_TOKEN)
+            .build();
+    try (SdkTracerProvider tracing =
+        SdkTracerProvider.builder()
+            .setResource(OtlpJavaSdkTest.service("support-bot-py"))
+            .addSpanProcessor(SimpleSpanProcessor.create(exporter))
+            .build()) {
+      OtlpJavaSdkTest.conversation(tracing.get("agentmetrics-test"));
+      assertThat(tracing.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+    }
+    String scrape =
+        send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build())
+            .body();
+    assertThat(
+            new Scrape(scrape)
+                .value(
+                    "http_server_requests_seconds_count",
+                    "uri",
+                    "/opentelemetry.proto.collector.trace.v1.TraceService/Export",
+                    "status",
+                    "200"))
+        .as("one export call per finished span")
+        .isEqualTo(5);
+    assertThat(
+            new Scrape(scrape)
+                .value("agentmetrics_otlp_items_total", "signal", "spans", "result", "recorded"))
+        .isEqualTo(4);
   }
 
   @Test

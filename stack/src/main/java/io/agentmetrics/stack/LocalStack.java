@@ -164,6 +164,10 @@ public final class LocalStack implements AutoCloseable {
 
     serverCommand = new ArrayList<>(options.serverCommand());
     serverCommand.addAll(List.of("--port", Integer.toString(serverPort)));
+    if (options.serverPort() == 0) {
+      // A stack on free ports (the tests'): OTLP/gRPC on one too, not on OTLP's 4317.
+      serverCommand.addAll(List.of("--grpc-port", "0"));
+    }
     if (options.runsServerJar()) {
       serverCommand.addAll(List.of("--bind", host));
     }

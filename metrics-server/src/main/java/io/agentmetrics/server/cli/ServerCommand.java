@@ -61,6 +61,13 @@ public final class ServerCommand implements Callable<Integer> {
   String bind;
 
   @Option(
+      names = "--grpc-port",
+      defaultValue = "${env:AGENTMETRICS_GRPC_PORT:-4317}",
+      description =
+          "OTLP/gRPC port on the same address; 0 picks a free one, -1 serves none (env AGENTMETRICS_GRPC_PORT, default ${DEFAULT-VALUE}, OTLP's).")
+  int grpcPort;
+
+  @Option(
       names = "--metrics-path",
       defaultValue = "${env:AGENTMETRICS_METRICS_PATH:-/metrics}",
       description = "Scrape path (env AGENTMETRICS_METRICS_PATH, default ${DEFAULT-VALUE}).")
@@ -321,6 +328,7 @@ public final class ServerCommand implements Callable<Integer> {
   /** Every numeric option within its range, checked before anything starts. */
   private void checkRanges() {
     requireRange("--port", port, 0, 65535);
+    requireRange("--grpc-port", grpcPort, -1, 65535);
     requireRange("--max-body-bytes", maxBodyBytes, 1, MetricsServer.MAX_BODY_BYTES_LIMIT);
     requireRange(
         "--body-timeout", bodyTimeoutSeconds, 1, MetricsServer.MAX_BODY_TIMEOUT.toSeconds());
@@ -352,6 +360,7 @@ public final class ServerCommand implements Callable<Integer> {
     return MetricsServer.builder()
         .host(bind)
         .port(port)
+        .grpcPort(grpcPort)
         .path(metricsPath)
         .registry(registry)
         .metrics(metrics)

@@ -31,13 +31,21 @@ final class HttpRequestMetrics implements RequestLogger {
 
   @Override
   public void handle(Context ctx, Float executionTimeMs) {
-    String status = Integer.toString(ctx.statusCode());
+    record(
+        ctx.req().getMethod(),
+        route(ctx),
+        ctx.statusCode(),
+        Math.round(executionTimeMs * 1_000_000d));
+  }
+
+  /** Records one request to {@code uri}, a bounded route name, answered {@code status}. */
+  void record(String method, String uri, int status, long nanos) {
     timers
-        .httpMethod(ctx.req().getMethod())
-        .httpUri(route(ctx))
-        .httpStatus(status)
-        .httpOutcome(outcome(ctx.statusCode()))
-        .record(Math.round(executionTimeMs * 1_000_000d), TimeUnit.NANOSECONDS);
+        .httpMethod(method)
+        .httpUri(uri)
+        .httpStatus(Integer.toString(status))
+        .httpOutcome(outcome(status))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** The class of a status, as Micrometer's {@code Outcome} names it. */

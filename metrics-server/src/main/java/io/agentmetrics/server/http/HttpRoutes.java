@@ -38,6 +38,7 @@ public final class HttpRoutes {
   private final Javalin app;
   private final ScheduledExecutorService deadlines;
   private final ExecutorService ingestWorkers;
+  private final OtlpGrpcServer grpc;
   private volatile boolean ready;
 
   /** Wires a Javalin app for {@code settings}; nothing is bound until {@link #start()}. */
@@ -54,12 +55,8 @@ public final class HttpRoutes {
     OtlpReceiver otlp = new OtlpReceiver(s.metrics(), timer);
     this.ingestWorkers =
         Executors.newFixedThreadPool(INGEST_WORKERS, daemon("agentmetrics-ingest"));
-    BodyReader bodies =
-        new BodyReader(
-            s.maxBodyBytes(),
-            s.bodyTimeout(),
-            BodyBudget.of(s.maxBufferedBodyBytes(), s.maxBodyBytes()),
-            deadlines);
+    BodyBudget budget = BodyBudget.of(s.maxBufferedBodyBytes(), s.maxBodyBytes());
+    BodyReader bodies = new BodyReader(s.maxBodyBytes(), s.bodyTimeout(), budget, deadlines);
     String traces = ServerSettings.OTLP_TRACES_PATH;
     String otlpMetrics = ServerSettings.OTLP_METRICS_PATH;
     String otlpLogs = ServerSettings.OTLP_LOGS_PATH;
@@ -73,11 +70,16 @@ public final class HttpRoutes {
             ServerSettings.HEALTH_PATH,
             ServerSettings.READY_PATH,
             ServerSettings.RUNBOOKS_PATH);
+    HttpRequestMetrics requests = new HttpRequestMetrics(meters, routes);
+    this.grpc =
+        s.grpcPort() == ServerSettings.GRPC_OFF
+            ? null
+            : new OtlpGrpcServer(s, otlp, budget, requests, ingestWorkers, deadlines);
     this.app =
         Javalin.create(
             config -> {
               configureServer(config);
-              config.requestLogger.http(new HttpRequestMetrics(meters, routes));
+              config.requestLogger.http(requests);
               Cors.configure(config, s.corsOrigins());
               config.routes.beforeMatched(s.metricsPath(), new AuthHandler(s.scrapeAuth()));
               for (String ingest : List.of(events, traces, otlpMetrics, otlpLogs)) {
@@ -147,6 +149,20 @@ public final class HttpRoutes {
   /** Binds the port and starts serving. */
   public void start() {
     app.start();
+    if (grpc != null) {
+      try {
+        grpc.start();
+      } catch (RuntimeException e) {
+        app.stop();
+        throw e;
+      }
+      LOG.info(
+          "agentmetrics OTLP/gRPC listening on {}:{} ({}, ingest auth {})",
+          settings.host(),
+          grpc.port(),
+          settings.tls() == null ? "plaintext" : "TLS",
+          settings.ingestAuth());
+    }
     ready = true;
     LOG.info(
         "agentmetrics server listening on {}://{}:{} (metrics {}, scrape auth {}, ingest auth {})",
@@ -158,11 +174,12 @@ public final class HttpRoutes {
         settings.ingestAuth());
     if (!settings.ingestAuth().enabled() && !loopback(settings.host())) {
       LOG.warn(
-          "ingest is open to anyone who can reach {}:{}: no ingest credentials are configured;"
+          "ingest is open to anyone who can reach {}:{}{}: no ingest credentials are configured;"
               + " set --ingest-token-file (or --ingest-user and --ingest-password-file), or bind"
               + " 127.0.0.1 where only this host pushes",
           settings.host(),
-          port());
+          port(),
+          grpc == null ? "" : " and OTLP/gRPC port " + grpc.port());
     }
   }
 
@@ -179,6 +196,9 @@ public final class HttpRoutes {
   public void stop() {
     ready = false;
     try {
+      if (grpc != null) {
+        grpc.stop();
+      }
       app.stop();
     } finally {
       ingestWorkers.shutdown();
@@ -189,6 +209,11 @@ public final class HttpRoutes {
   /** The bound port. */
   public int port() {
     return app.port();
+  }
+
+  /** The bound OTLP/gRPC port, -1 when none is served. */
+  public int grpcPort() {
+    return grpc == null ? ServerSettings.GRPC_OFF : grpc.port();
   }
 
   /** Whether started and not stopping. */

@@ -22,6 +22,8 @@ import java.util.List;
  *     a quarter of the JVM's maximum heap
  * @param tls the TLS keystore, or null for plain HTTP
  * @param shutdownTimeout how long {@link HttpRoutes#stop()} waits for requests in flight
+ * @param grpcPort the OTLP/gRPC port on the same address, 0 for any free port, {@link #GRPC_OFF}
+ *     for none
  */
 public record ServerSettings(
     String host,
@@ -36,7 +38,14 @@ public record ServerSettings(
     Duration bodyTimeout,
     long maxBufferedBodyBytes,
     TlsKeyStore tls,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    int grpcPort) {
+
+  /** The {@code grpcPort} that serves no OTLP/gRPC. */
+  public static final int GRPC_OFF = -1;
+
+  /** OTLP/gRPC's port by the OTLP specification's default. */
+  public static final int OTLP_GRPC_DEFAULT_PORT = 4317;
 
   /** The ingest endpoint. */
   public static final String EVENTS_PATH = "/api/v1/events";
