@@ -17,19 +17,39 @@ final class LoopbackServer implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final MetricsServer server =
-      MetricsServer.builder()
-          .host("127.0.0.1")
-          .port(0)
-          .registry(registry)
-          .metrics(MicrometerAgentMetrics.builder(registry).build())
-          .build()
-          .start();
+  private final MetricsServer server;
   final HttpClient http =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+
+  /** The server with OTLP/gRPC off. */
+  LoopbackServer() {
+    this(-1);
+  }
+
+  private LoopbackServer(int grpcPort) {
+    this.server =
+        MetricsServer.builder()
+            .host("127.0.0.1")
+            .port(0)
+            .grpcPort(grpcPort)
+            .registry(registry)
+            .metrics(MicrometerAgentMetrics.builder(registry).build())
+            .build()
+            .start();
+  }
+
+  /** The server with OTLP/gRPC on a free loopback port too. */
+  static LoopbackServer withGrpc() {
+    return new LoopbackServer(0);
+  }
+
+  /** The bound OTLP/gRPC port. */
+  int grpcPort() {
+    return server.grpcPort();
+  }
 
   /** A POST of {@code body} as {@code contentType} to {@code path}. */
   HttpRequest post(String path, String contentType, byte[] body) {

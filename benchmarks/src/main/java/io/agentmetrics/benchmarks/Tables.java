@@ -174,17 +174,24 @@ public final class Tables {
   }
 
   private void otlpHttp() {
-    List<Result> rows = suite("OtlpHttpBenchmark");
+    List<Result> rows =
+        results.stream()
+            .filter(r -> r.suite.equals("OtlpHttpBenchmark") || r.suite.equals("OtlpGrpcBenchmark"))
+            .toList();
     if (rows.isEmpty()) {
       return;
     }
-    out.printf("%n### OTLP over loopback HTTP (server and clients in one JVM)%n%n");
-    out.println("| spans per request | client threads | spans/s | ± |");
-    out.println("|---:|---:|---:|---:|");
+    out.printf("%n### OTLP over loopback HTTP and gRPC (server and clients in one JVM)%n%n");
+    out.println("| protocol | spans per request | client threads | spans/s | ± |");
+    out.println("|---|---:|---:|---:|---:|");
     for (Result r : rows) {
       out.printf(
-          "| %d | %d | %s | %s |%n",
-          OtlpBenchmark.BATCH, r.threads, number(r.score), number(r.error));
+          "| %s | %d | %d | %s | %s |%n",
+          r.suite.equals("OtlpGrpcBenchmark") ? "gRPC" : "HTTP/1.1",
+          OtlpBenchmark.BATCH,
+          r.threads,
+          number(r.score),
+          number(r.error));
     }
   }
 

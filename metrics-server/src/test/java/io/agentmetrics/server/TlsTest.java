@@ -7,6 +7,9 @@ import io.agentmetrics.core.MicrometerAgentMetrics;
 import io.agentmetrics.server.http.TlsKeyStore;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,6 +69,42 @@ class TlsTest {
     }
   }
 
+  @Test
+  void servesOtlpGrpcOverTlsFromTheSameKeystore(@TempDir Path dir) throws Exception {
+    Path keystore = generateKeystore(dir);
+    try (TestServer server =
+        new TestServer(b -> b.grpcPort(0).tls(new TlsKeyStore(keystore, PASSWORD)))) {
+      TrustManagerFactory trust = trustManagers(keystore);
+      String endpoint = "https://localhost:" + server.server.grpcPort();
+      try (SdkTracerProvider tracing =
+          SdkTracerProvider.builder()
+              .setResource(OtlpJavaSdkTest.service("support-bot-py"))
+              .addSpanProcessor(
+                  BatchSpanProcessor.builder(
+                          OtlpGrpcSpanExporter.builder()
+                              .setEndpoint(endpoint)
+                              .setSslContext(
+                                  trusting(keystore),
+                                  (X509TrustManager) trust.getTrustManagers()[0])
+                              .build())
+                      .build())
+              .build()) {
+        OtlpJavaSdkTest.conversation(tracing.get("agentmetrics-test"));
+        assertThat(tracing.forceFlush().join(10, TimeUnit.SECONDS).isSuccess()).isTrue();
+      }
+      HttpResponse<String> scrape =
+          HttpClient.newBuilder()
+              .sslContext(trusting(keystore))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("https://localhost:" + server.server.port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      OtlpJavaSdkTest.assertConversationRecorded(new Scrape(scrape.body()), 1);
+    }
+  }
+
   private static Path generateKeystore(Path dir) throws Exception {
     Path keystore = dir.resolve("server.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
@@ -101,7 +141,8 @@ class TlsTest {
     return keystore;
   }
 
-  private static SSLContext trusting(Path keystore) throws Exception {
+  /** Trust managers that trust the keystore's own certificate. */
+  private static TrustManagerFactory trustManagers(Path keystore) throws Exception {
     KeyStore store = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(keystore)) {
       store.load(in, PASSWORD.toCharArray());
@@ -109,8 +150,12 @@ class TlsTest {
     TrustManagerFactory trust =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     trust.init(store);
+    return trust;
+  }
+
+  private static SSLContext trusting(Path keystore) throws Exception {
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trust.getTrustManagers(), null);
+    context.init(null, trustManagers(keystore).getTrustManagers(), null);
     return context;
   }
 }
