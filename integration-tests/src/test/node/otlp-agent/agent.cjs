@@ -1,33 +1,66 @@
 // A small support agent in Node.js, as a team would instrument it: the official OpenTelemetry
 // Node SDK exporting OTLP/HTTP protobuf (gzip), the `openai` client instrumented by
-// @opentelemetry/instrumentation-openai (INSTRUMENTATION=otel) or by OpenLLMetry's
-// @traceloop/instrumentation-openai (INSTRUMENTATION=traceloop), or its calls made through the
-// Vercel AI SDK with its own telemetry (INSTRUMENTATION=vercel), and the agent's own
-// invoke_agent and execute_tool spans through the OpenTelemetry API, as agent frameworks write
-// them, and the evaluation of each answer as a gen_ai.evaluation.result event (the SDK's log
-// exporter). Configured by the standard OTEL_* environment variables; OPENAI_BASE_URL points the
-// client at the provider. Runs ROUNDS conversations (default 3), then flushes and exits.
+// @opentelemetry/instrumentation-openai (INSTRUMENTATION=otel), by OpenLLMetry's
+// @traceloop/instrumentation-openai (INSTRUMENTATION=traceloop), by Arize's
+// @arizeai/openinference-instrumentation-openai (INSTRUMENTATION=openinference) or by OpenLIT
+// with its own SDK (INSTRUMENTATION=openlit), or its calls made through the Vercel AI SDK with its
+// own telemetry (INSTRUMENTATION=vercel) or LangChain.js's ChatOpenAI under OpenInference's
+// LangChain instrumentation (INSTRUMENTATION=langchain); the agent's own invoke_agent and
+// execute_tool spans through the OpenTelemetry API, as agent frameworks write them; its runs and
+// conversations in flight as an UpDownCounter; and the evaluation of each answer as a
+// gen_ai.evaluation.result event (the SDK's log exporter). Configured by the standard OTEL_*
+// environment variables (OTEL_EXPORTER_OTLP_PROTOCOL=grpc: the SDK's -grpc exporters, over
+// @grpc/grpc-js); OPENAI_BASE_URL points the client at the provider. Runs ROUNDS conversations
+// (default 3), then flushes and exits.
 'use strict';
 
 const { NodeSDK } = require('@opentelemetry/sdk-node');
-const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto');
-const { OTLPMetricExporter } = require('@opentelemetry/exporter-metrics-otlp-proto');
+const grpc = process.env.OTEL_EXPORTER_OTLP_PROTOCOL === 'grpc';
+const { OTLPTraceExporter } = require(
+  grpc ? '@opentelemetry/exporter-trace-otlp-grpc' : '@opentelemetry/exporter-trace-otlp-proto');
+const { OTLPMetricExporter } = require(
+  grpc ? '@opentelemetry/exporter-metrics-otlp-grpc' : '@opentelemetry/exporter-metrics-otlp-proto');
 const { PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
 const { OpenAIInstrumentation } = require('@opentelemetry/instrumentation-openai');
 const traceloop = require('@traceloop/instrumentation-openai');
+const openinference = require('@arizeai/openinference-instrumentation-openai');
 const api = require('@opentelemetry/api');
 const { LoggerProvider, BatchLogRecordProcessor } = require('@opentelemetry/sdk-logs');
-const { OTLPLogExporter } = require('@opentelemetry/exporter-logs-otlp-proto');
+const { OTLPLogExporter } = require(
+  grpc ? '@opentelemetry/exporter-logs-otlp-grpc' : '@opentelemetry/exporter-logs-otlp-proto');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
 
 const which = process.env.INSTRUMENTATION || 'otel';
 // The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer.
-const instrumentations =
-  which === 'vercel'
-    ? []
-    : [which === 'traceloop' ? new traceloop.OpenAIInstrumentation() : new OpenAIInstrumentation()];
+const instrumentations = {
+  otel: () => [new OpenAIInstrumentation()],
+  traceloop: () => [new traceloop.OpenAIInstrumentation()],
+  openinference: () => [new openinference.OpenAIInstrumentation()],
+  // LangChain.js's ChatOpenAI under OpenInference's LangChain instrumentation alone: with its OpenAI
+  // instrumentation too, each call would be two sibling LLM spans (the LangChain tracer does not
+  // make its span the active context), counted twice.
+  langchain: () => {
+    const { LangChainInstrumentation } = require('@arizeai/openinference-instrumentation-langchain');
+    const langchain = new LangChainInstrumentation();
+    langchain.manuallyInstrument(require('@langchain/core/callbacks/manager'));
+    return [langchain];
+  },
+  vercel: () => [],
+  openlit: () => [],
+}[which]();
 
-const sdk = new NodeSDK({
+// OpenLIT (INSTRUMENTATION=openlit) sets up its own tracer and meter providers (OTLP/HTTP JSON to
+// OTEL_EXPORTER_OTLP_ENDPOINT) and instruments the openai client; its price list is given here
+// (by default it fetches one from GitHub), so that its gen_ai.usage.cost is known exactly.
+const OPENLIT_PRICES = { chat: { 'gpt-4o-mini': { promptPrice: 0.01, completionPrice: 0.03 } } };
+if (which === 'openlit') {
+  require('openlit').default.init({
+    applicationName: process.env.OTEL_SERVICE_NAME,
+    pricingJson: OPENLIT_PRICES,
+  });
+}
+
+const sdk = which === 'openlit' ? null : new NodeSDK({
   traceExporter: new OTLPTraceExporter(),
   metricReader: new PeriodicExportingMetricReader({
     exporter: new OTLPMetricExporter(),
@@ -35,7 +68,7 @@ const sdk = new NodeSDK({
   }),
   instrumentations,
 });
-sdk.start(); // before openai is required, so that the instrumentation's require hook patches it
+sdk?.start(); // before openai is required, so that the instrumentation's require hook patches it
 
 // The agent judges its answers and sends each verdict as the GenAI conventions' evaluation event,
 // a log record exported over OTLP by the SDK's log exporter (POST /v1/logs).
@@ -77,6 +110,27 @@ const vercel = createOpenAI({
 });
 const telemetry = { isEnabled: true, functionId: 'support-bot' };
 
+/** One model call through LangChain.js's ChatOpenAI (no retries: a 429 is the call's failure). */
+async function langchainCall(messages, stream) {
+  const { ChatOpenAI } = require('@langchain/openai');
+  const chat = new ChatOpenAI({
+    model,
+    apiKey: process.env.OPENAI_API_KEY || 'no-key-needed-by-the-stand-in',
+    configuration: { baseURL: process.env.OPENAI_BASE_URL },
+    maxRetries: 0,
+    streamUsage: true,
+  });
+  const input = messages.map((message) => [message.role === 'user' ? 'human' : message.role, message.content]);
+  if (!stream) {
+    return (await chat.invoke(input)).content;
+  }
+  let text = '';
+  for await (const chunk of await chat.stream(input)) {
+    text += chunk.content;
+  }
+  return text;
+}
+
 /** One model call through the Vercel AI SDK: its chat model ('openai.chat'), with telemetry. */
 async function vercelCall(messages, stream) {
   const settings = { model: vercel.chat(model), messages, maxRetries: 0, experimental_telemetry: telemetry };
@@ -108,19 +162,25 @@ async function lookupOrder(question) {
   );
 }
 
+// The agent's work in flight, as an UpDownCounter (exported cumulative: the absolute number).
+const inFlight = api.metrics.getMeter('support-agent').createUpDownCounter('agent.in_flight');
+const RUNS = { work: 'runs', 'gen_ai.agent.name': 'support-bot' };
+const SESSIONS = { work: 'sessions', 'gen_ai.agent.name': 'support-bot' };
+
 async function answer(question, stream) {
   return tracer.startActiveSpan(
     'invoke_agent support-bot',
     { attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'support-bot' } },
     async (run) => {
+      inFlight.add(1, RUNS);
       try {
         const facts = await lookupOrder(question);
         const messages = [
           { role: 'system', content: facts },
           { role: 'user', content: question },
         ];
-        if (which === 'vercel') {
-          const text = await vercelCall(messages, stream);
+        if (which === 'vercel' || which === 'langchain') {
+          const text = await (which === 'vercel' ? vercelCall : langchainCall)(messages, stream);
           evaluate(question, text);
           return text;
         }
@@ -147,6 +207,7 @@ async function answer(question, stream) {
         run.setStatus({ code: api.SpanStatusCode.ERROR });
         return `(failed: ${error.constructor.name})`;
       } finally {
+        inFlight.add(-1, RUNS);
         run.end();
       }
     },
@@ -156,10 +217,17 @@ async function answer(question, stream) {
 async function main() {
   const rounds = Number(process.env.ROUNDS || 3);
   for (let round = 0; round < rounds; round++) {
+    inFlight.add(1, SESSIONS); // a conversation of two questions
     console.log(await answer(`When does order ${round} ship?`, false));
     console.log(await answer(`Can I return order ${round}?`, true));
+    inFlight.add(-1, SESSIONS);
   }
-  await sdk.shutdown();
+  if (sdk) {
+    await sdk.shutdown();
+  } else {
+    await api.trace.getTracerProvider().getDelegate().shutdown();
+    await api.metrics.getMeterProvider().shutdown?.();
+  }
   await logs.shutdown();
 }
 

@@ -238,6 +238,33 @@ class OtlpHttpTest {
                                             .addDataPoints(tokens(good).setAsInt(100))
                                             .addDataPoints(tokens(good).setAsDouble(-5))
                                             .addDataPoints(tokens(good).setAsDouble(Double.NaN))))
+                            .addMetrics(
+                                // OpenLIT's client-side time to first token, under the model
+                                // server's metric name.
+                                Metric.newBuilder()
+                                    .setName("gen_ai.server.time_to_first_token")
+                                    .setHistogram(
+                                        Histogram.newBuilder()
+                                            .setAggregationTemporality(
+                                                AggregationTemporality
+                                                    .AGGREGATION_TEMPORALITY_DELTA)
+                                            .addDataPoints(good.clone().setSum(0.5))))
+                            .addMetrics(
+                                // A token usage point of type "total": the sum of input and
+                                // output, never counted as either.
+                                Metric.newBuilder()
+                                    .setName("gen_ai.client.token.usage")
+                                    .setHistogram(
+                                        Histogram.newBuilder()
+                                            .setAggregationTemporality(
+                                                AggregationTemporality
+                                                    .AGGREGATION_TEMPORALITY_DELTA)
+                                            .addDataPoints(
+                                                good.clone()
+                                                    .setSum(700)
+                                                    .addAttributes(
+                                                        OtlpVariantsTest.attribute(
+                                                            "gen_ai.token.type", "total")))))
                             .addMetrics(Metric.newBuilder().setName("http.server.duration"))))
             .build();
     HttpResponse<byte[]> response =
@@ -262,8 +289,21 @@ class OtlpHttpTest {
                 "gen_ai_client_inference_usage_input_tokens_total",
                 "gen_ai_request_model",
                 "gpt-4o"))
-        .as("the valid token count of the same export is kept")
+        .as("the valid token count of the same export is kept, the total type not added")
         .isEqualTo(100.0);
+    assertThat(scrape.find("gen_ai_client_inference_usage_output_tokens_total")).isEmpty();
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_time_to_first_chunk_seconds_count",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(2);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_time_to_first_chunk_seconds_sum",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(0.5);
   }
 
   /** A token counter point with the histogram point's attributes. */

@@ -69,19 +69,21 @@ class OtlpVariantsTest {
 
   /** A {@code chat} span of OpenAI's gpt-4o (current conventions) with {@code more} attributes. */
   Span gpt4oChat(String name, long millis, Object... more) {
-    Object[] attributes = new Object[6 + more.length];
-    System.arraycopy(
-        new Object[] {
-          "gen_ai.operation.name", "chat",
-          "gen_ai.provider.name", "openai",
-          "gen_ai.request.model", "gpt-4o"
-        },
-        0,
-        attributes,
-        0,
-        6);
-    System.arraycopy(more, 0, attributes, 6, more.length);
-    return span(name, millis, attributes);
+    Object[] chat = {
+      "gen_ai.operation.name",
+      "chat",
+      "gen_ai.provider.name",
+      "openai",
+      "gen_ai.request.model",
+      "gpt-4o"
+    };
+    return span(name, millis, concat(chat, more));
+  }
+
+  private static Object[] concat(Object[] first, Object[] more) {
+    Object[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   static ExportTraceServiceRequest request(String service, Span... spans) {
@@ -476,6 +478,150 @@ class OtlpVariantsTest {
                 .costUsd("openai", "gpt-4o", 500, 90, 0)
                 .getAsDouble(),
             within(1e-12));
+  }
+
+  /** An OpenInference LLM span (a framework's, e.g. LangChain.js's) with gpt-4o's usage. */
+  Span openInferenceLlm(String name, long millis) {
+    return span(
+        name,
+        millis,
+        "openinference.span.kind",
+        "LLM",
+        "llm.provider",
+        "openai",
+        "llm.model_name",
+        "gpt-4o",
+        "llm.token_count.prompt",
+        100L,
+        "llm.token_count.completion",
+        20L);
+  }
+
+  @Test
+  void aWrapperSpanRepeatingItsChildCallsUsageIsNotASecondCall() throws Exception {
+    // A framework's LLM span around the client instrumentation's chat span, both with the usage:
+    // in one export, and in two (the child ends first, so it may be exported in an earlier batch).
+    Span run = span("invoke_agent support-bot", 1000, "gen_ai.operation.name", "invoke_agent");
+    Span wrapper = under(run, openInferenceLlm("ChatOpenAI", 900));
+    Span call = under(wrapper, gpt4oChat("chat gpt-4o", 800, "gen_ai.usage.input_tokens", 100L));
+    assertThat(accepted(request("support-bot", call, wrapper, run)).hasPartialSuccess()).isFalse();
+    Span laterWrapper = openInferenceLlm("ChatOpenAI", 900);
+    Span earlierCall =
+        under(laterWrapper, gpt4oChat("chat gpt-4o", 800, "gen_ai.usage.input_tokens", 100L));
+    accepted(request("support-bot", earlierCall));
+    accepted(request("support-bot", laterWrapper));
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count", "gen_ai_request_model", "gpt-4o"))
+        .isEqualTo(2);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(200);
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_inference_calls_sum", "gen_ai_agent_name", "support-bot"))
+        .as("the run made one call, not two")
+        .isEqualTo(1);
+  }
+
+  /** An OpenLIT chat span of gpt-4o ({@code gen_ai.system}) with {@code more} attributes. */
+  Span openLitChat(Object... more) {
+    Object[] chat = {
+      "gen_ai.operation.name", "chat", "gen_ai.system", "openai", "gen_ai.request.model", "gpt-4o"
+    };
+    return span("chat gpt-4o", 1200, concat(chat, more));
+  }
+
+  @Test
+  void openLitsCostAndTimeToFirstTokenAreTheCallsNeverAddedToOurs() throws Exception {
+    // OpenLIT: gen_ai.system, its own cost, and its client-side time to first token under the
+    // server metric's name.
+    ExportTraceServiceResponse response =
+        accepted(
+            request(
+                "support-bot",
+                openLitChat(
+                    "gen_ai.usage.input_tokens",
+                    1000L,
+                    "gen_ai.usage.output_tokens",
+                    200L,
+                    "gen_ai.usage.cost",
+                    0.5,
+                    "gen_ai.server.time_to_first_token",
+                    0.25),
+                openLitChat("gen_ai.usage.cost", -1.0),
+                // OpenLIT's cost of a model it has no price for: the price table's.
+                openLitChat(
+                    "gen_ai.usage.input_tokens",
+                    1000L,
+                    "gen_ai.usage.output_tokens",
+                    200L,
+                    "gen_ai.usage.cost",
+                    0.0,
+                    "gen_ai.agent.name",
+                    "refund-bot")));
+
+    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
+    assertThat(response.getPartialSuccess().getErrorMessage())
+        .contains("'gen_ai.usage.cost' must be a cost in USD between 0 and");
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(scrape.value("agent_cost_usd_total", "gen_ai_agent_name", "support-bot"))
+        .as("the sender's cost instead of the price table's, not both")
+        .isCloseTo(0.5, within(1e-12));
+    assertThat(scrape.value("agent_cost_usd_total", "gen_ai_agent_name", "refund-bot"))
+        .isCloseTo(
+            io.agentmetrics.core.PriceTable.bundled()
+                .costUsd("openai", "gpt-4o", 1000, 200, 0)
+                .orElseThrow(),
+            within(1e-12));
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_time_to_first_chunk_seconds_sum",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void langChainsProviderIsReadFromTheRunMetadataOpenInferenceExports() throws Exception {
+    // @arizeai/openinference-instrumentation-langchain names no provider attribute; LangChain's
+    // run metadata (ls_provider) does, as a JSON attribute.
+    Span llm =
+        span(
+            "ChatOpenAI",
+            700,
+            "openinference.span.kind",
+            "LLM",
+            "llm.model_name",
+            "gpt-4o",
+            "llm.token_count.prompt",
+            1000L,
+            "llm.token_count.completion",
+            200L,
+            "metadata",
+            "{\"ls_provider\":\"openai\",\"ls_model_name\":\"gpt-4o\",\"ls_model_type\":\"chat\"}");
+    assertThat(accepted(request("support-bot", llm)).hasPartialSuccess()).isFalse();
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_provider_name",
+                "openai",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(1);
+    double cost =
+        io.agentmetrics.core.PriceTable.bundled()
+            .costUsd("openai", "gpt-4o", 1000, 200, 0)
+            .orElseThrow();
+    assertThat(scrape.value("agent_cost_usd_total", "gen_ai_agent_name", "support-bot"))
+        .isCloseTo(cost, within(1e-12));
   }
 
   @Test

@@ -37,6 +37,7 @@ public final class InProcessServer implements AutoCloseable {
         MetricsServer.builder()
             .host("127.0.0.1")
             .port(0)
+            .grpcPort(0)
             .registry(registry)
             .metrics(MicrometerAgentMetrics.builder(registry).build());
     this.server = options.apply(builder).build().start();
@@ -44,6 +45,11 @@ public final class InProcessServer implements AutoCloseable {
 
   public InProcessServer() {
     this(builder -> builder);
+  }
+
+  /** The OTLP/gRPC endpoint, {@code http://127.0.0.1:port}. */
+  public URI grpcUri() {
+    return URI.create("http://127.0.0.1:" + server.grpcPort());
   }
 
   public URI uri(String path) {

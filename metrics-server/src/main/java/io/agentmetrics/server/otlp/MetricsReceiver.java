@@ -1,5 +1,6 @@
 package io.agentmetrics.server.otlp;
 
+import io.agentmetrics.api.InFlightWork;
 import io.agentmetrics.api.Labels;
 import io.agentmetrics.api.MetricCatalogue;
 import io.agentmetrics.api.ToolKind;
@@ -51,6 +52,7 @@ public final class MetricsReceiver {
     CHUNK_INTERVAL,
     AGENT_RUN,
     TOOL,
+    IN_FLIGHT,
     INPUT_TOKENS,
     OUTPUT_TOKENS,
     CACHE_READ_TOKENS,
@@ -72,9 +74,13 @@ public final class MetricsReceiver {
           Map.entry("gen_ai.client.operation.time_to_first_chunk", Instrument.FIRST_CHUNK),
           Map.entry(MetricCatalogue.LLM_TIME_TO_FIRST_CHUNK.name(), Instrument.FIRST_CHUNK),
           Map.entry("gen_ai.client.operation.time_per_output_chunk", Instrument.CHUNK_INTERVAL),
+          // OpenLIT, a client SDK, records its client-side timing under the model server's names.
+          Map.entry("gen_ai.server.time_to_first_token", Instrument.FIRST_CHUNK),
+          Map.entry("gen_ai.server.time_per_output_token", Instrument.CHUNK_INTERVAL),
           Map.entry(MetricCatalogue.LLM_TIME_PER_OUTPUT_CHUNK.name(), Instrument.CHUNK_INTERVAL),
           Map.entry(MetricCatalogue.AGENT_RUN_DURATION.name(), Instrument.AGENT_RUN),
           Map.entry(MetricCatalogue.TOOL_DURATION.name(), Instrument.TOOL),
+          Map.entry(MetricCatalogue.AGENT_IN_FLIGHT.name(), Instrument.IN_FLIGHT),
           Map.entry(MetricCatalogue.LLM_INPUT_TOKENS.name(), Instrument.INPUT_TOKENS),
           Map.entry(MetricCatalogue.LLM_OUTPUT_TOKENS.name(), Instrument.OUTPUT_TOKENS),
           Map.entry(MetricCatalogue.LLM_CACHE_READ_TOKENS.name(), Instrument.CACHE_READ_TOKENS),
@@ -120,7 +126,8 @@ public final class MetricsReceiver {
       Sender sender =
           new Sender(
               ResourceIdentity.serviceName(resource.getResource()),
-              ResourceIdentity.team(resource.getResource()));
+              ResourceIdentity.team(resource.getResource()),
+              ResourceIdentity.source(resource.getResource()));
       Read read =
           new Read(
               sender,
@@ -131,7 +138,9 @@ public final class MetricsReceiver {
       for (ScopeMetrics scope : resource.getScopeMetricsList()) {
         for (Metric metric : scope.getMetricsList()) {
           Instrument instrument = NAMES.get(metric.getName());
-          if (instrument != null && instrument.isCounter() && isMonotonicSum(metric)) {
+          if (instrument == Instrument.IN_FLIGHT && (metric.hasSum() || metric.hasGauge())) {
+            inFlightPoints(metric, read);
+          } else if (instrument != null && instrument.isCounter() && isMonotonicSum(metric)) {
             counterPoints(instrument, metric, read);
           } else if (instrument != null && !instrument.isCounter() && metric.hasHistogram()) {
             histogramPoints(instrument, metric, read);
@@ -149,8 +158,11 @@ public final class MetricsReceiver {
     return done;
   }
 
-  /** Who sent a resource's points: its service and the team its usage is charged to. */
-  private record Sender(String service, String team) {}
+  /**
+   * Who sent a resource's points: its service, the team its usage is charged to, and the process
+   * (the source of its in-flight reports).
+   */
+  private record Sender(String service, String team, String source) {}
 
   /**
    * What reading one resource's points gives: their sender, whether its calls come from spans
@@ -200,6 +212,62 @@ public final class MetricsReceiver {
       List<Double> bounds = point.getExplicitBoundsList();
       read.recordings().add(() -> record(instrument, attributes, read, increment, bounds));
     }
+  }
+
+  /**
+   * {@code agent.in_flight} from an UpDownCounter (a cumulative non-monotonic sum: the SDKs export
+   * UpDownCounters cumulative whatever the temporality preference) or a gauge: each point the
+   * absolute number of its {@code work} in flight in the sending process, recorded at once as the
+   * JSON {@code in_flight} report of that process ({@link ResourceIdentity#source}) is: the newest
+   * report of each source counts, until the in-flight expiry. Not skipped for a service that sends
+   * spans: spans carry no in-flight numbers.
+   */
+  private void inFlightPoints(Metric metric, Read read) {
+    boolean delta =
+        metric.hasSum()
+            && (metric.getSum().getIsMonotonic()
+                || !isCumulative(metric.getSum().getAggregationTemporality()));
+    List<NumberDataPoint> points =
+        metric.hasSum()
+            ? metric.getSum().getDataPointsList()
+            : metric.getGauge().getDataPointsList();
+    for (NumberDataPoint point : points) {
+      InFlightWork work = InFlightWork.fromLabel(text(point, Labels.IN_FLIGHT_WORK.key()));
+      double value =
+          point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
+              ? point.getAsInt()
+              : point.getAsDouble();
+      String problem =
+          delta
+              ? "is a delta or monotonic sum: an in-flight number is an UpDownCounter exported"
+                  + " cumulative (the SDKs' default) or a gauge"
+              : work == null
+                  ? "has no '"
+                      + Labels.IN_FLIGHT_WORK.key()
+                      + "' attribute of "
+                      + java.util.Arrays.stream(InFlightWork.values())
+                          .map(InFlightWork::label)
+                          .toList()
+                  : !(value >= 0 && value == Math.rint(value) && value <= Long.MAX_VALUE)
+                      ? "is not a whole number of at least 0: " + value
+                      : null;
+      if (problem != null) {
+        read.result().refused("a point of '" + metric.getName() + "' " + problem);
+        continue;
+      }
+      String agent = labels(GenAiAttributes.of(point.getAttributesList()), read.sender()).agent();
+      recorder.inFlight(read.sender().source(), agent, work, (long) value);
+      read.result().recorded();
+    }
+  }
+
+  private static String text(NumberDataPoint point, String key) {
+    for (KeyValue attribute : point.getAttributesList()) {
+      if (attribute.getKey().equals(key)) {
+        return AttributeValues.text(attribute.getValue());
+      }
+    }
+    return null;
   }
 
   private void counterPoints(Instrument instrument, Metric metric, Read read) {

@@ -3,6 +3,17 @@ package io.agentmetrics.server.otlp;
 /** The OTLP receiver's bounds, in one place (docs/otlp.md states them). */
 final class OtlpLimits {
 
+  /**
+   * The largest cost in USD a span may report for one call (OpenLIT's {@code gen_ai.usage.cost}).
+   */
+  static final double MAX_COST_USD = 1_000_000;
+
+  /**
+   * Parents of recorded inference spans remembered, to tell a wrapper span that repeats its child
+   * call's usage (arriving in a later export) from a call; the oldest is forgotten first.
+   */
+  static final int MAX_CALL_PARENTS = 10_000;
+
   /** The longest span accepted: a longer one is refused as absurd. */
   static final long MAX_SPAN_NANOS = 24L * 3600 * 1_000_000_000L;
 

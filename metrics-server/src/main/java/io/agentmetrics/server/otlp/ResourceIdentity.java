@@ -27,6 +27,21 @@ final class ResourceIdentity {
     return team == null ? Labels.NO_TEAM : team;
   }
 
+  /**
+   * The process that sent the resource, as the source of its in-flight reports: OpenTelemetry's
+   * {@code service.instance.id}, else {@code host.name:process.pid}, else the service name (one
+   * process per service assumed).
+   */
+  static String source(Resource resource) {
+    String instance = text(resource, "service.instance.id");
+    if (instance != null) {
+      return instance;
+    }
+    String host = text(resource, "host.name");
+    String pid = text(resource, "process.pid");
+    return host != null && pid != null ? host + ":" + pid : serviceName(resource);
+  }
+
   private static String text(Resource resource, String key) {
     for (KeyValue attribute : resource.getAttributesList()) {
       if (attribute.getKey().equals(key)) {

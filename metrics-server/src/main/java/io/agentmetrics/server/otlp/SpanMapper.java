@@ -94,6 +94,12 @@ final class SpanMapper {
   /** Older or instrumentation-specific provider names, as the current conventions spell them. */
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** OpenInference's attribute of a run's metadata, as JSON. */
+  static final String OPENINFERENCE_METADATA = "metadata";
+
+  /** The longest metadata read for a provider. */
+  private static final int MAX_METADATA_CHARS = 16 * 1024;
+
   private SpanMapper() {}
 
   /** The operation a span's attributes name, in the current conventions' terms, or null. */
@@ -186,7 +192,8 @@ final class SpanMapper {
               case RETRIEVAL -> retrieval(attributes, agent, seconds);
               case INVOKE_WORKFLOW -> workflowRun(span, attributes, seconds, errorType);
               case MCP -> IGNORED;
-              default -> llmCall(attributes, operation, agent, team, seconds, errorType, step);
+              default ->
+                  llmCall(span, attributes, operation, agent, team, seconds, errorType, step);
             };
     return isStep && step != null ? asStep(outcome, step, seconds, errorType) : outcome;
   }
@@ -326,6 +333,7 @@ final class SpanMapper {
   }
 
   private static Outcome llmCall(
+      Span span,
       GenAiAttributes attributes,
       String operation,
       String agent,
@@ -334,6 +342,9 @@ final class SpanMapper {
       String errorType,
       Step step) {
     String provider = provider(attributes.text(GenAiField.PROVIDER));
+    if (provider == null) {
+      provider = provider(langChainProvider(span));
+    }
     String model = attributes.text(GenAiField.REQUEST_MODEL);
     if (model == null || model.isBlank()) {
       model = attributes.text(GenAiField.RESPONSE_MODEL);
@@ -382,6 +393,22 @@ final class SpanMapper {
             .errorType(errorType);
     if (step != null) {
       call.workflowStep(step.workflow(), step.step());
+    }
+    AnyValue cost = attributes.get(GenAiField.SENDER_COST);
+    if (cost != null) {
+      double usd = AttributeValues.number(cost);
+      if (!(usd >= 0) || usd > OtlpLimits.MAX_COST_USD) {
+        return new Refused(
+            "attribute '"
+                + attributes.keyOf(GenAiField.SENDER_COST)
+                + "' must be a cost in USD between 0 and "
+                + OtlpLimits.MAX_COST_USD);
+      }
+      // The sender's own price: used instead of the price table, never added to it. OpenLIT sends
+      // 0 for a model its price list lacks (or when it could not fetch the list): no price, then.
+      if (usd > 0) {
+        call.reportedCostUsd(usd);
+      }
     }
     AnyValue firstChunk = attributes.get(GenAiField.TIME_TO_FIRST_CHUNK);
     if (firstChunk != null) {
@@ -462,6 +489,30 @@ final class SpanMapper {
       }
     }
     return new Documents(0, Double.NaN);
+  }
+
+  /**
+   * The provider LangChain names in a run's metadata ({@code ls_provider}), which OpenInference's
+   * LangChain instrumentation exports as the JSON attribute {@value #OPENINFERENCE_METADATA}, and
+   * names nowhere else; null when there is none. A JSON path, so not a variant of the attribute
+   * table: read only where no provider attribute is present, from at most {@value
+   * #MAX_METADATA_CHARS} characters.
+   */
+  static String langChainProvider(Span span) {
+    for (KeyValue attribute : span.getAttributesList()) {
+      if (attribute.getKey().equals(OPENINFERENCE_METADATA)
+          && attribute.getValue().hasStringValue()
+          && attribute.getValue().getStringValue().length() <= MAX_METADATA_CHARS) {
+        try {
+          JsonNode provider =
+              JSON.readTree(attribute.getValue().getStringValue()).path("ls_provider");
+          return provider.isTextual() ? provider.asText() : null;
+        } catch (java.io.IOException e) {
+          return null; // not JSON: no provider
+        }
+      }
+    }
+    return null;
   }
 
   private static double better(double best, double score) {

@@ -26,6 +26,7 @@ public final class TraceReceiver {
   private final AgentMetrics metrics;
   private final OtlpCounters counters;
   private final SpanSources spanSources;
+  private final CallParents callParents = new CallParents(OtlpLimits.MAX_CALL_PARENTS);
 
   /** Records into {@code metrics}, counts into {@code counters}, notes span senders. */
   public TraceReceiver(AgentMetrics metrics, OtlpCounters counters, SpanSources spanSources) {
@@ -55,6 +56,7 @@ public final class TraceReceiver {
           byId.put(spans.get(i).getSpanId(), i);
         }
       }
+      unwrapCalls(spans, operations, byId);
       SpanMapper.Step[] steps = new SpanMapper.Step[spans.size()];
       boolean[] isStep = new boolean[spans.size()];
       for (int i = 0; i < spans.size(); i++) {
@@ -108,6 +110,31 @@ public final class TraceReceiver {
     OtlpResult done = result.build();
     counters.count(done);
     return done;
+  }
+
+  /**
+   * Only the innermost of nested inference spans is a call: a span with an inference span under it
+   * (in this request, or noted from an earlier one) is a wrapper that repeats its child's usage (a
+   * framework's LLM span around an instrumented client's), and its operation is cleared: not a
+   * call, not counted in its run.
+   */
+  private void unwrapCalls(List<Span> spans, String[] operations, Map<ByteString, Integer> byId) {
+    boolean[] wrapper = new boolean[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      if (SpanMapper.isInference(operations[i])) {
+        Integer parent = byId.get(spans.get(i).getParentSpanId());
+        if (parent != null && parent != i && SpanMapper.isInference(operations[parent])) {
+          wrapper[parent] = true;
+        }
+        callParents.noteParentOf(spans.get(i));
+      }
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      if (SpanMapper.isInference(operations[i])
+          && (wrapper[i] || callParents.hasCallUnder(spans.get(i)))) {
+        operations[i] = null;
+      }
+    }
   }
 
   /** The index of the nearest {@code invoke_agent} span above the span in the request, or -1. */
