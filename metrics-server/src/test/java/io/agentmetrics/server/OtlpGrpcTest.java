@@ -314,9 +314,54 @@ class OtlpGrpcTest {
       throws Exception {
     // Room for one message only: the slow call holds it until it is closed.
     start(b -> b.bodyTimeout(Duration.ofSeconds(2)).maxBufferedBodyBytes(1));
-    // A first call connects the channel, so that the slow call's headers leave at its start.
+    // A first call connects the channel.
     assertThat(exportRaw(chatSpan(10))).isNull();
-    ClientCall<byte[], byte[]> slow = channel.newCall(RAW_EXPORT, CallOptions.DEFAULT);
+    // The slow call starts and never sends its message; exports follow until one finds the room
+    // held. The server admits calls on its workers, so with room for one message an export sent
+    // meanwhile may take it first (the slow call is then refused, UNAVAILABLE, and another one
+    // started), or find it not yet given back by the export before it.
+    int before = 0;
+    int exportsRefused = 0;
+    int slowRefused = 0;
+    Status status;
+    do {
+      java.util.concurrent.CompletableFuture<Status> closed = startSlowCall();
+      while (!closed.isDone()) {
+        StatusRuntimeException refused = exportRaw(chatSpan(10));
+        if (refused != null) {
+          assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+          exportsRefused++;
+          break;
+        }
+        assertThat(++before).as("calls admitted beside slow ones").isLessThan(1000);
+      }
+      status = closed.get(10, TimeUnit.SECONDS);
+      if (status.getCode() == Status.Code.UNAVAILABLE) {
+        slowRefused++;
+      }
+    } while (status.getCode() == Status.Code.UNAVAILABLE);
+
+    assertThat(status.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+    assertThat(status.getDescription()).contains("did not arrive whole within 2000 ms");
+    // Its room given back, the next export is taken (a refusal may still race the release).
+    while (exportRaw(chatSpan(10)) != null) {
+      assertThat(++exportsRefused).as("exports refused after the slow call").isLessThan(100);
+    }
+    assertThat(chatCalls()).isEqualTo(before + 2);
+    assertThat(requests("408")).isEqualTo(1);
+    assertThat(exportsRefused).as("exports refused while the slow call held the room").isPositive();
+    assertThat(requests("503")).isEqualTo(exportsRefused + slowRefused);
+  }
+
+  /**
+   * Starts a call that never sends its message; completes with its status. Client-streaming on the
+   * client side, so that grpc-java sends its headers at once (a unary call's wait for the message).
+   */
+  private java.util.concurrent.CompletableFuture<Status> startSlowCall() {
+    ClientCall<byte[], byte[]> slow =
+        channel.newCall(
+            RAW_EXPORT.toBuilder().setType(MethodDescriptor.MethodType.CLIENT_STREAMING).build(),
+            CallOptions.DEFAULT);
     java.util.concurrent.CompletableFuture<Status> closed =
         new java.util.concurrent.CompletableFuture<>();
     slow.start(
@@ -327,22 +372,7 @@ class OtlpGrpcTest {
           }
         },
         new Metadata());
-    slow.request(1); // and never sends its message
-
-    // Once the server has taken the slow call (its start is asynchronous), a call finds no room.
-    int before = 0;
-    StatusRuntimeException meanwhile;
-    while ((meanwhile = exportRaw(chatSpan(10))) == null) {
-      assertThat(++before).as("calls admitted before the slow one").isLessThan(100);
-    }
-    assertThat(meanwhile.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-
-    Status status = closed.get(10, TimeUnit.SECONDS);
-    assertThat(status.getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
-    assertThat(status.getDescription()).contains("did not arrive whole within 2000 ms");
-    assertThat(exportRaw(chatSpan(10))).isNull();
-    assertThat(chatCalls()).isEqualTo(before + 2);
-    assertThat(requests("408")).isEqualTo(1);
-    assertThat(requests("503")).isEqualTo(1);
+    slow.request(1);
+    return closed;
   }
 }

@@ -69,10 +69,13 @@ final class GrpcAdmission implements ServerInterceptor {
         };
     ScheduledFuture<?> late =
         deadlines.schedule(
-            () ->
-                guarded.closeUnlessArrived(
-                    Status.DEADLINE_EXCEEDED.withDescription(
-                        "the request did not arrive whole within " + timeout.toMillis() + " ms")),
+            () -> {
+              if (guarded.closeUnlessArrived(
+                  Status.DEADLINE_EXCEEDED.withDescription(
+                      "the request did not arrive whole within " + timeout.toMillis() + " ms"))) {
+                release.run();
+              }
+            },
             timeout.toMillis(),
             TimeUnit.MILLISECONDS);
     ServerCall.Listener<Q> listener;
@@ -89,6 +92,17 @@ final class GrpcAdmission implements ServerInterceptor {
         late.cancel(false);
         if (guarded.arrived()) {
           super.onMessage(message);
+        }
+      }
+
+      @Override
+      public void onHalfClose() {
+        // A unary call is handled, and answered, within this: its room is free from here on, not
+        // only once the transport reports the answer sent (a client's next call may come first).
+        try {
+          super.onHalfClose();
+        } finally {
+          release.run();
         }
       }
 
@@ -132,11 +146,14 @@ final class GrpcAdmission implements ServerInterceptor {
       return !closed;
     }
 
-    synchronized void closeUnlessArrived(Status status) {
-      if (!arrived && !closed) {
-        closed = true;
-        super.close(status, new Metadata());
+    /** Closes the call with {@code status} unless its message arrived; whether it closed it. */
+    synchronized boolean closeUnlessArrived(Status status) {
+      if (arrived || closed) {
+        return false;
       }
+      closed = true;
+      super.close(status, new Metadata());
+      return true;
     }
 
     @Override
