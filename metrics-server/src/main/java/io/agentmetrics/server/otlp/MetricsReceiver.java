@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * histogram point's observations are re-recorded one by one at their bucket's midpoint (all at the
  * mean when the point has one bucket or one observation), so counts and token sums are exact and
  * durations as exact as the sender's buckets. Services whose calls come from spans ({@link
- * SpanSources}) are skipped.
+ * SpanSources}) are skipped. {@code agent.in_flight} UpDownCounters and gauges are in-flight
+ * reports of their process, recorded at once.
  */
 public final class MetricsReceiver {
 
@@ -237,20 +238,7 @@ public final class MetricsReceiver {
           point.getValueCase() == NumberDataPoint.ValueCase.AS_INT
               ? point.getAsInt()
               : point.getAsDouble();
-      String problem =
-          delta
-              ? "is a delta or monotonic sum: an in-flight number is an UpDownCounter exported"
-                  + " cumulative (the SDKs' default) or a gauge"
-              : work == null
-                  ? "has no '"
-                      + Labels.IN_FLIGHT_WORK.key()
-                      + "' attribute of "
-                      + java.util.Arrays.stream(InFlightWork.values())
-                          .map(InFlightWork::label)
-                          .toList()
-                  : !(value >= 0 && value == Math.rint(value) && value <= Long.MAX_VALUE)
-                      ? "is not a whole number of at least 0: " + value
-                      : null;
+      String problem = inFlightProblem(delta, work, value);
       if (problem != null) {
         read.result().refused("a point of '" + metric.getName() + "' " + problem);
         continue;
@@ -259,6 +247,24 @@ public final class MetricsReceiver {
       recorder.inFlight(read.sender().source(), agent, work, (long) value);
       read.result().recorded();
     }
+  }
+
+  /** Why an in-flight point cannot be an absolute number of work, or null when it can. */
+  private static String inFlightProblem(boolean delta, InFlightWork work, double value) {
+    if (delta) {
+      return "is a delta or monotonic sum: an in-flight number is an UpDownCounter exported"
+          + " cumulative (the SDKs' default) or a gauge";
+    }
+    if (work == null) {
+      return "has no '"
+          + Labels.IN_FLIGHT_WORK.key()
+          + "' attribute of "
+          + java.util.Arrays.stream(InFlightWork.values()).map(InFlightWork::label).toList();
+    }
+    if (!(value >= 0 && value == Math.rint(value) && value <= Long.MAX_VALUE)) {
+      return "is not a whole number of at least 0: " + value;
+    }
+    return null;
   }
 
   private static String text(NumberDataPoint point, String key) {

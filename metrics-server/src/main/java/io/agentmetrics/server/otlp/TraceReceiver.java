@@ -123,10 +123,12 @@ public final class TraceReceiver {
     for (int i = 0; i < spans.size(); i++) {
       if (SpanMapper.isInference(operations[i])) {
         Integer parent = byId.get(spans.get(i).getParentSpanId());
-        if (parent != null && parent != i && SpanMapper.isInference(operations[parent])) {
+        if (parent == null) {
+          // The parent comes in a later request, if at all: remember it.
+          callParents.noteParentOf(spans.get(i));
+        } else if (parent != i && SpanMapper.isInference(operations[parent])) {
           wrapper[parent] = true;
         }
-        callParents.noteParentOf(spans.get(i));
       }
     }
     for (int i = 0; i < spans.size(); i++) {
