@@ -24,13 +24,19 @@ const { PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
 const { OpenAIInstrumentation } = require('@opentelemetry/instrumentation-openai');
 const traceloop = require('@traceloop/instrumentation-openai');
 const openinference = require('@arizeai/openinference-instrumentation-openai');
-const api = require('@opentelemetry/api');
+const which = process.env.INSTRUMENTATION || 'otel';
+// OpenLIT registers its providers through its own copy of the OpenTelemetry API (1.9); a newer copy
+// (the agent's, 1.10) does not use a global registered by an older one, so with OpenLIT the agent's
+// own spans and counters go through OpenLIT's copy.
+const api = require(
+  which === 'openlit'
+    ? require.resolve('@opentelemetry/api', { paths: [require('path').dirname(require.resolve('openlit'))] })
+    : '@opentelemetry/api');
 const { LoggerProvider, BatchLogRecordProcessor } = require('@opentelemetry/sdk-logs');
 const { OTLPLogExporter } = require(
   grpc ? '@opentelemetry/exporter-logs-otlp-grpc' : '@opentelemetry/exporter-logs-otlp-proto');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
 
-const which = process.env.INSTRUMENTATION || 'otel';
 // The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer.
 const instrumentations = {
   otel: () => [new OpenAIInstrumentation()],
@@ -54,6 +60,8 @@ const instrumentations = {
 // (by default it fetches one from GitHub), so that its gen_ai.usage.cost is known exactly.
 const OPENLIT_PRICES = { chat: { 'gpt-4o-mini': { promptPrice: 0.01, completionPrice: 0.03 } } };
 if (which === 'openlit') {
+  // Its metrics (the in-flight counter among them) every second, as the other clients' reader.
+  process.env.OTEL_EXPORTER_OTLP_METRICS_EXPORT_INTERVAL ??= '1000';
   require('openlit').default.init({
     applicationName: process.env.OTEL_SERVICE_NAME,
     pricingJson: OPENLIT_PRICES,
