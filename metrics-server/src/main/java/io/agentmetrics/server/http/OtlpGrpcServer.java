@@ -123,7 +123,11 @@ final class OtlpGrpcServer {
     try {
       server.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the OTLP/gRPC port: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot bind the OTLP/gRPC port ("
+              + e.getMessage()
+              + "): --grpc-port chooses another, -1 serves none",
+          e);
     }
   }
 

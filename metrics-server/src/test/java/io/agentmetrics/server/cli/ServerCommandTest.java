@@ -27,6 +27,18 @@ class ServerCommandTest {
   }
 
   @Test
+  void aTakenGrpcPortEndsWithOneLineNamingTheOption() throws Exception {
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run run = run(Map.of(), "--port", "0", "--grpc-port", Integer.toString(taken.getLocalPort()));
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err())
+          .contains("cannot bind the OTLP/gRPC port", "--grpc-port chooses another")
+          .doesNotContain("\tat ");
+    }
+  }
+
+  @Test
   void basicAuthNeedsUserAndPassword() {
     Run run = run(Map.of(), "--port", "0", "--metrics-user", "prom");
     assertThat(run.exitCode()).isEqualTo(2);
