@@ -11,7 +11,7 @@
 // gen_ai.evaluation.result event (the SDK's log exporter). Configured by the standard OTEL_*
 // environment variables (OTEL_EXPORTER_OTLP_PROTOCOL=grpc: the SDK's -grpc exporters, over
 // @grpc/grpc-js); OPENAI_BASE_URL points the client at the provider. Runs ROUNDS conversations
-// (default 3), then flushes and exits.
+// (default 3), ROUND_PAUSE_MS apart (default 0), then flushes and exits.
 'use strict';
 
 const { NodeSDK } = require('@opentelemetry/sdk-node');
@@ -224,11 +224,15 @@ async function answer(question, stream) {
 
 async function main() {
   const rounds = Number(process.env.ROUNDS || 3);
+  const pause = Number(process.env.ROUND_PAUSE_MS || 0); // between conversations, to pace a long run
   for (let round = 0; round < rounds; round++) {
     inFlight.add(1, SESSIONS); // a conversation of two questions
     console.log(await answer(`When does order ${round} ship?`, false));
     console.log(await answer(`Can I return order ${round}?`, true));
     inFlight.add(-1, SESSIONS);
+    if (pause > 0) {
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
   }
   if (sdk) {
     await sdk.shutdown();

@@ -41,4 +41,9 @@ public record DoctorOptions(
     return new DoctorOptions(
         now.minus(range), now, scrapeInterval, DEFAULT_MAX_DATA_POINTS, null, Map.of());
   }
+
+  /** These options with {@code selections} as the variables' values. */
+  public DoctorOptions withSelections(Map<String, List<String>> selections) {
+    return new DoctorOptions(from, to, scrapeInterval, maxDataPoints, step, selections);
+  }
 }

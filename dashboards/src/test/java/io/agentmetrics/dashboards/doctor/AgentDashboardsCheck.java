@@ -43,6 +43,18 @@ public final class AgentDashboardsCheck {
   /** As {@link #assertEveryPanelHasData(URI, Map)}, on the dashboards named (file names). */
   public static String assertEveryPanelHasData(
       URI prometheus, List<String> dashboardFiles, Map<String, String> gaps) {
+    return assertEveryPanelHasData(prometheus, dashboardFiles, gaps, Map.of());
+  }
+
+  /**
+   * As {@link #assertEveryPanelHasData(URI, List, Map)}, with variables chosen as a user would
+   * ({@code instance}: one of several servers that Prometheus scrapes); the others at "All".
+   */
+  public static String assertEveryPanelHasData(
+      URI prometheus,
+      List<String> dashboardFiles,
+      Map<String, String> gaps,
+      Map<String, List<String>> selections) {
     List<Dashboard> dashboards = dashboardFiles.stream().map(Dashboards::load).toList();
     AtomicReference<List<TargetCheck>> last = new AtomicReference<>(List.of());
     await()
@@ -53,7 +65,8 @@ public final class AgentDashboardsCheck {
               Doctor doctor =
                   new Doctor(
                       new PrometheusClient(prometheus, Duration.ofSeconds(10)),
-                      DoctorOptions.lastRange(Duration.ofMinutes(5), "1s"));
+                      DoctorOptions.lastRange(Duration.ofMinutes(5), "1s")
+                          .withSelections(selections));
               List<TargetCheck> checks = doctor.examine(dashboards);
               last.set(checks);
               List<TargetCheck> missing =

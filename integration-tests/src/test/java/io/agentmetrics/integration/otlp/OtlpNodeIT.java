@@ -14,9 +14,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,9 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * @traceloop/instrumentation-openai}, exported by the OpenTelemetry Node SDK's OTLP/HTTP protobuf
  * exporters (gzip) to the real server, calling the local OpenAI-compatible stand-in. The agent's
  * own run and tool spans come from the OpenTelemetry API, as agent frameworks write them. The
- * scrape holds the exact calls, tokens, cost and errors of its scripted conversation; a real
- * Prometheus scrapes the server and the dashboards doctor finds data for every panel of the LLM,
- * cost and agents dashboards that OTLP traffic can fill.
+ * scrape holds the exact calls, tokens, cost and errors of its scripted conversation; then, with
+ * every instrumentation at once, a real Prometheus scrapes their servers and the dashboards doctor
+ * finds data for every panel of the LLM, cost, agents and quality dashboards that each one's OTLP
+ * traffic can fill.
  */
 class OtlpNodeIT {
 
@@ -135,9 +139,14 @@ class OtlpNodeIT {
           "openlit",
               new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true, true, OPENLIT_COST_PER_CALL));
 
+  /** The instrumentations, each exporting over OTLP/HTTP. */
+  private static final List<String> INSTRUMENTATIONS =
+      List.of("otel", "traceloop", "vercel", "openinference", "langchain", "openlit");
+
   /**
-   * Each instrumentation, and the official one exporting over OTLP/gRPC ({@code otel-grpc}: the
-   * Node SDK's {@code -grpc} trace, metric and log exporters, on {@code @grpc/grpc-js}).
+   * Each instrumentation's scripted conversation, recorded exactly; and the official one exporting
+   * over OTLP/gRPC ({@code otel-grpc}: the Node SDK's {@code -grpc} trace, metric and log
+   * exporters, on {@code @grpc/grpc-js}).
    */
   @ParameterizedTest
   @ValueSource(
@@ -150,21 +159,14 @@ class OtlpNodeIT {
         "openlit",
         "otel-grpc"
       })
-  void aNodeAgentsOpenTelemetryFillsTheDashboards(String client) throws Exception {
+  void aNodeAgentsOpenTelemetryIsRecordedExactly(String client) throws Exception {
     Path agent = NodeClients.installed();
     String instrumentation = client.replace("-grpc", "");
     Map<String, String> protocol =
         client.endsWith("-grpc") ? Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc") : Map.of();
     Expected expected = EXPECTED.get(instrumentation);
-    try (OpenAiStandin standin =
-            OpenAiStandin.builder()
-                .usage(new OpenAiStandin.Usage(120, 30, 20, 5))
-                .failures(n -> n % 7 == 3 ? new OpenAiStandin.Failure(429, "slow down") : null)
-                .build()
-                .start(0);
-        InProcessServer server = new InProcessServer();
-        PrometheusProcess prometheus =
-            PrometheusProcess.start(dir, SERVICE, server.uri("").getAuthority())) {
+    try (OpenAiStandin standin = standin();
+        InProcessServer server = new InProcessServer()) {
       String output = runAgent(agent, instrumentation, standin, server, ROUNDS, protocol);
       TextScrape scrape = server.scrape();
 
@@ -229,31 +231,90 @@ class OtlpNodeIT {
         assertThat(sum(scrape, "http_server_requests_seconds_count", "LogsService/Export"))
             .isPositive();
         assertThat(sum(scrape, "http_server_requests_seconds_count", "uri=\"/v1/")).isZero();
-        // The same telemetry as over HTTP, whose dashboards the "otel" run checks: no second
-        // doctor run (it keeps the verify under its time budget).
-        return;
-      }
-
-      // Then a longer conversation with spans exported every half second, so that Prometheus
-      // sees every counter increase, while the doctor queries the dashboards.
-      Process conversation =
-          startAgent(
-              agent,
-              instrumentation,
-              standin,
-              server,
-              400,
-              withEnv(protocol, "OTEL_BSP_SCHEDULE_DELAY", "500"),
-              dir.resolve("conversation-" + client + ".log"));
-      try {
-        System.out.println(
-            AgentDashboardsCheck.assertEveryPanelHasData(
-                prometheus.uri(), DASHBOARDS, gaps(instrumentation)));
-      } finally {
-        conversation.destroy();
-        conversation.waitFor(10, TimeUnit.SECONDS);
       }
     }
+  }
+
+  /**
+   * Every instrumentation's agent at once, each talking to a server of its own, in a longer
+   * conversation with spans exported every half second; one real Prometheus scrapes the servers,
+   * and the doctor finds data in every panel for each server (the {@code instance} chosen), except
+   * the gaps named for its instrumentation. At once, so that the wait for Prometheus to see the
+   * counters rise (a minute's step, on the 7-day cost panel) is paid once for all.
+   */
+  @Test
+  void everyInstrumentationFillsTheDashboards() throws Exception {
+    Path agent = NodeClients.installed();
+    List<AutoCloseable> resources = new ArrayList<>();
+    Map<String, OpenAiStandin> standins = new LinkedHashMap<>();
+    Map<String, InProcessServer> servers = new LinkedHashMap<>();
+    Map<String, Process> conversations = new LinkedHashMap<>();
+    try {
+      for (String instrumentation : INSTRUMENTATIONS) {
+        OpenAiStandin standin = standin();
+        resources.add(standin);
+        standins.put(instrumentation, standin);
+        InProcessServer server = new InProcessServer();
+        resources.add(server);
+        servers.put(instrumentation, server);
+      }
+      PrometheusProcess prometheus =
+          PrometheusProcess.start(
+              dir,
+              SERVICE,
+              servers.values().stream().map(server -> server.uri("").getAuthority()).toList());
+      resources.add(prometheus);
+      for (String instrumentation : INSTRUMENTATIONS) {
+        conversations.put(
+            instrumentation,
+            startAgent(
+                agent,
+                instrumentation,
+                standins.get(instrumentation),
+                servers.get(instrumentation),
+                100_000,
+                Map.of("OTEL_BSP_SCHEDULE_DELAY", "500", "ROUND_PAUSE_MS", "100"),
+                dir.resolve("conversation-" + instrumentation + ".log")));
+      }
+      for (String instrumentation : INSTRUMENTATIONS) {
+        String instance = servers.get(instrumentation).uri("").getAuthority();
+        Process conversation = conversations.get(instrumentation);
+        assertThat(conversation.isAlive())
+            .as(instrumentation + "'s agent runs: " + log(instrumentation))
+            .isTrue();
+        System.out.println(
+            instrumentation
+                + "\n"
+                + AgentDashboardsCheck.assertEveryPanelHasData(
+                    prometheus.uri(),
+                    DASHBOARDS,
+                    gaps(instrumentation),
+                    Map.of("instance", List.of(instance))));
+      }
+    } finally {
+      for (Process conversation : conversations.values()) {
+        conversation.destroy();
+      }
+      for (Process conversation : conversations.values()) {
+        conversation.waitFor(10, TimeUnit.SECONDS);
+      }
+      for (int i = resources.size() - 1; i >= 0; i--) {
+        resources.get(i).close();
+      }
+    }
+  }
+
+  private String log(String instrumentation) throws IOException {
+    return Files.readString(dir.resolve("conversation-" + instrumentation + ".log"));
+  }
+
+  /** The stand-in of every run: the usage below, every seventh call from the fourth a 429. */
+  private static OpenAiStandin standin() {
+    return OpenAiStandin.builder()
+        .usage(new OpenAiStandin.Usage(120, 30, 20, 5))
+        .failures(n -> n % 7 == 3 ? new OpenAiStandin.Failure(429, "slow down") : null)
+        .build()
+        .start(0);
   }
 
   private static Map<String, String> gaps(String instrumentation) {
@@ -271,12 +332,6 @@ class OtlpNodeIT {
               + " the same calls came as spans");
     }
     return gaps;
-  }
-
-  private static Map<String, String> withEnv(Map<String, String> env, String name, String value) {
-    Map<String, String> all = new java.util.HashMap<>(env);
-    all.put(name, value);
-    return all;
   }
 
   private static double sum(TextScrape scrape, String name, String labelPart) {
