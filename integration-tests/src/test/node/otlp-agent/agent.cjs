@@ -5,7 +5,10 @@
 // @arizeai/openinference-instrumentation-openai (INSTRUMENTATION=openinference) or by OpenLIT
 // with its own SDK (INSTRUMENTATION=openlit), or its calls made through the Vercel AI SDK with its
 // own telemetry (INSTRUMENTATION=vercel) or LangChain.js's ChatOpenAI under OpenInference's
-// LangChain instrumentation (INSTRUMENTATION=langchain); the agent's own invoke_agent and
+// LangChain instrumentation (INSTRUMENTATION=langchain), or traced by Langfuse (INSTRUMENTATION=
+// langfuse, from ../langfuse-agent: its packages need the SDK's 2.x line): @langfuse/openai's
+// observeOpenAI, the agent and tool as Langfuse observations, exported by @langfuse/otel's span
+// processor through the SDK's OTLP exporter; else the agent's own invoke_agent and
 // execute_tool spans through the OpenTelemetry API, as agent frameworks write them; its runs and
 // conversations in flight as an UpDownCounter; and the evaluation of each answer as a
 // gen_ai.evaluation.result event (the SDK's log exporter). Configured by the standard OTEL_*
@@ -21,9 +24,6 @@ const { OTLPTraceExporter } = require(
 const { OTLPMetricExporter } = require(
   grpc ? '@opentelemetry/exporter-metrics-otlp-grpc' : '@opentelemetry/exporter-metrics-otlp-proto');
 const { PeriodicExportingMetricReader } = require('@opentelemetry/sdk-metrics');
-const { OpenAIInstrumentation } = require('@opentelemetry/instrumentation-openai');
-const traceloop = require('@traceloop/instrumentation-openai');
-const openinference = require('@arizeai/openinference-instrumentation-openai');
 const which = process.env.INSTRUMENTATION || 'otel';
 // OpenLIT registers its providers through its own copy of the OpenTelemetry API (1.9); a newer copy
 // (the agent's, 1.10) does not use a global registered by an older one, so with OpenLIT the agent's
@@ -37,11 +37,14 @@ const { OTLPLogExporter } = require(
   grpc ? '@opentelemetry/exporter-logs-otlp-grpc' : '@opentelemetry/exporter-logs-otlp-proto');
 const { resourceFromAttributes } = require('@opentelemetry/resources');
 
-// The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer.
+// The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer; Langfuse
+// wraps the client (observeOpenAI, below). Each package is required only by its own client.
 const instrumentations = {
-  otel: () => [new OpenAIInstrumentation()],
-  traceloop: () => [new traceloop.OpenAIInstrumentation()],
-  openinference: () => [new openinference.OpenAIInstrumentation()],
+  otel: () => [new (require('@opentelemetry/instrumentation-openai').OpenAIInstrumentation)()],
+  traceloop: () => [new (require('@traceloop/instrumentation-openai').OpenAIInstrumentation)()],
+  openinference: () => [
+    new (require('@arizeai/openinference-instrumentation-openai').OpenAIInstrumentation)(),
+  ],
   // LangChain.js's ChatOpenAI under OpenInference's LangChain instrumentation alone: with its OpenAI
   // instrumentation too, each call would be two sibling LLM spans (the LangChain tracer does not
   // make its span the active context), counted twice.
@@ -53,6 +56,7 @@ const instrumentations = {
   },
   vercel: () => [],
   openlit: () => [],
+  langfuse: () => [],
 }[which]();
 
 // OpenLIT (INSTRUMENTATION=openlit) sets up its own tracer and meter providers (OTLP/HTTP JSON to
@@ -68,8 +72,13 @@ if (which === 'openlit') {
   });
 }
 
+// Langfuse's span processor (its filter: Langfuse and GenAI spans) with the SDK's OTLP exporter in
+// place of its own exporter to a Langfuse server, as its `exporter` option allows.
+const traceExport = which === 'langfuse'
+  ? { spanProcessors: [new (require('@langfuse/otel').LangfuseSpanProcessor)({ exporter: new OTLPTraceExporter() })] }
+  : { traceExporter: new OTLPTraceExporter() };
 const sdk = which === 'openlit' ? null : new NodeSDK({
-  traceExporter: new OTLPTraceExporter(),
+  ...traceExport,
   metricReader: new PeriodicExportingMetricReader({
     exporter: new OTLPMetricExporter(),
     exportIntervalMillis: 1000,
@@ -104,19 +113,41 @@ function evaluate(question, text) {
 }
 
 const OpenAI = require('openai');
-const client = new OpenAI({
+const openai = new OpenAI({
   baseURL: process.env.OPENAI_BASE_URL,
   apiKey: process.env.OPENAI_API_KEY || 'no-key-needed-by-the-stand-in',
   maxRetries: 0,
 });
+const client = which === 'langfuse' ? require('@langfuse/openai').observeOpenAI(openai) : openai;
 const tracer = api.trace.getTracer('support-agent');
-const { generateText, streamText } = require('ai');
-const { createOpenAI } = require('@ai-sdk/openai');
-const vercel = createOpenAI({
-  baseURL: process.env.OPENAI_BASE_URL,
-  apiKey: process.env.OPENAI_API_KEY || 'no-key-needed-by-the-stand-in',
-});
 const telemetry = { isEnabled: true, functionId: 'support-bot' };
+
+/**
+ * Runs fn(span) in a span of the agent's own work (invoke_agent or execute_tool, named `name`):
+ * through the OpenTelemetry API with the GenAI attributes, or as a Langfuse observation of the type
+ * (agent or tool) named `name`. The span has recordFailure(error) and end().
+ */
+function ownSpan(operation, name, fn) {
+  if (which === 'langfuse') {
+    const asType = operation === 'invoke_agent' ? 'agent' : 'tool';
+    return require('@langfuse/tracing').startActiveObservation(name, (observation) => fn({
+      recordFailure: (error) => observation.update({ level: 'ERROR', statusMessage: String(error) }),
+      end: () => {}, // startActiveObservation ends it when fn's promise settles
+    }), { asType });
+  }
+  const key = operation === 'invoke_agent' ? 'gen_ai.agent.name' : 'gen_ai.tool.name';
+  return tracer.startActiveSpan(
+    `${operation} ${name}`,
+    { attributes: { 'gen_ai.operation.name': operation, [key]: name } },
+    (span) => fn({
+      recordFailure: (error) => {
+        span.recordException(error);
+        span.setStatus({ code: api.SpanStatusCode.ERROR });
+      },
+      end: () => span.end(),
+    }),
+  );
+}
 
 /** One model call through LangChain.js's ChatOpenAI (no retries: a 429 is the call's failure). */
 async function langchainCall(messages, stream) {
@@ -141,6 +172,11 @@ async function langchainCall(messages, stream) {
 
 /** One model call through the Vercel AI SDK: its chat model ('openai.chat'), with telemetry. */
 async function vercelCall(messages, stream) {
+  const { generateText, streamText } = require('ai');
+  const vercel = require('@ai-sdk/openai').createOpenAI({
+    baseURL: process.env.OPENAI_BASE_URL,
+    apiKey: process.env.OPENAI_API_KEY || 'no-key-needed-by-the-stand-in',
+  });
   const settings = { model: vercel.chat(model), messages, maxRetries: 0, experimental_telemetry: telemetry };
   if (!stream) {
     return (await generateText(settings)).text;
@@ -159,15 +195,11 @@ async function vercelCall(messages, stream) {
 const model = process.env.OPENAI_MODEL || 'gpt-4o-mini';
 
 async function lookupOrder(question) {
-  return tracer.startActiveSpan(
-    'execute_tool lookup_order',
-    { attributes: { 'gen_ai.operation.name': 'execute_tool', 'gen_ai.tool.name': 'lookup_order' } },
-    async (span) => {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      span.end();
-      return `Order 42 ships today (asked: ${question})`;
-    },
-  );
+  return ownSpan('execute_tool', 'lookup_order', async (span) => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    span.end();
+    return `Order 42 ships today (asked: ${question})`;
+  });
 }
 
 // The agent's work in flight, as an UpDownCounter (exported cumulative: the absolute number).
@@ -176,50 +208,45 @@ const RUNS = { work: 'runs', 'gen_ai.agent.name': 'support-bot' };
 const SESSIONS = { work: 'sessions', 'gen_ai.agent.name': 'support-bot' };
 
 async function answer(question, stream) {
-  return tracer.startActiveSpan(
-    'invoke_agent support-bot',
-    { attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'support-bot' } },
-    async (run) => {
-      inFlight.add(1, RUNS);
-      try {
-        const facts = await lookupOrder(question);
-        const messages = [
-          { role: 'system', content: facts },
-          { role: 'user', content: question },
-        ];
-        if (which === 'vercel' || which === 'langchain') {
-          const text = await (which === 'vercel' ? vercelCall : langchainCall)(messages, stream);
-          evaluate(question, text);
-          return text;
-        }
-        if (!stream) {
-          const completion = await client.chat.completions.create({ model, messages });
-          const text = completion.choices[0].message.content;
-          evaluate(question, text);
-          return text;
-        }
-        const chunks = await client.chat.completions.create({
-          model,
-          messages,
-          stream: true,
-          stream_options: { include_usage: true },
-        });
-        let text = '';
-        for await (const chunk of chunks) {
-          text += chunk.choices[0]?.delta?.content || '';
-        }
+  return ownSpan('invoke_agent', 'support-bot', async (run) => {
+    inFlight.add(1, RUNS);
+    try {
+      const facts = await lookupOrder(question);
+      const messages = [
+        { role: 'system', content: facts },
+        { role: 'user', content: question },
+      ];
+      if (which === 'vercel' || which === 'langchain') {
+        const text = await (which === 'vercel' ? vercelCall : langchainCall)(messages, stream);
         evaluate(question, text);
         return text;
-      } catch (error) {
-        run.recordException(error);
-        run.setStatus({ code: api.SpanStatusCode.ERROR });
-        return `(failed: ${error.constructor.name})`;
-      } finally {
-        inFlight.add(-1, RUNS);
-        run.end();
       }
-    },
-  );
+      if (!stream) {
+        const completion = await client.chat.completions.create({ model, messages });
+        const text = completion.choices[0].message.content;
+        evaluate(question, text);
+        return text;
+      }
+      const chunks = await client.chat.completions.create({
+        model,
+        messages,
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      let text = '';
+      for await (const chunk of chunks) {
+        text += chunk.choices[0]?.delta?.content || '';
+      }
+      evaluate(question, text);
+      return text;
+    } catch (error) {
+      run.recordFailure(error);
+      return `(failed: ${error.constructor.name})`;
+    } finally {
+      inFlight.add(-1, RUNS);
+      run.end();
+    }
+  });
 }
 
 async function main() {

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,12 +36,27 @@ class OtlpEveryVariantTest {
     server.close();
   }
 
+  /** The fields whose effect needs more than one span on its own, and the test that shows it. */
+  private static final Map<GenAiField, String> TESTED_ELSEWHERE =
+      Map.of(
+          GenAiField.TOKEN_TYPE,
+              "a metric point's: OtlpJavaSdkTest sends gen_ai.client.token.usage",
+          GenAiField.SENDER_COST, "OtlpVariantsTest: beside the price table's cost",
+          GenAiField.MCP_METHOD, "OtlpVariantsTest: by span kind",
+          GenAiField.NETWORK_TRANSPORT, "OtlpVariantsTest: on MCP spans",
+          GenAiField.WORKFLOW_NAME, "OtlpVariantsTest: with its steps",
+          GenAiField.EVENT_NAME, "OtlpLogsTest: a log record's",
+          GenAiField.EVALUATION_NAME, "OtlpLogsTest: a log record's",
+          GenAiField.EVALUATION_SCORE_VALUE, "OtlpLogsTest: a log record's",
+          GenAiField.EVALUATION_SCORE_LABEL, "OtlpLogsTest: a log record's",
+          GenAiField.TEAM, "OtlpJavaSdkTest: on spans and the resource");
+
   /** Every (field, key) pair whose effect a single span can show. */
   static Stream<Arguments> variants() {
     List<Arguments> variants = new ArrayList<>();
     for (GenAiField field : GenAiField.values()) {
-      if (field == GenAiField.TOKEN_TYPE) {
-        continue; // a metric point's attribute: OtlpJavaSdkTest sends gen_ai.client.token.usage
+      if (TESTED_ELSEWHERE.containsKey(field)) {
+        continue;
       }
       for (GenAiField.Variant variant : field.variants()) {
         variants.add(Arguments.of(field, variant.key()));
@@ -62,6 +78,7 @@ class OtlpEveryVariantTest {
               case "llm.request.type" -> "chat";
               case "traceloop.span.kind" -> "tool";
               case "ai.operationId" -> "ai.generateText.doGenerate";
+              case "langfuse.observation.type" -> "generation";
               default -> "chat";
             };
         post(
@@ -150,6 +167,39 @@ class OtlpEveryVariantTest {
                         "m-" + tag))
             .isEqualTo(1);
       }
+      case USAGE_DETAILS -> {
+        post(
+            SPANS.span(
+                "u", 100, with(chat, "gen_ai.request.model", "m-" + tag, key, "{\"input\":7}")));
+        assertThat(
+                scrape()
+                    .value(
+                        "gen_ai_client_inference_usage_input_tokens_total",
+                        "gen_ai_request_model",
+                        "m-" + tag))
+            .isEqualTo(7);
+      }
+      case COST_DETAILS -> {
+        post(
+            SPANS.span(
+                "c", 100, with(chat, "gen_ai.request.model", "m-" + tag, key, "{\"total\":0.7}")));
+        assertThat(scrape().value("agent_cost_usd_total", "gen_ai_request_model", "m-" + tag))
+            .isEqualTo(0.7);
+      }
+      case FIRST_CHUNK_TIME -> {
+        post(
+            SPANS.span(
+                "f",
+                100,
+                with(chat, "gen_ai.request.model", "m-" + tag, key, "2025-06-15T15:06:40.050Z")));
+        assertThat(
+                scrape()
+                    .value(
+                        "gen_ai_client_inference_time_to_first_chunk_seconds_sum",
+                        "gen_ai_request_model",
+                        "m-" + tag))
+            .isEqualTo(0.05);
+      }
       case AGENT_NAME -> {
         post(SPANS.span("a", 100, "gen_ai.operation.name", "invoke_agent", key, "a-" + tag));
         assertThat(
@@ -216,8 +266,10 @@ class OtlpEveryVariantTest {
         assertThat(scrape().value("agent_rag_documents_retrieved_sum", "store", "s-" + tag))
             .isEqualTo(2);
       }
-      case ERROR_TYPE -> {
-        post(SPANS.span("e", 100, with(chat, "gen_ai.request.model", "m-" + tag, key, "E-" + tag)));
+      case ERROR_TYPE, LEVEL -> {
+        // A level names no type: ERROR is a failure of type _OTHER.
+        String value = field == GenAiField.LEVEL ? "ERROR" : "E-" + tag;
+        post(SPANS.span("e", 100, with(chat, "gen_ai.request.model", "m-" + tag, key, value)));
         assertThat(
                 scrape()
                     .value(
@@ -225,9 +277,14 @@ class OtlpEveryVariantTest {
                         "gen_ai_request_model",
                         "m-" + tag,
                         "error_type",
-                        "E-" + tag))
+                        field == GenAiField.LEVEL ? "_OTHER" : value))
             .isEqualTo(1);
       }
+      default ->
+          throw new AssertionError(
+              field
+                  + " has no case here: add one, or name the test that shows it in"
+                  + " TESTED_ELSEWHERE");
     }
   }
 

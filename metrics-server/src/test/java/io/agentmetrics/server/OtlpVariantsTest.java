@@ -625,6 +625,179 @@ class OtlpVariantsTest {
   }
 
   @Test
+  void langfuseObservationsAreRunsToolsAndCallsWithTheirJsonUsageCostAndFirstChunk()
+      throws Exception {
+    // What @langfuse/tracing and @langfuse/openai's observeOpenAI write: observation types, usage
+    // and cost as JSON (input without its cached part, as Langfuse counts it), the first chunk's
+    // time, level ERROR on a failed call, no provider (the resource names it) and no span status.
+    Span agent = span("support-bot", 2000, "langfuse.observation.type", "agent");
+    Span tool = under(agent, span("lookup_order", 20, "langfuse.observation.type", "tool"));
+    Span plain =
+        under(
+            agent,
+            langfuseGeneration(
+                "gpt-4o",
+                "langfuse.observation.usage_details",
+                "{\"input\":800,\"output\":150,\"total\":1000,\"input_cached_tokens\":200,"
+                    + "\"output_reasoning_tokens\":50,\"input_audio_tokens\":0}"));
+    Span streamed =
+        under(
+            agent,
+            langfuseGeneration(
+                "gpt-4o",
+                "langfuse.observation.usage_details",
+                "{\"input\":1000,\"output\":200,\"total\":1200}",
+                "langfuse.observation.completion_start_time",
+                "\"2025-06-15T15:06:40.250Z\""));
+    Span failed =
+        under(
+            agent,
+            langfuseGeneration(
+                "gpt-4o",
+                "langfuse.observation.level",
+                "ERROR",
+                "langfuse.observation.status_message",
+                "Error: 429 slow down",
+                "langfuse.observation.cost_details",
+                "{\"input\":0,\"output\":0,\"total\":0}"));
+    Span priced =
+        langfuseGeneration(
+            "gpt-4o-mini",
+            "langfuse.observation.usage_details",
+            "{\"input\":10,\"output\":5}",
+            "langfuse.observation.cost_details",
+            "{\"input\":0.3,\"output\":0.2}");
+    Span negative =
+        langfuseGeneration(
+            "gpt-4o", "langfuse.observation.usage_details", "{\"input\":-5,\"output\":1}");
+    ExportTraceServiceRequest request =
+        request("support-bot", agent, tool, plain, streamed, failed, priced, negative);
+    ExportTraceServiceRequest withProvider =
+        request.toBuilder()
+            .setResourceSpans(
+                0,
+                request.getResourceSpans(0).toBuilder()
+                    .setResource(
+                        request.getResourceSpans(0).getResource().toBuilder()
+                            .addAttributes(attribute("gen_ai.provider.name", "openai"))))
+            .build();
+    ExportTraceServiceResponse response = accepted(withProvider);
+    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
+    assertThat(response.getPartialSuccess().getErrorMessage())
+        .contains("'langfuse.observation.usage_details' must hold whole numbers of tokens");
+    // Without the resource's provider: the call is recorded, under provider "unknown".
+    assertThat(
+            accepted(
+                    request(
+                        "other-bot",
+                        langfuseGeneration(
+                            "gpt-4o", "langfuse.observation.usage_details", "{\"input\":1}")))
+                .hasPartialSuccess())
+        .isFalse();
+
+    Scrape scrape = new Scrape(server.scrape());
+    String[] openaiGpt4o = {"gen_ai_provider_name", "openai", "gen_ai_request_model", "gpt-4o"};
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                concatLabels(openaiGpt4o, "error_type", "")))
+        .isEqualTo(2);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                concatLabels(openaiGpt4o, "error_type", "_OTHER")))
+        .isEqualTo(1);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_agent_name",
+                "support-bot",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(2000);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_output_tokens_total",
+                "gen_ai_agent_name",
+                "support-bot",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(400);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_cache_read_input_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(200);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_reasoning_output_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(50);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_time_to_first_chunk_seconds_sum",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isCloseTo(0.25, within(1e-9));
+    io.agentmetrics.core.PriceTable prices = io.agentmetrics.core.PriceTable.bundled();
+    assertThat(
+            scrape.value(
+                "agent_cost_usd_total",
+                "gen_ai_agent_name",
+                "support-bot",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .as("the price table's, the failed call's cost of 0 read as none")
+        .isCloseTo(
+            prices.costUsd("openai", "gpt-4o", 1000, 200, 200).orElseThrow()
+                + prices.costUsd("openai", "gpt-4o", 1000, 200, 0).orElseThrow(),
+            within(1e-12));
+    assertThat(scrape.value("agent_cost_usd_total", "gen_ai_request_model", "gpt-4o-mini"))
+        .as("the sender's cost, the sum of its types")
+        .isCloseTo(0.5, within(1e-12));
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_duration_seconds_count", "gen_ai_agent_name", "support-bot"))
+        .isEqualTo(1);
+    assertThat(
+            scrape.value(
+                "gen_ai_execute_tool_duration_seconds_count",
+                "gen_ai_tool_name",
+                "lookup_order",
+                "gen_ai_agent_name",
+                "support-bot"))
+        .isEqualTo(1);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_provider_name",
+                "unknown",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(1);
+  }
+
+  /** A Langfuse generation observation of {@code model}, as observeOpenAI names it. */
+  private Span langfuseGeneration(String model, Object... more) {
+    return span(
+        "OpenAI.chat",
+        700,
+        concat(
+            new Object[] {
+              "langfuse.observation.type", "generation", "langfuse.observation.model.name", model
+            },
+            more));
+  }
+
+  private static String[] concatLabels(String[] labels, String... more) {
+    String[] all = java.util.Arrays.copyOf(labels, labels.length + more.length);
+    System.arraycopy(more, 0, all, labels.length, more.length);
+    return all;
+  }
+
+  @Test
   void everyVariantOfTheTableIsDocumented() throws Exception {
     String page =
         java.nio.file.Files.readString(

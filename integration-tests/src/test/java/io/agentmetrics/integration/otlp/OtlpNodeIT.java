@@ -26,14 +26,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A Node.js agent that nobody here wrote the telemetry of: the {@code openai} npm client
- * instrumented by {@code @opentelemetry/instrumentation-openai} or by OpenLLMetry's {@code
- * @traceloop/instrumentation-openai}, exported by the OpenTelemetry Node SDK's OTLP/HTTP protobuf
- * exporters (gzip) to the real server, calling the local OpenAI-compatible stand-in. The agent's
- * own run and tool spans come from the OpenTelemetry API, as agent frameworks write them. The
- * scrape holds the exact calls, tokens, cost and errors of its scripted conversation; then, with
- * every instrumentation at once, a real Prometheus scrapes their servers and the dashboards doctor
- * finds data for every panel of the LLM, cost, agents and quality dashboards that each one's OTLP
- * traffic can fill.
+ * instrumented by {@code @opentelemetry/instrumentation-openai}, OpenLLMetry, OpenInference,
+ * OpenLIT or Langfuse, or its calls made through the Vercel AI SDK or LangChain.js, exported by the
+ * OpenTelemetry Node SDK's OTLP/HTTP protobuf exporters (gzip) to the real server, calling the
+ * local OpenAI-compatible stand-in. The agent's own run and tool spans come from the OpenTelemetry
+ * API, as agent frameworks write them (with Langfuse: its agent and tool observations). The scrape
+ * holds the exact calls, tokens, cost and errors of its scripted conversation; then, with every
+ * instrumentation at once, a real Prometheus scrapes their servers and the dashboards doctor finds
+ * data for every panel of the LLM, cost, agents and quality dashboards that each one's OTLP traffic
+ * can fill.
  */
 class OtlpNodeIT {
 
@@ -103,7 +104,9 @@ class OtlpNodeIT {
    * reads no usage from a stream either (it skips the usage chunk, which has no choices). Under
    * LangChain.js, OpenInference's LangChain instrumentation (4.1.1) runs alone: beside its OpenAI
    * instrumentation, each call would be two sibling LLM spans, not nested (the LangChain tracer
-   * does not make its span the active context), and counted twice.
+   * does not make its span the active context), and counted twice. Langfuse's observeOpenAI
+   * (5.11.1) reports usage on streams, cached tokens and the first chunk's time, and a failed call
+   * as a generation of level ERROR.
    */
   private record Expected(
       int okCalls,
@@ -137,11 +140,12 @@ class OtlpNodeIT {
           "openinference", new Expected(2 * ROUNDS - 1, 0, ROUNDS - 1, true),
           "langchain", new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true),
           "openlit",
-              new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true, true, OPENLIT_COST_PER_CALL));
+              new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true, true, OPENLIT_COST_PER_CALL),
+          "langfuse", new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true, true, Double.NaN));
 
   /** The instrumentations, each exporting over OTLP/HTTP. */
   private static final List<String> INSTRUMENTATIONS =
-      List.of("otel", "traceloop", "vercel", "openinference", "langchain", "openlit");
+      List.of("otel", "traceloop", "vercel", "openinference", "langchain", "openlit", "langfuse");
 
   /**
    * Each instrumentation's scripted conversation, recorded exactly; and the official one exporting
@@ -157,17 +161,17 @@ class OtlpNodeIT {
         "openinference",
         "langchain",
         "openlit",
+        "langfuse",
         "otel-grpc"
       })
   void aNodeAgentsOpenTelemetryIsRecordedExactly(String client) throws Exception {
-    Path agent = NodeClients.installed();
     String instrumentation = client.replace("-grpc", "");
     Map<String, String> protocol =
         client.endsWith("-grpc") ? Map.of("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc") : Map.of();
     Expected expected = EXPECTED.get(instrumentation);
     try (OpenAiStandin standin = standin();
         InProcessServer server = new InProcessServer()) {
-      String output = runAgent(agent, instrumentation, standin, server, ROUNDS, protocol);
+      String output = runAgent(instrumentation, standin, server, ROUNDS, protocol);
       TextScrape scrape = server.scrape();
 
       assertThat(sum(scrape, "gen_ai_client_inference_duration_seconds_count", "error_type=\"\""))
@@ -244,7 +248,6 @@ class OtlpNodeIT {
    */
   @Test
   void everyInstrumentationFillsTheDashboards() throws Exception {
-    Path agent = NodeClients.installed();
     List<AutoCloseable> resources = new ArrayList<>();
     Map<String, OpenAiStandin> standins = new LinkedHashMap<>();
     Map<String, InProcessServer> servers = new LinkedHashMap<>();
@@ -268,7 +271,6 @@ class OtlpNodeIT {
         conversations.put(
             instrumentation,
             startAgent(
-                agent,
                 instrumentation,
                 standins.get(instrumentation),
                 servers.get(instrumentation),
@@ -328,8 +330,10 @@ class OtlpNodeIT {
       gaps.remove("Time to first token p95");
       gaps.put(
           "Time per output chunk p95",
-          "OpenLIT sends it as a metric only (gen_ai.server.time_per_output_token), skipped since"
-              + " the same calls came as spans");
+          instrumentation.equals("langfuse")
+              ? "Langfuse records the first chunk's time only (completion_start_time)"
+              : "OpenLIT sends it as a metric only (gen_ai.server.time_per_output_token), skipped"
+                  + " since the same calls came as spans");
     }
     return gaps;
   }
@@ -340,7 +344,6 @@ class OtlpNodeIT {
 
   /** Runs the agent to its end (it flushes its telemetry before exiting); returns its output. */
   private String runAgent(
-      Path agent,
       String instrumentation,
       OpenAiStandin standin,
       InProcessServer server,
@@ -349,7 +352,7 @@ class OtlpNodeIT {
       throws IOException, InterruptedException {
     boolean grpc = "grpc".equals(env.get("OTEL_EXPORTER_OTLP_PROTOCOL"));
     Path log = dir.resolve("agent-" + instrumentation + (grpc ? "-grpc" : "") + ".log");
-    Process process = startAgent(agent, instrumentation, standin, server, rounds, env, log);
+    Process process = startAgent(instrumentation, standin, server, rounds, env, log);
     boolean done = process.waitFor(120, TimeUnit.SECONDS);
     String output = Files.readString(log, StandardCharsets.UTF_8);
     if (!done) {
@@ -360,9 +363,15 @@ class OtlpNodeIT {
     return output;
   }
 
+  /** The agent's package: Langfuse's needs the SDK's 2.x line, the others' are on 3.x. */
+  private static Path agentDirectory(String instrumentation) {
+    return instrumentation.equals("langfuse")
+        ? NodeClients.installed(NodeClients.LANGFUSE)
+        : NodeClients.installed();
+  }
+
   /** Starts the agent with the standard OTEL_* variables pointing at {@code server}. */
   private static Process startAgent(
-      Path agent,
       String instrumentation,
       OpenAiStandin standin,
       InProcessServer server,
@@ -372,7 +381,7 @@ class OtlpNodeIT {
       throws IOException {
     ProcessBuilder node =
         new ProcessBuilder("node", "agent.cjs")
-            .directory(agent.toFile())
+            .directory(agentDirectory(instrumentation).toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     Map<String, String> env = node.environment();
@@ -383,6 +392,10 @@ class OtlpNodeIT {
     env.put("OTEL_LOGS_EXPORTER", "none");
     env.put("OPENAI_BASE_URL", standin.baseUrl() + "/v1");
     env.put("INSTRUMENTATION", instrumentation);
+    if (instrumentation.equals("langfuse")) {
+      // Langfuse names no provider: the resource does, as docs/otlp.md tells its users.
+      env.put("OTEL_RESOURCE_ATTRIBUTES", "gen_ai.provider.name=openai");
+    }
     env.put("ROUNDS", Integer.toString(rounds));
     env.putAll(extraEnv);
     return node.start();

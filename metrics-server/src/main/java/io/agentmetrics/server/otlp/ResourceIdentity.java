@@ -28,6 +28,14 @@ final class ResourceIdentity {
   }
 
   /**
+   * The provider of the resource's spans that name none ({@link GenAiField#PROVIDER}'s current key
+   * as a resource attribute), else null.
+   */
+  static String provider(Resource resource) {
+    return text(resource, GenAiField.PROVIDER.variants().get(0).key());
+  }
+
+  /**
    * The process that sent the resource, as the source of its in-flight reports: OpenTelemetry's
    * {@code service.instance.id}, else {@code host.name:process.pid}, else the service name (one
    * process per service assumed).

@@ -91,7 +91,25 @@ final class SpanMapper {
   private static final Map<String, String> VERCEL_OPERATIONS =
       Map.of("ai.generateText.doGenerate", "chat", "ai.streamText.doStream", "chat");
 
-  /** Older or instrumentation-specific provider names, as the current conventions spell them. */
+  /**
+   * Langfuse's observation types, as operations (its {@code observeOpenAI} makes every call a
+   * {@code generation}, embeddings too); its other types ({@code span}, {@code chain}, {@code
+   * event}, {@code evaluator}, {@code guardrail}) are not recorded.
+   */
+  private static final Map<String, String> LANGFUSE_TYPES =
+      Map.of(
+          "generation", "chat",
+          "embedding", "embeddings",
+          "agent", INVOKE_AGENT,
+          "tool", EXECUTE_TOOL,
+          "retriever", RETRIEVAL);
+
+  /** The key of Langfuse's observation type, whose agent and tool observations are named alone. */
+  private static final String LANGFUSE_TYPE = "langfuse.observation.type";
+
+  /** What a span's resource gives the spans that do not say: the team and the provider. */
+  record ResourceDefaults(String team, String provider) {}
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** OpenInference's attribute of a run's metadata, as JSON. */
@@ -116,6 +134,9 @@ final class SpanMapper {
       if (key.equals("ai.operationId")) {
         return VERCEL_OPERATIONS.get(value);
       }
+      if (key.equals(LANGFUSE_TYPE)) {
+        return LANGFUSE_TYPES.get(value.toLowerCase(Locale.ROOT));
+      }
       return value.isBlank() ? null : value.toLowerCase(Locale.ROOT);
     }
     if (attributes.text(GenAiField.MCP_METHOD) != null) {
@@ -128,14 +149,25 @@ final class SpanMapper {
     return attributes.get(GenAiField.PROVIDER) != null && usage ? "chat" : null;
   }
 
-  /** The agent a span names itself: on agent spans any variant, else only an agent key. */
-  static String ownAgent(GenAiAttributes attributes, String operation) {
+  /**
+   * The agent a span names itself: on agent spans any variant, else only an agent key; a Langfuse
+   * agent observation by its name (the span's).
+   */
+  static String ownAgent(Span span, GenAiAttributes attributes, String operation) {
     String key = attributes.keyOf(GenAiField.AGENT_NAME);
+    if (key == null && INVOKE_AGENT.equals(operation) && isLangfuse(attributes)) {
+      return span.getName().isBlank() ? null : span.getName();
+    }
     if (key == null || (key.startsWith("traceloop.") && !INVOKE_AGENT.equals(operation))) {
       return null;
     }
     String name = attributes.text(GenAiField.AGENT_NAME);
     return name == null || name.isBlank() ? null : name;
+  }
+
+  /** Whether the span's operation is Langfuse's observation type. */
+  private static boolean isLangfuse(GenAiAttributes attributes) {
+    return LANGFUSE_TYPE.equals(attributes.keyOf(GenAiField.OPERATION));
   }
 
   /** Whether {@code operation} is a model call (an inference or embeddings operation). */
@@ -151,17 +183,17 @@ final class SpanMapper {
 
   /**
    * Maps {@code span}, whose agent is {@code agent} (its own, an enclosing agent span's, or the
-   * service's name) and whose resource charges its usage to {@code team} (unless the span names its
-   * own); for an agent span, {@code calls} holds the inference and tool calls found under it (null
-   * when none of its spans are in the request). {@code step} is the workflow step the span is in
-   * (null outside any); {@code isStep} tells that the span is that step itself.
+   * service's name) and whose resource's {@code defaults} give its team and provider where the span
+   * names none; for an agent span, {@code calls} holds the inference and tool calls found under it
+   * (null when none of its spans are in the request). {@code step} is the workflow step the span is
+   * in (null outside any); {@code isStep} tells that the span is that step itself.
    */
   static Outcome map(
       Span span,
       GenAiAttributes attributes,
       String operation,
       String agent,
-      String team,
+      ResourceDefaults defaults,
       long[] calls,
       Step step,
       boolean isStep) {
@@ -188,12 +220,12 @@ final class SpanMapper {
             ? mcp(span, attributes, operation, method, agent, seconds, errorType)
             : switch (operation) {
               case INVOKE_AGENT -> agentRun(agent, seconds, errorType, calls);
-              case EXECUTE_TOOL -> toolCall(attributes, agent, seconds, errorType);
+              case EXECUTE_TOOL -> toolCall(span, attributes, agent, seconds, errorType);
               case RETRIEVAL -> retrieval(attributes, agent, seconds);
               case INVOKE_WORKFLOW -> workflowRun(span, attributes, seconds, errorType);
               case MCP -> IGNORED;
               default ->
-                  llmCall(span, attributes, operation, agent, team, seconds, errorType, step);
+                  llmCall(span, attributes, operation, agent, defaults, seconds, errorType, step);
             };
     return isStep && step != null ? asStep(outcome, step, seconds, errorType) : outcome;
   }
@@ -230,7 +262,7 @@ final class SpanMapper {
       case SPAN_KIND_CLIENT -> {
         Recorded toolCall =
             EXECUTE_TOOL.equals(operation)
-                ? (Recorded) toolCall(attributes, agent, seconds, errorType)
+                ? (Recorded) toolCall(span, attributes, agent, seconds, errorType)
                 : null;
         yield new Recorded(
             metrics -> {
@@ -262,8 +294,11 @@ final class SpanMapper {
   }
 
   private static Outcome toolCall(
-      GenAiAttributes attributes, String agent, double seconds, String errorType) {
+      Span span, GenAiAttributes attributes, String agent, double seconds, String errorType) {
     String tool = attributes.text(GenAiField.TOOL_NAME);
+    if (tool == null && isLangfuse(attributes)) {
+      tool = span.getName(); // a Langfuse tool observation is named by its tool
+    }
     String type = attributes.text(GenAiField.TOOL_TYPE);
     ToolKind kind = type == null ? null : ToolKind.fromLabel(type.toLowerCase(Locale.ROOT));
     ToolCall call =
@@ -321,7 +356,7 @@ final class SpanMapper {
    * its span name.
    */
   static String stepName(Span span, GenAiAttributes attributes, String operation) {
-    String agent = ownAgent(attributes, operation);
+    String agent = ownAgent(span, attributes, operation);
     if (agent != null) {
       return agent;
     }
@@ -337,13 +372,16 @@ final class SpanMapper {
       GenAiAttributes attributes,
       String operation,
       String agent,
-      String resourceTeam,
+      ResourceDefaults defaults,
       double seconds,
       String errorType,
       Step step) {
     String provider = provider(attributes.text(GenAiField.PROVIDER));
     if (provider == null) {
       provider = provider(langChainProvider(span));
+    }
+    if (provider == null) {
+      provider = provider(defaults.provider());
     }
     String model = attributes.text(GenAiField.REQUEST_MODEL);
     if (model == null || model.isBlank()) {
@@ -353,24 +391,18 @@ final class SpanMapper {
       return IGNORED;
     }
     long[] tokens = new long[5];
-    GenAiField[] kinds = {
-      GenAiField.INPUT_TOKENS,
-      GenAiField.OUTPUT_TOKENS,
-      GenAiField.CACHE_READ_TOKENS,
-      GenAiField.CACHE_WRITE_TOKENS,
-      GenAiField.REASONING_TOKENS
-    };
-    for (int i = 0; i < kinds.length; i++) {
-      AnyValue value = attributes.get(kinds[i]);
-      if (value == null) {
+    double[] details = tokenAttributes(attributes) ? null : usageDetails(attributes);
+    for (int i = 0; i < TOKEN_FIELDS.length; i++) {
+      AnyValue value = details == null ? attributes.get(TOKEN_FIELDS[i]) : null;
+      if (value == null && details == null) {
         continue;
       }
-      double count = AttributeValues.number(value);
+      double count = details == null ? AttributeValues.number(value) : details[i];
       if (!(count >= 0) || count != Math.rint(count) || count > OtlpLimits.MAX_TOKENS) {
         return new Refused(
             "attribute '"
-                + attributes.keyOf(kinds[i])
-                + "' must be a whole number of tokens between 0 and "
+                + attributes.keyOf(details == null ? TOKEN_FIELDS[i] : GenAiField.USAGE_DETAILS)
+                + "' must hold whole numbers of tokens between 0 and "
                 + OtlpLimits.MAX_TOKENS);
       }
       tokens[i] = (long) count;
@@ -384,7 +416,7 @@ final class SpanMapper {
                 model == null || model.isBlank() ? "unknown" : model)
             .operation(operation)
             .agent(agent)
-            .team(team(attributes, resourceTeam))
+            .team(team(attributes, defaults.team()))
             .durationSeconds(seconds)
             .tokens(tokens[0], tokens[1])
             .cachedTokens(tokens[2])
@@ -394,13 +426,19 @@ final class SpanMapper {
     if (step != null) {
       call.workflowStep(step.workflow(), step.step());
     }
-    AnyValue cost = attributes.get(GenAiField.SENDER_COST);
-    if (cost != null) {
-      double usd = AttributeValues.number(cost);
+    GenAiField costField =
+        attributes.get(GenAiField.SENDER_COST) != null
+            ? GenAiField.SENDER_COST
+            : attributes.get(GenAiField.COST_DETAILS) != null ? GenAiField.COST_DETAILS : null;
+    if (costField != null) {
+      double usd =
+          costField == GenAiField.SENDER_COST
+              ? AttributeValues.number(attributes.get(costField))
+              : UsageDetails.costUsd(attributes.text(costField));
       if (!(usd >= 0) || usd > OtlpLimits.MAX_COST_USD) {
         return new Refused(
             "attribute '"
-                + attributes.keyOf(GenAiField.SENDER_COST)
+                + attributes.keyOf(costField)
                 + "' must be a cost in USD between 0 and "
                 + OtlpLimits.MAX_COST_USD);
       }
@@ -410,15 +448,46 @@ final class SpanMapper {
         call.reportedCostUsd(usd);
       }
     }
-    AnyValue firstChunk = attributes.get(GenAiField.TIME_TO_FIRST_CHUNK);
-    if (firstChunk != null) {
-      double ttfc = AttributeValues.number(firstChunk);
-      if (ttfc >= 0 && ttfc <= seconds) {
-        call.timeToFirstChunkSeconds(ttfc);
-      }
+    double ttfc = timeToFirstChunk(span, attributes);
+    if (ttfc >= 0 && ttfc <= seconds) {
+      call.timeToFirstChunkSeconds(ttfc);
     }
     LlmCall built = call.build();
     return new Recorded(metrics -> metrics.llmCall(built), true);
+  }
+
+  private static final GenAiField[] TOKEN_FIELDS = {
+    GenAiField.INPUT_TOKENS,
+    GenAiField.OUTPUT_TOKENS,
+    GenAiField.CACHE_READ_TOKENS,
+    GenAiField.CACHE_WRITE_TOKENS,
+    GenAiField.REASONING_TOKENS
+  };
+
+  private static boolean tokenAttributes(GenAiAttributes attributes) {
+    for (GenAiField field : TOKEN_FIELDS) {
+      if (attributes.get(field) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The token counts of the usage-details JSON, in {@link #TOKEN_FIELDS}' order, or null. */
+  private static double[] usageDetails(GenAiAttributes attributes) {
+    String json = attributes.text(GenAiField.USAGE_DETAILS);
+    return json == null ? null : UsageDetails.tokens(json);
+  }
+
+  /** The time to first chunk in seconds: the attribute's, else from the first chunk's time; -1. */
+  private static double timeToFirstChunk(Span span, GenAiAttributes attributes) {
+    AnyValue firstChunk = attributes.get(GenAiField.TIME_TO_FIRST_CHUNK);
+    if (firstChunk != null) {
+      double ttfc = AttributeValues.number(firstChunk);
+      return Double.isNaN(ttfc) ? -1 : ttfc;
+    }
+    long at = UsageDetails.epochNanos(attributes.text(GenAiField.FIRST_CHUNK_TIME));
+    return at < 0 ? -1 : (at - span.getStartTimeUnixNano()) / 1e9;
   }
 
   /**
@@ -428,14 +497,17 @@ final class SpanMapper {
     return ProviderNames.canonical(name);
   }
 
-  /** {@code error.type}, else the exception event's type on an ERROR span, else {@code _OTHER}. */
+  /**
+   * {@code error.type}, else the exception event's type on an ERROR span, else {@code _OTHER} on an
+   * ERROR span or one whose level is ERROR.
+   */
   private static String errorType(Span span, GenAiAttributes attributes) {
     String type = attributes.text(GenAiField.ERROR_TYPE);
     if (type != null && !type.isBlank()) {
       return type;
     }
     if (span.getStatus().getCode() != Status.StatusCode.STATUS_CODE_ERROR) {
-      return null;
+      return "ERROR".equalsIgnoreCase(attributes.text(GenAiField.LEVEL)) ? "_OTHER" : null;
     }
     for (Span.Event event : span.getEventsList()) {
       if (event.getName().equals("exception")) {

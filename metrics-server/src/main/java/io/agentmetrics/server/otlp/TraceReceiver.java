@@ -41,7 +41,10 @@ public final class TraceReceiver {
     List<Consumer<AgentMetrics>> recordings = new ArrayList<>();
     for (ResourceSpans resource : request.getResourceSpansList()) {
       String service = ResourceIdentity.serviceName(resource.getResource());
-      String team = ResourceIdentity.team(resource.getResource());
+      SpanMapper.ResourceDefaults defaults =
+          new SpanMapper.ResourceDefaults(
+              ResourceIdentity.team(resource.getResource()),
+              ResourceIdentity.provider(resource.getResource()));
       List<Span> spans = new ArrayList<>();
       for (ScopeSpans scope : resource.getScopeSpansList()) {
         spans.addAll(scope.getSpansList());
@@ -89,7 +92,7 @@ public final class TraceReceiver {
         String agent = agent(i, spans, attributes, operations, byId, service);
         SpanMapper.Outcome outcome =
             SpanMapper.map(
-                span, attributes[i], operations[i], agent, team, calls[i], steps[i], isStep[i]);
+                span, attributes[i], operations[i], agent, defaults, calls[i], steps[i], isStep[i]);
         if (outcome instanceof SpanMapper.Recorded recorded) {
           recordings.add(recorded.recording());
           inference |= recorded.inference();
@@ -192,7 +195,8 @@ public final class TraceReceiver {
       String service) {
     int current = index;
     for (int depth = 0; depth < MAX_ANCESTORS; depth++) {
-      String own = SpanMapper.ownAgent(attributes[current], operations[current]);
+      String own =
+          SpanMapper.ownAgent(spans.get(current), attributes[current], operations[current]);
       if (own != null) {
         return own;
       }
