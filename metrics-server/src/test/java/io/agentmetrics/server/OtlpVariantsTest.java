@@ -779,6 +779,101 @@ class OtlpVariantsTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void mastrasOwnStepsAroundAndUnderItsChatSpansAreNoCalls() throws Exception {
+    // What @mastra/otel-exporter writes for an agent run with a tool: invoke_agent, then its own
+    // model_generation > agent_step > chat > model_chunk spans, with no provider or model on them
+    // but the chat spans' (its provider as the AI SDK names it, reasoning under OpenLLMetry's key).
+    Span agent =
+        span(
+            "invoke_agent support-bot",
+            900,
+            "gen_ai.operation.name",
+            "invoke_agent",
+            "gen_ai.agent.name",
+            "support-bot");
+    Span generation =
+        under(
+            agent,
+            span("model_generation gpt-4o", 800, "gen_ai.operation.name", "model_generation"));
+    List<Span> spans = new ArrayList<>(List.of(agent, generation));
+    for (int step = 0; step < 2; step++) {
+      Span agentStep =
+          under(
+              generation,
+              span("agent_step support-bot", 300, "gen_ai.operation.name", "agent_step"));
+      Span chat =
+          under(
+              agentStep,
+              span(
+                  "chat gpt-4o",
+                  250,
+                  "gen_ai.operation.name",
+                  "chat",
+                  "gen_ai.provider.name",
+                  "openai.chat",
+                  "gen_ai.request.model",
+                  "gpt-4o",
+                  "gen_ai.usage.input_tokens",
+                  1000L,
+                  "gen_ai.usage.output_tokens",
+                  200L,
+                  "gen_ai.usage.reasoning_tokens",
+                  50L));
+      spans.add(agentStep);
+      spans.add(chat);
+      spans.add(
+          under(chat, span("model_chunk support-bot", 1, "gen_ai.operation.name", "model_chunk")));
+      if (step == 0) {
+        spans.add(
+            under(
+                agentStep,
+                span(
+                    "execute_tool lookup_order",
+                    20,
+                    "gen_ai.operation.name",
+                    "execute_tool",
+                    "gen_ai.tool.name",
+                    "lookup_order")));
+      }
+    }
+    ExportTraceServiceResponse response =
+        accepted(request("support-bot", spans.toArray(new Span[0])));
+    assertThat(response.hasPartialSuccess()).isFalse();
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_duration_seconds_count",
+                "gen_ai_provider_name",
+                "openai",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(2);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_input_tokens_total",
+                "gen_ai_agent_name",
+                "support-bot",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(2000);
+    assertThat(
+            scrape.value(
+                "gen_ai_client_inference_usage_reasoning_output_tokens_total",
+                "gen_ai_request_model",
+                "gpt-4o"))
+        .isEqualTo(100);
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_inference_calls_sum", "gen_ai_agent_name", "support-bot"))
+        .as("the run's model calls: its two chat spans, not its own steps")
+        .isEqualTo(2);
+    assertThat(
+            scrape.value("gen_ai_invoke_agent_tool_calls_sum", "gen_ai_agent_name", "support-bot"))
+        .isEqualTo(1);
+  }
+
   /** A Langfuse generation observation of {@code model}, as observeOpenAI names it. */
   private Span langfuseGeneration(String model, Object... more) {
     return span(

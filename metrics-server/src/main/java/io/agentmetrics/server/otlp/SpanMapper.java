@@ -170,6 +170,18 @@ final class SpanMapper {
     return LANGFUSE_TYPE.equals(attributes.keyOf(GenAiField.OPERATION));
   }
 
+  /**
+   * Whether a span of an inference {@code operation} is a model call: it names its provider or
+   * model. Frameworks name their own work after operations the conventions do not list (Mastra's
+   * {@code model_generation}, {@code agent_step}, {@code model_chunk} around and under its {@code
+   * chat} spans): without a provider or model such a span is no call, and no wrapper of one.
+   */
+  static boolean namesModel(GenAiAttributes attributes) {
+    return attributes.get(GenAiField.PROVIDER) != null
+        || attributes.get(GenAiField.REQUEST_MODEL) != null
+        || attributes.get(GenAiField.RESPONSE_MODEL) != null;
+  }
+
   /** Whether {@code operation} is a model call (an inference or embeddings operation). */
   static boolean isInference(String operation) {
     return operation != null

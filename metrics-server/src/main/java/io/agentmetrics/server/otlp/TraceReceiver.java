@@ -55,6 +55,9 @@ public final class TraceReceiver {
       for (int i = 0; i < spans.size(); i++) {
         attributes[i] = GenAiAttributes.of(spans.get(i).getAttributesList());
         operations[i] = SpanMapper.operation(attributes[i]);
+        if (SpanMapper.isInference(operations[i]) && !SpanMapper.namesModel(attributes[i])) {
+          operations[i] = null; // no call: a framework's own step around or under one
+        }
         if (!spans.get(i).getSpanId().isEmpty()) {
           byId.put(spans.get(i).getSpanId(), i);
         }
