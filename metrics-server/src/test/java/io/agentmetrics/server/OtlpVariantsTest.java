@@ -707,21 +707,9 @@ class OtlpVariantsTest {
                 "gen_ai_client_inference_duration_seconds_count",
                 concatLabels(openaiGpt4o, "error_type", "_OTHER")))
         .isEqualTo(1);
-    assertThat(
-            scrape.value(
-                "gen_ai_client_inference_usage_input_tokens_total",
-                "gen_ai_agent_name",
-                "support-bot",
-                "gen_ai_request_model",
-                "gpt-4o"))
+    assertThat(ofSupportBotsGpt4o(scrape, "gen_ai_client_inference_usage_input_tokens_total"))
         .isEqualTo(2000);
-    assertThat(
-            scrape.value(
-                "gen_ai_client_inference_usage_output_tokens_total",
-                "gen_ai_agent_name",
-                "support-bot",
-                "gen_ai_request_model",
-                "gpt-4o"))
+    assertThat(ofSupportBotsGpt4o(scrape, "gen_ai_client_inference_usage_output_tokens_total"))
         .isEqualTo(400);
     assertThat(
             scrape.value(
@@ -850,13 +838,7 @@ class OtlpVariantsTest {
                 "gen_ai_request_model",
                 "gpt-4o"))
         .isEqualTo(2);
-    assertThat(
-            scrape.value(
-                "gen_ai_client_inference_usage_input_tokens_total",
-                "gen_ai_agent_name",
-                "support-bot",
-                "gen_ai_request_model",
-                "gpt-4o"))
+    assertThat(ofSupportBotsGpt4o(scrape, "gen_ai_client_inference_usage_input_tokens_total"))
         .isEqualTo(2000);
     assertThat(
             scrape.value(
@@ -872,6 +854,12 @@ class OtlpVariantsTest {
     assertThat(
             scrape.value("gen_ai_invoke_agent_tool_calls_sum", "gen_ai_agent_name", "support-bot"))
         .isEqualTo(1);
+  }
+
+  /** The sample of {@code series} for agent support-bot's calls of gpt-4o. */
+  private static double ofSupportBotsGpt4o(Scrape scrape, String series) {
+    return scrape.value(
+        series, "gen_ai_agent_name", "support-bot", "gen_ai_request_model", "gpt-4o");
   }
 
   /** A Langfuse generation observation of {@code model}, as observeOpenAI names it. */
