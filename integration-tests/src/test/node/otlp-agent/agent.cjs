@@ -32,10 +32,6 @@ const api = require(
   which === 'openlit'
     ? require.resolve('@opentelemetry/api', { paths: [require('path').dirname(require.resolve('openlit'))] })
     : '@opentelemetry/api');
-const { LoggerProvider, BatchLogRecordProcessor } = require('@opentelemetry/sdk-logs');
-const { OTLPLogExporter } = require(
-  grpc ? '@opentelemetry/exporter-logs-otlp-grpc' : '@opentelemetry/exporter-logs-otlp-proto');
-const { resourceFromAttributes } = require('@opentelemetry/resources');
 
 // The Vercel AI SDK instruments itself (experimental_telemetry), through the global tracer; Langfuse
 // wraps the client (observeOpenAI, below). Each package is required only by its own client.
@@ -87,30 +83,10 @@ const sdk = which === 'openlit' ? null : new NodeSDK({
 });
 sdk?.start(); // before openai is required, so that the instrumentation's require hook patches it
 
-// The agent judges its answers and sends each verdict as the GenAI conventions' evaluation event,
-// a log record exported over OTLP by the SDK's log exporter (POST /v1/logs).
-const logs = new LoggerProvider({
-  resource: resourceFromAttributes({ 'service.name': process.env.OTEL_SERVICE_NAME || 'support-bot' }),
-  processors: [
-    new BatchLogRecordProcessor({ exporter: new OTLPLogExporter(), scheduledDelayMillis: 500 }),
-  ],
-});
-const evaluations = logs.getLogger('support-agent');
-
-function evaluate(question, text) {
-  const words = question.toLowerCase().split(/\W+/).filter((word) => word.length >= 4);
-  const taken = words.filter((word) => text.toLowerCase().includes(word)).length;
-  const score = words.length === 0 ? 1 : taken / words.length;
-  evaluations.emit({
-    eventName: 'gen_ai.evaluation.result',
-    attributes: {
-      'gen_ai.evaluation.name': 'relevance',
-      'gen_ai.evaluation.score.value': score,
-      'gen_ai.evaluation.score.label': score >= 0.5 ? 'relevant' : 'irrelevant',
-      'gen_ai.agent.name': 'support-bot',
-    },
-  });
-}
+// The agent judges its answers and sends each verdict as a gen_ai.evaluation.result event (the
+// SDK's log exporter, POST /v1/logs): evaluations.cjs, shared with the Mastra agent.
+const judge = require('./evaluations.cjs').evaluations('support-bot');
+const evaluate = judge.evaluate;
 
 const OpenAI = require('openai');
 const openai = new OpenAI({
@@ -267,7 +243,7 @@ async function main() {
     await api.trace.getTracerProvider().getDelegate().shutdown();
     await api.metrics.getMeterProvider().shutdown?.();
   }
-  await logs.shutdown();
+  await judge.shutdown();
 }
 
 main().catch((error) => {
