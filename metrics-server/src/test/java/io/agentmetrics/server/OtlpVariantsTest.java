@@ -856,6 +856,102 @@ class OtlpVariantsTest {
         .isEqualTo(1);
   }
 
+  @Test
+  void theOpenAiAgentsSdksTraceSpanAroundItsAgentIsNoSecondRun() throws Exception {
+    // What @arizeai/openinference-instrumentation-openai-agents writes for one run: the SDK's
+    // trace as an AGENT span naming no agent, a CHAIN, the agent (named by its graph node), a turn
+    // CHAIN, the generation and the tool. Once in one request, once with the trace's spans (which
+    // end last) in a later one.
+    for (boolean split : new boolean[] {false, true}) {
+      byte[] trace = new byte[16];
+      trace[0] = (byte) (split ? 2 : 1);
+      Span root = inTrace(trace, span("Agent workflow", 900, "openinference.span.kind", "AGENT"));
+      Span chain =
+          inTrace(
+              trace, under(root, span("Agent workflow", 890, "openinference.span.kind", "CHAIN")));
+      Span agent =
+          inTrace(
+              trace,
+              under(
+                  chain,
+                  span(
+                      "support-bot",
+                      800,
+                      "openinference.span.kind",
+                      "AGENT",
+                      "graph.node.id",
+                      "support-bot")));
+      Span turn =
+          inTrace(trace, under(agent, span("turn", 700, "openinference.span.kind", "CHAIN")));
+      Span generation =
+          inTrace(
+              trace,
+              under(
+                  turn,
+                  span(
+                      "generation",
+                      600,
+                      "openinference.span.kind",
+                      "LLM",
+                      "llm.system",
+                      "openai",
+                      "llm.model_name",
+                      "gpt-4o",
+                      "llm.token_count.prompt",
+                      1000L,
+                      "llm.token_count.completion",
+                      200L)));
+      Span tool =
+          inTrace(
+              trace,
+              under(
+                  turn,
+                  span(
+                      "lookup_order",
+                      20,
+                      "openinference.span.kind",
+                      "TOOL",
+                      "tool.name",
+                      "lookup_order")));
+      if (split) {
+        assertThat(
+                accepted(request("node-support-bot", tool, generation, turn, agent))
+                    .hasPartialSuccess())
+            .isFalse();
+        assertThat(accepted(request("node-support-bot", chain, root)).hasPartialSuccess())
+            .isFalse();
+      } else {
+        assertThat(
+                accepted(request("node-support-bot", tool, generation, turn, agent, chain, root))
+                    .hasPartialSuccess())
+            .isFalse();
+      }
+    }
+
+    Scrape scrape = new Scrape(server.scrape());
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_duration_seconds_count", "gen_ai_agent_name", "support-bot"))
+        .isEqualTo(2);
+    assertThat(
+            scrape.find(
+                "gen_ai_invoke_agent_duration_seconds_count",
+                "gen_ai_agent_name",
+                "node-support-bot"))
+        .as("the trace spans are no runs of the service")
+        .isEmpty();
+    assertThat(
+            scrape.value(
+                "gen_ai_invoke_agent_inference_calls_sum", "gen_ai_agent_name", "support-bot"))
+        .isEqualTo(2);
+    assertThat(ofSupportBotsGpt4o(scrape, "gen_ai_client_inference_usage_input_tokens_total"))
+        .isEqualTo(2000);
+  }
+
+  private static Span inTrace(byte[] trace, Span span) {
+    return span.toBuilder().setTraceId(ByteString.copyFrom(trace)).build();
+  }
+
   /** The sample of {@code series} for agent support-bot's calls of gpt-4o. */
   private static double ofSupportBotsGpt4o(Scrape scrape, String series) {
     return scrape.value(

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The spans that have a model call under them, remembered across export requests: a framework's LLM
- * span around an instrumented client's span repeats the child's usage, and ends (so is exported)
- * after it, often in a later batch. Only the innermost inference span is a call. Bounded ({@link
+ * The spans that have a model call (or, in a second instance, a named agent) under them, remembered
+ * across export requests: a framework's LLM span around an instrumented client's span repeats the
+ * child's usage, and ends (so is exported) after it, often in a later batch. Only the innermost
+ * inference span is a call, and a named agent span the run. Bounded ({@link
  * OtlpLimits#MAX_CALL_PARENTS}, the oldest forgotten first) and thread-safe.
  */
 final class CallParents {

@@ -107,6 +107,10 @@ final class SpanMapper {
   /** The key of Langfuse's observation type, whose agent and tool observations are named alone. */
   private static final String LANGFUSE_TYPE = "langfuse.observation.type";
 
+  /** Agent-name keys that name other things too, so read only on agent spans. */
+  private static final Set<String> AGENT_SPAN_KEYS =
+      Set.of("traceloop.entity.name", "graph.node.id");
+
   /** What a span's resource gives the spans that do not say: the team and the provider. */
   record ResourceDefaults(String team, String provider) {}
 
@@ -158,7 +162,7 @@ final class SpanMapper {
     if (key == null && INVOKE_AGENT.equals(operation) && isLangfuse(attributes)) {
       return span.getName().isBlank() ? null : span.getName();
     }
-    if (key == null || (key.startsWith("traceloop.") && !INVOKE_AGENT.equals(operation))) {
+    if (key == null || (AGENT_SPAN_KEYS.contains(key) && !INVOKE_AGENT.equals(operation))) {
       return null;
     }
     String name = attributes.text(GenAiField.AGENT_NAME);

@@ -27,6 +27,7 @@ public final class TraceReceiver {
   private final OtlpCounters counters;
   private final SpanSources spanSources;
   private final CallParents callParents = new CallParents(OtlpLimits.MAX_CALL_PARENTS);
+  private final CallParents agentParents = new CallParents(OtlpLimits.MAX_CALL_PARENTS);
 
   /** Records into {@code metrics}, counts into {@code counters}, notes span senders. */
   public TraceReceiver(AgentMetrics metrics, OtlpCounters counters, SpanSources spanSources) {
@@ -63,6 +64,7 @@ public final class TraceReceiver {
         }
       }
       unwrapCalls(spans, operations, byId);
+      unwrapAgents(spans, attributes, operations, byId);
       SpanMapper.Step[] steps = new SpanMapper.Step[spans.size()];
       boolean[] isStep = new boolean[spans.size()];
       for (int i = 0; i < spans.size(); i++) {
@@ -143,6 +145,60 @@ public final class TraceReceiver {
         operations[i] = null;
       }
     }
+  }
+
+  /**
+   * An agent span that names no agent, above a named agent span (in this request, or noted from an
+   * earlier one), is that agent's wrapper, not a run of its own: the OpenAI Agents SDK's trace
+   * span, which OpenInference exports as an AGENT span around the agent's. Its operation is
+   * cleared; where a chain of spans leaves the request, its top's parent is noted for later ones.
+   */
+  private void unwrapAgents(
+      List<Span> spans,
+      GenAiAttributes[] attributes,
+      String[] operations,
+      Map<ByteString, Integer> byId) {
+    boolean[] wrapper = new boolean[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      boolean named = namedAgent(i, spans, attributes, operations);
+      boolean noted = agentParents.hasCallUnder(spans.get(i));
+      if (!named && !noted) {
+        continue;
+      }
+      if (noted && isAgent(operations[i]) && !named) {
+        wrapper[i] = true;
+      }
+      int current = i;
+      for (int depth = 0; depth < MAX_ANCESTORS; depth++) {
+        Integer parent = byId.get(spans.get(current).getParentSpanId());
+        if (parent == null) {
+          agentParents.noteParentOf(spans.get(current));
+          break;
+        }
+        if (parent == current) {
+          break;
+        }
+        if (isAgent(operations[parent]) && !namedAgent(parent, spans, attributes, operations)) {
+          wrapper[parent] = true;
+        }
+        current = parent;
+      }
+    }
+    for (int i = 0; i < spans.size(); i++) {
+      if (wrapper[i]) {
+        operations[i] = null;
+      }
+    }
+  }
+
+  private static boolean isAgent(String operation) {
+    return SpanMapper.INVOKE_AGENT.equals(operation);
+  }
+
+  private static boolean namedAgent(
+      int index, List<Span> spans, GenAiAttributes[] attributes, String[] operations) {
+    return isAgent(operations[index])
+        && SpanMapper.ownAgent(spans.get(index), attributes[index], operations[index]) != null;
   }
 
   /** The index of the nearest {@code invoke_agent} span above the span in the request, or -1. */
