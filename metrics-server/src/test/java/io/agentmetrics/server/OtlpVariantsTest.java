@@ -608,14 +608,7 @@ class OtlpVariantsTest {
     assertThat(accepted(request("support-bot", llm)).hasPartialSuccess()).isFalse();
 
     Scrape scrape = new Scrape(server.scrape());
-    assertThat(
-            scrape.value(
-                "gen_ai_client_inference_duration_seconds_count",
-                "gen_ai_provider_name",
-                "openai",
-                "gen_ai_request_model",
-                "gpt-4o"))
-        .isEqualTo(1);
+    assertThat(openAiGpt4oCalls(scrape)).isEqualTo(1);
     double cost =
         io.agentmetrics.core.PriceTable.bundled()
             .costUsd("openai", "gpt-4o", 1000, 200, 0)
@@ -830,14 +823,7 @@ class OtlpVariantsTest {
     assertThat(response.hasPartialSuccess()).isFalse();
 
     Scrape scrape = new Scrape(server.scrape());
-    assertThat(
-            scrape.value(
-                "gen_ai_client_inference_duration_seconds_count",
-                "gen_ai_provider_name",
-                "openai",
-                "gen_ai_request_model",
-                "gpt-4o"))
-        .isEqualTo(2);
+    assertThat(openAiGpt4oCalls(scrape)).isEqualTo(2);
     assertThat(ofSupportBotsGpt4o(scrape, "gen_ai_client_inference_usage_input_tokens_total"))
         .isEqualTo(2000);
     assertThat(
@@ -950,6 +936,16 @@ class OtlpVariantsTest {
 
   private static Span inTrace(byte[] trace, Span span) {
     return span.toBuilder().setTraceId(ByteString.copyFrom(trace)).build();
+  }
+
+  /** The number of OpenAI gpt-4o calls on the scrape. */
+  private static double openAiGpt4oCalls(Scrape scrape) {
+    return scrape.value(
+        "gen_ai_client_inference_duration_seconds_count",
+        "gen_ai_provider_name",
+        "openai",
+        "gen_ai_request_model",
+        "gpt-4o");
   }
 
   /** The sample of {@code series} for agent support-bot's calls of gpt-4o. */
