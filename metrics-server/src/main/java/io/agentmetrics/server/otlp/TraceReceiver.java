@@ -158,10 +158,16 @@ public final class TraceReceiver {
       GenAiAttributes[] attributes,
       String[] operations,
       Map<ByteString, Integer> byId) {
+    boolean unnamedAgents = false;
+    for (int i = 0; i < spans.size() && !unnamedAgents; i++) {
+      unnamedAgents = isAgent(operations[i]) && !namedAgent(i, spans, attributes, operations);
+    }
     boolean[] wrapper = new boolean[spans.size()];
     for (int i = 0; i < spans.size(); i++) {
       boolean named = namedAgent(i, spans, attributes, operations);
-      boolean noted = agentParents.hasCallUnder(spans.get(i));
+      // The memory is read only where there is an agent span it could unwrap: not per span of
+      // every request (a chain of spans between two later requests is then not followed).
+      boolean noted = !named && unnamedAgents && agentParents.hasCallUnder(spans.get(i));
       if (!named && !noted) {
         continue;
       }
