@@ -663,8 +663,9 @@ class OtlpVariantsTest {
     Span negative =
         langfuseGeneration(
             "gpt-4o", "langfuse.observation.usage_details", "{\"input\":-5,\"output\":1}");
+    Span notJson = langfuseGeneration("gpt-4o", "langfuse.observation.usage_details", "input=5");
     ExportTraceServiceRequest request =
-        request("support-bot", agent, tool, plain, streamed, failed, priced, negative);
+        request("support-bot", agent, tool, plain, streamed, failed, priced, negative, notJson);
     ExportTraceServiceRequest withProvider =
         request.toBuilder()
             .setResourceSpans(
@@ -675,9 +676,10 @@ class OtlpVariantsTest {
                             .addAttributes(attribute("gen_ai.provider.name", "openai"))))
             .build();
     ExportTraceServiceResponse response = accepted(withProvider);
-    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(1);
+    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(2);
     assertThat(response.getPartialSuccess().getErrorMessage())
-        .contains("'langfuse.observation.usage_details' must hold whole numbers of tokens");
+        .contains("'langfuse.observation.usage_details' must hold whole numbers of tokens")
+        .contains("'langfuse.observation.usage_details' must be a JSON object of token counts");
     // Without the resource's provider: the call is recorded, under provider "unknown".
     assertThat(
             accepted(

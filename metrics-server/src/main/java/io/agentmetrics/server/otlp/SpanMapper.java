@@ -407,7 +407,16 @@ final class SpanMapper {
       return IGNORED;
     }
     long[] tokens = new long[5];
-    double[] details = tokenAttributes(attributes) ? null : usageDetails(attributes);
+    boolean tokenAttributes = tokenAttributes(attributes);
+    double[] details = tokenAttributes ? null : usageDetails(attributes);
+    if (details == null && !tokenAttributes && attributes.get(GenAiField.USAGE_DETAILS) != null) {
+      return new Refused(
+          "attribute '"
+              + attributes.keyOf(GenAiField.USAGE_DETAILS)
+              + "' must be a JSON object of token counts (at most "
+              + UsageDetails.MAX_CHARS
+              + " characters)");
+    }
     for (int i = 0; i < TOKEN_FIELDS.length; i++) {
       AnyValue value = details == null ? attributes.get(TOKEN_FIELDS[i]) : null;
       if (value == null && details == null) {
