@@ -279,8 +279,32 @@ class OtlpHttpTest {
             "negative or not finite sum",
             "'gen_ai.client.inference.usage.input_tokens' has a negative or not finite value");
     String[] chat = {"gen_ai_request_model", "gpt-4o", "error_type", ""};
-    // The valid point is recorded once its wait for spans of the same service is over.
-    server.awaitSample("gen_ai_client_inference_duration_seconds_count", chat);
+    // The valid points are recorded once their wait for spans of the same service is over, one by
+    // one: wait until the last of them is there.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () -> {
+              Scrape recorded = new Scrape(server.scrape());
+              return recorded.find("gen_ai_client_inference_duration_seconds_count", chat).size()
+                      == 1
+                  && recorded
+                          .find(
+                              "gen_ai_client_inference_time_to_first_chunk_seconds_count",
+                              "gen_ai_request_model",
+                              "gpt-4o")
+                          .stream()
+                          .mapToDouble(Scrape.Sample::value)
+                          .sum()
+                      >= 2
+                  && recorded
+                          .find(
+                              "gen_ai_client_inference_usage_input_tokens_total",
+                              "gen_ai_request_model",
+                              "gpt-4o")
+                          .size()
+                      == 1;
+            });
     Scrape scrape = new Scrape(server.scrape());
     assertThat(scrape.value("gen_ai_client_inference_duration_seconds_count", chat)).isEqualTo(2);
     assertThat(scrape.value("gen_ai_client_inference_duration_seconds_sum", chat)).isEqualTo(3.0);
