@@ -151,7 +151,8 @@ public final class TraceReceiver {
    * An agent span that names no agent, above a named agent span (in this request, or noted from an
    * earlier one), is that agent's wrapper, not a run of its own: the OpenAI Agents SDK's trace
    * span, which OpenInference exports as an AGENT span around the agent's. Its operation is
-   * cleared; where a chain of spans leaves the request, its top's parent is noted for later ones.
+   * cleared; where a chain of spans leaves the request, its top's parent is noted for later ones,
+   * and a noted top passes the note on to its own parent.
    */
   private void unwrapAgents(
       List<Span> spans,
@@ -165,9 +166,12 @@ public final class TraceReceiver {
     boolean[] wrapper = new boolean[spans.size()];
     for (int i = 0; i < spans.size(); i++) {
       boolean named = namedAgent(i, spans, attributes, operations);
-      // The memory is read only where there is an agent span it could unwrap: not per span of
-      // every request (a chain of spans between two later requests is then not followed).
-      boolean noted = !named && unnamedAgents && agentParents.hasCallUnder(spans.get(i));
+      // The memory is read where there is an agent span it could unwrap, and at the tops of the
+      // request's chains (to pass a note on to their parents): not per span of every request.
+      boolean noted =
+          !named
+              && (unnamedAgents || parentElsewhere(spans.get(i), byId))
+              && agentParents.hasCallUnder(spans.get(i));
       if (!named && !noted) {
         continue;
       }
@@ -195,6 +199,11 @@ public final class TraceReceiver {
         operations[i] = null;
       }
     }
+  }
+
+  /** Whether the span has a parent that is not in the request. */
+  private static boolean parentElsewhere(Span span, Map<ByteString, Integer> byId) {
+    return !span.getParentSpanId().isEmpty() && !byId.containsKey(span.getParentSpanId());
   }
 
   private static boolean isAgent(String operation) {
