@@ -280,7 +280,8 @@ class OtlpVariantsTest {
 
     assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(3);
     assertThat(response.getPartialSuccess().getErrorMessage())
-        .contains("'gen_ai.usage.input_tokens'", "172800.0 s", "'gen_ai.usage.output_tokens'")
+        .contains("'gen_ai.usage.input_tokens' must be a whole number of tokens", "172800.0 s")
+        .contains("'gen_ai.usage.output_tokens' must be a whole number of tokens")
         .doesNotContain("Exception");
     Scrape scrape = new Scrape(server.scrape());
     assertThat(
@@ -664,8 +665,19 @@ class OtlpVariantsTest {
         langfuseGeneration(
             "gpt-4o", "langfuse.observation.usage_details", "{\"input\":-5,\"output\":1}");
     Span notJson = langfuseGeneration("gpt-4o", "langfuse.observation.usage_details", "input=5");
+    Span badCost = langfuseGeneration("gpt-4o", "langfuse.observation.cost_details", "0.5 USD");
     ExportTraceServiceRequest request =
-        request("support-bot", agent, tool, plain, streamed, failed, priced, negative, notJson);
+        request(
+            "support-bot",
+            agent,
+            tool,
+            plain,
+            streamed,
+            failed,
+            priced,
+            negative,
+            notJson,
+            badCost);
     ExportTraceServiceRequest withProvider =
         request.toBuilder()
             .setResourceSpans(
@@ -676,10 +688,11 @@ class OtlpVariantsTest {
                             .addAttributes(attribute("gen_ai.provider.name", "openai"))))
             .build();
     ExportTraceServiceResponse response = accepted(withProvider);
-    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(2);
+    assertThat(response.getPartialSuccess().getRejectedSpans()).isEqualTo(3);
     assertThat(response.getPartialSuccess().getErrorMessage())
         .contains("'langfuse.observation.usage_details' must hold whole numbers of tokens")
-        .contains("'langfuse.observation.usage_details' must be a JSON object of token counts");
+        .contains("'langfuse.observation.usage_details' must be a JSON object of token counts")
+        .contains("'langfuse.observation.cost_details' must be a cost in USD between 0 and");
     // Without the resource's provider: the call is recorded, under provider "unknown".
     assertThat(
             accepted(

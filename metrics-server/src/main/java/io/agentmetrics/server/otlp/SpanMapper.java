@@ -427,7 +427,9 @@ final class SpanMapper {
         return new Refused(
             "attribute '"
                 + attributes.keyOf(details == null ? TOKEN_FIELDS[i] : GenAiField.USAGE_DETAILS)
-                + "' must hold whole numbers of tokens between 0 and "
+                + (details == null
+                    ? "' must be a whole number of tokens between 0 and "
+                    : "' must hold whole numbers of tokens between 0 and ")
                 + OtlpLimits.MAX_TOKENS);
       }
       tokens[i] = (long) count;
